@@ -1,0 +1,38 @@
+// The only reader of process.env for the console, management API, seed and
+// scripts. Parsed lazily so `next build` does not need runtime secrets.
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/portcullis"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** Key prefix for everything the config channel keeps in Redis; tests isolate by it. */
+  CONFIG_CHANNEL_PREFIX: z.string().min(1).default("portcullis"),
+  NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).default("portcullis-development-secret-change-me"),
+  /** Bootstraps the first management API token (Authorization: Bearer ...). */
+  ADMIN_API_TOKEN: z.string().min(16).optional(),
+  /** 32 bytes, base64: encrypts subscription keys at rest (AES-256-GCM). */
+  SECRETS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .default(Buffer.alloc(32, 7).toString("base64")),
+  /** Where developers reach the gateway; shown in the portal. */
+  GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:8080"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
