@@ -8,21 +8,41 @@ export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "sha256 hex");
 export const apiLifecycleSchema = z.enum(["draft", "published", "deprecated", "retired"]);
 
 export const backendSchema = z.object({
-  url: z.string().url().describe("Backend base URL; the request path below the API path is appended"),
+  /** Only http(s): the gateway proxies HTTP, and any other scheme would be silently sent as plain http. */
+  url: z
+    .url({ protocol: /^https?$/, message: "http(s) URL" })
+    .describe("Backend base URL; the request path below the API path is appended"),
   weight: z.number().int().min(1).default(1),
 });
+
+/** Answered by the gateway itself (GET /healthz), so no API may take it as its path. */
+export const GATEWAY_RESERVED_PATHS = ["healthz"] as const;
+export const DEFAULT_SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
+export const DEFAULT_SUBSCRIPTION_KEY_QUERY = "subscription-key";
 
 export const gatewayApiSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
-  /** Base path without slashes, e.g. "demo" serves /demo and /demo/... */
-  path: z.string().min(1).regex(/^[A-Za-z0-9._~\-/]+$/).refine((p) => !p.startsWith("/") && !p.endsWith("/"), "no leading or trailing slash"),
+  /**
+   * Base path without slashes, e.g. "demo" serves /demo and /demo/...
+   * Empty, "." and ".." segments are refused: request paths are normalised
+   * before matching, so such an API could never be reached.
+   */
+  path: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9._~\-/]+$/)
+    .refine((p) => !p.startsWith("/") && !p.endsWith("/"), "no leading or trailing slash")
+    .refine((p) => p.split("/").every((s) => s !== "" && s !== "." && s !== ".."), "no empty, '.' or '..' segment")
+    .refine((p) => !(GATEWAY_RESERVED_PATHS as readonly string[]).includes(p), "reserved by the gateway"),
   lifecycle: apiLifecycleSchema,
   backends: z.array(backendSchema).min(1),
   subscription: z.object({
     required: z.boolean(),
-    header: z.string().min(1),
-    query: z.string().min(1),
+    /** Header carrying the key; matched case-insensitively, as HTTP header names are. */
+    header: z.string().min(1).default(DEFAULT_SUBSCRIPTION_KEY_HEADER),
+    /** Query parameter carrying the key when the header is absent; matched exactly. */
+    query: z.string().min(1).default(DEFAULT_SUBSCRIPTION_KEY_QUERY),
   }),
 });
 
@@ -50,13 +70,40 @@ export const gatewaySubscriptionSchema = z.object({
   expiresAt: z.string().datetime().nullable(),
 });
 
-export const gatewayConfigSnapshotSchema = z.object({
-  version: z.number().int().positive(),
-  generatedAt: z.string().datetime(),
-  apis: z.array(gatewayApiSchema),
-  products: z.array(gatewayProductSchema),
-  subscriptions: z.array(gatewaySubscriptionSchema),
-});
+export const gatewayConfigSnapshotSchema = z
+  .object({
+    version: z.number().int().positive(),
+    generatedAt: z.string().datetime(),
+    apis: z.array(gatewayApiSchema),
+    products: z.array(gatewayProductSchema),
+    subscriptions: z.array(gatewaySubscriptionSchema),
+  })
+  // Ambiguity would make the gateway's answer depend on array order, so a
+  // snapshot with duplicates is refused as a whole (the gateway keeps the old one).
+  .superRefine((snapshot, ctx) => {
+    const reportDuplicates = (values: string[], path: (i: number) => PropertyKey[], what: string) => {
+      const seen = new Set<string>();
+      values.forEach((value, i) => {
+        if (seen.has(value)) ctx.addIssue({ code: "custom", path: path(i), message: `duplicate ${what} "${value}"` });
+        seen.add(value);
+      });
+    };
+    reportDuplicates(snapshot.apis.map((a) => a.id), (i) => ["apis", i, "id"], "API id");
+    reportDuplicates(snapshot.apis.map((a) => a.path), (i) => ["apis", i, "path"], "API path");
+    reportDuplicates(snapshot.products.map((p) => p.id), (i) => ["products", i, "id"], "product id");
+    reportDuplicates(snapshot.subscriptions.map((s) => s.id), (i) => ["subscriptions", i, "id"], "subscription id");
+    // One key identifies one subscription; a repeat inside the same subscription is harmless.
+    const keyOwner = new Map<string, string>();
+    snapshot.subscriptions.forEach((s, i) => {
+      for (const hash of s.keyHashes) {
+        const owner = keyOwner.get(hash);
+        if (owner !== undefined && owner !== s.id) {
+          ctx.addIssue({ code: "custom", path: ["subscriptions", i, "keyHashes"], message: `key hash shared with subscription "${owner}"` });
+        }
+        keyOwner.set(hash, s.id);
+      }
+    });
+  });
 
 export type GatewayConfigSnapshot = z.infer<typeof gatewayConfigSnapshotSchema>;
 export type GatewayApi = z.infer<typeof gatewayApiSchema>;

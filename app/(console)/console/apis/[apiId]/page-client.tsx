@@ -1,0 +1,71 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import type { Api } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+import { OperationsTable } from "@/components/operations-table";
+import { StateBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { queryKeys } from "@/components/query-keys";
+
+export function ApiDetailClient({ apiId }: { apiId: string }) {
+  const api = useQuery({
+    queryKey: queryKeys.api(apiId),
+    queryFn: () => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(apiId)}`),
+  });
+  const back = (
+    <Link href="/console/apis" className="back-link">
+      ← All APIs
+    </Link>
+  );
+
+  if (api.isPending) return <>{back}<p className="muted">Loading API…</p></>;
+  if (api.isError) return <>{back}<PageHeader title="API" /><ErrorBanner error={api.error} /></>;
+
+  const { data } = api;
+  const revision = data.currentRevision;
+  return (
+    <>
+      {back}
+      <PageHeader title={data.name} description={data.description || undefined} actions={<StateBadge state={data.lifecycle} />} />
+      <Card title="Details">
+        <dl className="details">
+          <dt>Gateway path</dt>
+          <dd>
+            <code>/{data.path}</code>
+          </dd>
+          <dt>Backends</dt>
+          <dd className="backends">
+            {data.backendUrls.map((url) => (
+              <code key={url}>{url}</code>
+            ))}
+          </dd>
+          <dt>Current revision</dt>
+          <dd>
+            {revision
+              ? `#${revision.number} · ${revision.title} ${revision.version} (OpenAPI ${revision.specVersion})`
+              : "None"}
+          </dd>
+          <dt>Subscription</dt>
+          <dd>
+            {data.subscriptionRequired ? (
+              <>
+                Required: header <code>{data.subscriptionKeyHeader}</code> or query <code>{data.subscriptionKeyQuery}</code>
+              </>
+            ) : (
+              "Not required (open API)"
+            )}
+          </dd>
+          <dt>Updated</dt>
+          <dd>{formatDateTime(data.updatedAt)}</dd>
+        </dl>
+      </Card>
+      <Card title="Operations">
+        <OperationsTable operations={data.operations ?? []} />
+      </Card>
+    </>
+  );
+}

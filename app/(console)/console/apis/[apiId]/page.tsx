@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { requireConsoleUser } from "@/lib/auth/session";
+import { ApiDetailClient } from "./page-client";
+
+export const metadata: Metadata = { title: "API details" };
+
+export default async function ApiDetailPage({ params }: { params: Promise<{ apiId: string }> }) {
+  const { apiId } = await params;
+  await requireConsoleUser(`/console/apis/${encodeURIComponent(apiId)}`);
+  return <ApiDetailClient apiId={apiId} />;
+}

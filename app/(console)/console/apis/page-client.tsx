@@ -1,0 +1,54 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import type { Api, ListResponse } from "@/components/api-types";
+import { StateBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableMessageRow } from "@/components/ui/table";
+import { queryKeys } from "@/components/query-keys";
+import { ImportApiForm } from "./import-api-form";
+
+const columns = ["Name", "Path", "Lifecycle", "Operations", "Backends"];
+
+export function ApisClient({ canEdit }: { canEdit: boolean }) {
+  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
+  const items = apis.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader title="APIs" description="APIs imported from OpenAPI documents and exposed through the gateway." />
+      <ErrorBanner error={apis.error} />
+      <Card title="All APIs">
+        <Table caption="APIs" columns={columns}>
+          {apis.isPending && <TableMessageRow colSpan={columns.length}>Loading APIs…</TableMessageRow>}
+          {apis.isSuccess && items.length === 0 && (
+            <TableMessageRow colSpan={columns.length}>No APIs yet{canEdit ? ": import one below." : "."}</TableMessageRow>
+          )}
+          {items.map((api) => (
+            <tr key={api.id}>
+              <td>
+                <Link href={`/console/apis/${api.id}`}>{api.name}</Link>
+              </td>
+              <td>
+                <code>/{api.path}</code>
+              </td>
+              <td>
+                <StateBadge state={api.lifecycle} />
+              </td>
+              <td className="numeric">{api.operationCount}</td>
+              <td className="backends">
+                {api.backendUrls.map((url) => (
+                  <code key={url}>{url}</code>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      {canEdit && <ImportApiForm />}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+// Console chrome: left sidebar with sections and the signed-in user.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getSessionUser, requireConsoleUser } from "@/lib/auth/session";
+import { ConsoleNav } from "@/components/console/console-nav";
+import { Logo } from "@/components/logo";
+import { SignOutButton } from "@/components/sign-out-button";
+import { roleLabel } from "@/components/role-label";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  // Anonymous: render no chrome and let the page's own requireConsoleUser(path) redirect,
+  // because only the page knows its URL for ?callbackUrl= (a layout can't see the path).
+  // Every console page calls it; the management API checks the session on its own too.
+  if (!(await getSessionUser())) return <>{children}</>;
+  const user = await requireConsoleUser("/console"); // developers -> /portal
+  return (
+    <div className="console-shell">
+      <aside className="sidebar">
+        <Link href="/console" className="sidebar-brand">
+          <Logo subtitle="Console" />
+        </Link>
+        <ConsoleNav />
+        <div className="sidebar-footer">
+          <Link href="/portal" className="sidebar-link subtle">
+            Developer portal
+          </Link>
+          <div className="sidebar-user">
+            <span className="sidebar-user-name">{user.name || user.email}</span>
+            <span className="sidebar-user-role">{roleLabel(user.role)}</span>
+          </div>
+          <SignOutButton />
+        </div>
+      </aside>
+      <main className="console-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { requireConsoleUser } from "@/lib/auth/session";
+import { DashboardClient } from "./page-client";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const user = await requireConsoleUser("/console");
+  return <DashboardClient userName={user.name || user.email} />;
+}

@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { PortalApiClient } from "./page-client";
+
+export const metadata: Metadata = { title: "API" };
+
+export default async function PortalApiPage({ params }: { params: Promise<{ apiId: string }> }) {
+  const { apiId } = await params;
+  await requireSignedIn(`/portal/apis/${encodeURIComponent(apiId)}`);
+  return <PortalApiClient apiId={apiId} gatewayUrl={env().GATEWAY_PUBLIC_URL.replace(/\/+$/, "")} />;
+}

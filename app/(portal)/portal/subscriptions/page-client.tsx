@@ -1,0 +1,66 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import type { ListResponse, Product, Subscription } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+import { StateBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { queryKeys } from "@/components/query-keys";
+import { SubscriptionKeysPanel } from "./subscription-keys-panel";
+
+type Props = { gatewayUrl: string; onlyOwnedBy?: string };
+
+export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
+  const subscriptions = useQuery({
+    queryKey: queryKeys.subscriptions,
+    queryFn: () => apiFetch<ListResponse<Subscription>>("/api/v1/subscriptions"),
+  });
+  // Products tell which API paths a subscription opens, for the example call.
+  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
+  const apiPathsByProduct = new Map((products.data?.items ?? []).map((p) => [p.id, p.apis.map((a) => a.path)]));
+
+  const mine = (subscriptions.data?.items ?? []).filter((s) => !onlyOwnedBy || s.user?.id === onlyOwnedBy);
+
+  return (
+    <>
+      <PageHeader title="My subscriptions" description="Your keys for calling APIs through the gateway." />
+      <div className="hint-box">
+        <p>
+          Gateway URL: <code data-testid="gateway-url">{gatewayUrl}</code>
+        </p>
+        <p className="muted">
+          Send your key in the <code>Ocp-Apim-Subscription-Key</code> header (or the <code>subscription-key</code> query
+          parameter) with every call.
+        </p>
+      </div>
+      <ErrorBanner error={subscriptions.error} />
+      {subscriptions.isPending && <p className="muted">Loading subscriptions…</p>}
+      {subscriptions.isSuccess && mine.length === 0 && (
+        <p className="muted">
+          You have no subscriptions yet. <Link href="/portal">Browse the products</Link> to subscribe.
+        </p>
+      )}
+      <div className="stack">
+        {mine.map((sub) => (
+          <Card key={sub.id} as="article" id={`subscription-${sub.id}`} title={sub.name} actions={<StateBadge state={sub.state} />}>
+            <p className="muted">
+              {sub.product ? `Product: ${sub.product.name}` : sub.api ? `API: ${sub.api.name}` : "All APIs"} · created{" "}
+              {formatDateTime(sub.createdAt)}
+              {sub.expiresAt && ` · expires ${formatDateTime(sub.expiresAt)}`}
+            </p>
+            {sub.state === "submitted" && <p>Awaiting approval by an administrator: the keys work once it is active.</p>}
+            {sub.stateComment && <p className="muted">Comment: {sub.stateComment}</p>}
+            <SubscriptionKeysPanel
+              subscription={sub}
+              gatewayUrl={gatewayUrl}
+              apiPath={(sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
+            />
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

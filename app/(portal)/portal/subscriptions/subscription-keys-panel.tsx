@@ -1,0 +1,77 @@
+"use client";
+// Keys are fetched only on demand ("Show keys") and shown masked until the user
+// unmasks them, so they don't leak in screenshots or screen shares by default.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch, jsonBody } from "@/components/api-client";
+import type { Subscription, SubscriptionKeys } from "@/components/api-types";
+import { KeysBox } from "@/components/keys-box";
+import { Button } from "@/components/ui/button";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { queryKeys } from "@/components/query-keys";
+
+const regenerableStates = new Set(["active", "suspended", "submitted"]);
+
+type Props = { subscription: Subscription; gatewayUrl: string; apiPath?: string };
+
+export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Props) {
+  const queryClient = useQueryClient();
+  const [shown, setShown] = useState(false);
+  const [masked, setMasked] = useState(true);
+  const secretsPath = `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}`;
+
+  const keys = useQuery({
+    queryKey: queryKeys.subscriptionKeys(subscription.id),
+    queryFn: () => apiFetch<SubscriptionKeys>(`${secretsPath}/secrets`),
+    enabled: shown,
+    staleTime: Infinity,
+  });
+  const regenerate = useMutation({
+    mutationFn: (key: "primary" | "secondary") =>
+      apiFetch<SubscriptionKeys>(`${secretsPath}/regenerate-key`, jsonBody("POST", { key })),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(queryKeys.subscriptionKeys(subscription.id), fresh);
+      setShown(true);
+    },
+  });
+
+  const primaryKey = shown && !masked ? keys.data?.primaryKey : undefined;
+  const curl = `curl -H "Ocp-Apim-Subscription-Key: ${primaryKey ?? "<primary-key>"}" ${gatewayUrl}/${apiPath ?? "<api-path>"}/`;
+
+  return (
+    <div className="keys-panel">
+      <div className="form-actions">
+        <Button variant="secondary" size="sm" onClick={() => setShown((s) => !s)} aria-expanded={shown}>
+          {shown ? "Hide keys" : "Show keys"}
+        </Button>
+        {shown && keys.data && (
+          <Button variant="ghost" size="sm" aria-pressed={!masked} onClick={() => setMasked((m) => !m)}>
+            {masked ? "Unmask keys" : "Mask keys"}
+          </Button>
+        )}
+        {regenerableStates.has(subscription.state) && (
+          <>
+            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "primary"} onClick={() => regenerate.mutate("primary")}>
+              Regenerate primary
+            </Button>
+            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "secondary"} onClick={() => regenerate.mutate("secondary")}>
+              Regenerate secondary
+            </Button>
+          </>
+        )}
+      </div>
+      <ErrorBanner error={keys.error ?? regenerate.error} />
+      {regenerate.isSuccess && (
+        <p className="success-banner" role="status">
+          {regenerate.variables === "primary" ? "Primary" : "Secondary"} key regenerated; the old one no longer works.
+        </p>
+      )}
+      {shown && keys.isPending && <p className="muted">Loading keys…</p>}
+      {shown && keys.data && <KeysBox keys={keys.data} masked={masked} title={`Keys for ${subscription.name}`} />}
+      <p className="field-hint">Example call</p>
+      <pre className="code-block">
+        <code>{curl}</code>
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { changeSubscriptionState } from "@/lib/subscriptions/change-subscription-state";
+import { getOwnedSubscriptionOrThrow } from "@/lib/subscriptions/get-owned-subscription-or-throw";
+import { changeSubscriptionStateInputSchema, toSubscriptionResource } from "@/lib/subscriptions/subscription-schemas";
+import { ALL_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+
+type Params = { subscriptionId: string };
+
+// GET /api/v1/subscriptions/{id}
+export const GET = withAuth<Params>(
+  async ({ params, actor }) =>
+    NextResponse.json(toSubscriptionResource(await getOwnedSubscriptionOrThrow(params.subscriptionId, actor))),
+  { roles: ALL_ROLES },
+);
+
+// PATCH /api/v1/subscriptions/{id} - change state (developers may only cancel their own)
+export const PATCH = withAuth<Params>(
+  async ({ request, params, actor }) => {
+    const input = changeSubscriptionStateInputSchema.parse(await readJson(request));
+    return NextResponse.json(await changeSubscriptionState(params.subscriptionId, input, actor));
+  },
+  { roles: ["platform_admin", "api_publisher", "developer"] },
+);

@@ -1,0 +1,22 @@
+"use client";
+// Top-bar links; client-side only to mark the current section with aria-current.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const sections = [
+  { href: "/portal", label: "Products", current: (p: string) => p === "/portal" || p.startsWith("/portal/apis") },
+  { href: "/portal/subscriptions", label: "My subscriptions", current: (p: string) => p.startsWith("/portal/subscriptions") },
+];
+
+export function PortalNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Portal" className="topbar-nav">
+      {sections.map(({ href, label, current }) => (
+        <Link key={href} href={href} className="topbar-link" aria-current={current(pathname) ? "page" : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

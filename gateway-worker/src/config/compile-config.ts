@@ -1,0 +1,101 @@
+// Turns a validated snapshot into the structure requests are served from:
+// everything a request needs is a Map lookup away, and nothing is parsed or
+// validated per request. Built once per published version, then swapped in whole.
+import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct, GatewaySubscription } from "../contract/config-snapshot";
+import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline";
+import { RouteTable } from "../routing/route-table";
+import { WeightedRoundRobin } from "../routing/weighted-round-robin";
+
+/** A backend, pre-parsed so the proxy only concatenates strings. */
+export interface CompiledBackend {
+  /** "http://host:port" */
+  readonly origin: string;
+  readonly protocol: "http:" | "https:";
+  /** Base path without trailing slash ("" for the root). */
+  readonly basePath: string;
+  /** Query string of the backend URL itself, without "?" (usually ""). */
+  readonly baseQuery: string;
+}
+
+export interface CompiledRoute {
+  readonly path: string;
+  readonly api: GatewayApi;
+  readonly backends: WeightedRoundRobin<CompiledBackend>;
+  readonly pipeline: PreparedPipeline;
+}
+
+export interface CompiledSubscription {
+  readonly id: string;
+  readonly state: GatewaySubscription["state"];
+  readonly productId: string | null;
+  /** Every API this subscription covers, via its product or its single API. */
+  readonly apiIds: ReadonlySet<string>;
+  readonly expiresAtMs: number | null;
+}
+
+export interface RuntimeConfig {
+  readonly version: number;
+  readonly generatedAt: string;
+  readonly apiCount: number;
+  readonly routes: RouteTable<CompiledRoute>;
+  readonly subscriptionsByKeyHash: ReadonlyMap<string, CompiledSubscription>;
+  readonly products: ReadonlyMap<string, GatewayProduct>;
+}
+
+export function compileBackend(url: string): CompiledBackend {
+  const parsed = new URL(url);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`Unsupported backend ${url}`);
+  return {
+    origin: parsed.origin,
+    protocol: parsed.protocol,
+    basePath: parsed.pathname.replace(/\/+$/, ""),
+    baseQuery: parsed.search.slice(1),
+  };
+}
+
+function compileSubscription(s: GatewaySubscription, products: ReadonlyMap<string, GatewayProduct>): CompiledSubscription {
+  const apiIds = new Set<string>();
+  // A product id the snapshot does not carry covers nothing (fails closed).
+  if (s.productId !== null) for (const id of products.get(s.productId)?.apiIds ?? []) apiIds.add(id);
+  if (s.apiId !== null) apiIds.add(s.apiId);
+  return Object.freeze({
+    id: s.id,
+    state: s.state,
+    productId: s.productId,
+    apiIds,
+    expiresAtMs: s.expiresAt === null ? null : Date.parse(s.expiresAt),
+  });
+}
+
+/**
+ * `snapshot` must already have passed gatewayConfigSnapshotSchema. Throws if a
+ * policy refuses an API's settings; the caller then keeps the previous config.
+ */
+export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipeline): RuntimeConfig {
+  const products = new Map(snapshot.products.map((p) => [p.id, p]));
+
+  const routes = snapshot.apis.map(
+    (api): CompiledRoute =>
+      Object.freeze({
+        path: api.path,
+        api,
+        backends: new WeightedRoundRobin(api.backends.map((b) => ({ item: compileBackend(b.url), weight: b.weight }))),
+        pipeline: pipeline.prepare(api, snapshot),
+      }),
+  );
+
+  const subscriptionsByKeyHash = new Map<string, CompiledSubscription>();
+  for (const s of snapshot.subscriptions) {
+    const compiled = compileSubscription(s, products);
+    for (const hash of s.keyHashes) subscriptionsByKeyHash.set(hash, compiled);
+  }
+
+  return Object.freeze({
+    version: snapshot.version,
+    generatedAt: snapshot.generatedAt,
+    apiCount: routes.length,
+    routes: new RouteTable(routes),
+    subscriptionsByKeyHash,
+    products,
+  });
+}

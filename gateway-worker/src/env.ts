@@ -1,0 +1,36 @@
+// The only reader of process.env for the gateway. The gateway runs alone beside
+// the services, so it has its own small environment, separate from the console's.
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().positive();
+
+const gatewayEnvSchema = z.object({
+  GATEWAY_PORT: port.default(8080),
+  GATEWAY_HOST: z.string().min(1).default("0.0.0.0"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
+  /** Key prefix of the config channel in Redis; must match the console's. */
+  CONFIG_CHANNEL_PREFIX: z.string().min(1).default("portcullis"),
+  /** Safety-net poll of the latest snapshot, in case an event is missed while disconnected. */
+  CONFIG_POLL_INTERVAL_MS: positiveMs.min(1000).default(30_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Idle time on a backend connection before the request is answered 504. */
+  BACKEND_TIMEOUT_MS: positiveMs.default(30_000),
+});
+
+export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+/**
+ * Parses the environment once at startup; a bad value stops the gateway with
+ * a readable message rather than failing later at request time.
+ * Empty strings count as unset, as `FOO= npx tsx ...` usually means "default".
+ */
+export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = gatewayEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid gateway environment: ${problems}`);
+  }
+  return parsed.data;
+}

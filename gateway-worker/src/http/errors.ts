@@ -1,0 +1,69 @@
+// Every error the gateway itself answers, in one place, with one body shape:
+// {"error":{"code","message"}} and content-type application/json. Clients
+// (and the developer portal's docs) can rely on `code`; messages are for humans.
+import type { ServerResponse } from "node:http";
+
+export const gatewayErrors = {
+  bad_request: { status: 400, message: "The request could not be understood by the gateway." },
+  missing_subscription_key: {
+    status: 401,
+    message:
+      "Access denied due to missing subscription key. Include the subscription key when making requests to the API.",
+  },
+  invalid_subscription_key: {
+    status: 401,
+    message: "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
+  },
+  subscription_inactive: {
+    status: 403,
+    message: "The subscription is not active (suspended, awaiting approval or expired).",
+  },
+  route_not_found: { status: 404, message: "No API is published at this path." },
+  method_not_allowed: { status: 405, message: "This method is not allowed on this path." },
+  api_retired: { status: 410, message: "This API has been retired and is no longer available." },
+  internal_error: { status: 500, message: "The gateway failed to process the request." },
+  backend_unavailable: { status: 502, message: "The backend service could not be reached." },
+  gateway_not_configured: {
+    status: 503,
+    message: "The gateway has not received its configuration yet. Retry shortly.",
+  },
+  backend_timeout: { status: 504, message: "The backend service did not respond in time." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type GatewayErrorCode = keyof typeof gatewayErrors;
+
+/** What a policy (or the gateway) answers instead of forwarding the request. */
+export interface Rejection {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+export function rejection(code: GatewayErrorCode, headers?: Record<string, string>): Rejection {
+  const { status, message } = gatewayErrors[code];
+  return { status, code, message, ...(headers ? { headers } : {}) };
+}
+
+/**
+ * Writes the error unless the response already started (e.g. the backend died
+ * mid-body): then the only honest signal left is to cut the connection.
+ */
+export function sendRejection(res: ServerResponse, r: Rejection): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (res.destroyed) return;
+  const body = JSON.stringify({ error: { code: r.code, message: r.message } });
+  for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value);
+  res.statusCode = r.status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.setHeader("cache-control", "no-store");
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, code: GatewayErrorCode, headers?: Record<string, string>): void {
+  sendRejection(res, rejection(code, headers));
+}

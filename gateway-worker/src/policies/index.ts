@@ -1,0 +1,7 @@
+// The policies a gateway runs by default. Order is not decided here but by
+// each policy's priority (pipeline/policy-order.ts); this is just the set.
+import { lifecyclePolicy } from "./lifecycle";
+import type { AnyPolicy } from "./policy";
+import { subscriptionKeyPolicy } from "./subscription-key";
+
+export const defaultPolicies: readonly AnyPolicy[] = [lifecyclePolicy, subscriptionKeyPolicy];

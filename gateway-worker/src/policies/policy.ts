@@ -1,0 +1,54 @@
+// The shape every policy has, so new ones (jwt, rate-limit, quota, analytics)
+// slot into the pipeline without touching the server or the router.
+import type { IncomingHttpHeaders } from "node:http";
+import type { z } from "zod";
+import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot";
+import type { RuntimeConfig } from "../config/compile-config";
+import type { Rejection } from "../http/errors";
+
+export type { Rejection } from "../http/errors";
+
+/** What policies learn about, and may change on, one request before it is forwarded. */
+export interface PolicyContext {
+  readonly requestId: string;
+  readonly method: string;
+  /** Normalised request path, including the API path ("/demo/orders/1"). */
+  readonly pathname: string;
+  /** Headers as they will be forwarded; a policy may delete (strip) or set entries. */
+  readonly headers: IncomingHttpHeaders;
+  /** Raw query string without "?", as it will be forwarded; a policy may rewrite it. */
+  query: string;
+  readonly api: GatewayApi;
+  /** The config this request started with; a swap mid-request does not affect it. */
+  readonly config: RuntimeConfig;
+  /** Request start, ms since epoch; one clock reading for every policy. */
+  readonly now: number;
+  /** Added to whatever the client receives: the backend's response or a rejection. */
+  readonly responseHeaders: Record<string, string>;
+  /** Set by subscription-key once a key is accepted; read by later policies and the access log. */
+  subscription?: { readonly id: string; readonly productId: string | null };
+}
+
+/** undefined = continue with the next policy; a Rejection = answer it and stop. */
+export type PolicyOutcome = Rejection | undefined;
+
+export interface Policy<Settings = unknown> {
+  readonly name: string;
+  /** Higher runs first, as with Kong plugins; see pipeline/policy-order.ts for the table. */
+  readonly priority: number;
+  /**
+   * Validates this policy's settings for one API. Parsed once per config
+   * (at compile time), never per request; a failure rejects the whole snapshot.
+   */
+  readonly schema: z.ZodType<Settings>;
+  /** Picks this policy's raw settings for `api` out of the snapshot. */
+  settingsFor(api: GatewayApi, snapshot: GatewayConfigSnapshot): unknown;
+  handle(ctx: PolicyContext, settings: Settings): PolicyOutcome | Promise<PolicyOutcome>;
+}
+
+/**
+ * Any policy, whatever its settings type, so heterogeneous policies fit one
+ * array (`handle` is a method, hence bivariant). The pipeline only ever passes
+ * a policy the value its own schema produced.
+ */
+export type AnyPolicy = Policy<unknown>;

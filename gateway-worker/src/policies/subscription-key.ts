@@ -1,0 +1,57 @@
+// Identifies the caller by subscription key, APIM style: header first, then
+// query parameter. Keys are compared by sha256 (the snapshot never holds them
+// in clear) and always stripped before forwarding, so the backend never sees one.
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { gatewayApiSchema } from "../contract/config-snapshot";
+import { rejection } from "../http/errors";
+import { getQueryParam, removeQueryParam } from "../http/query-string";
+import { POLICY_PRIORITY } from "../pipeline/policy-order";
+import type { Policy, PolicyContext } from "./policy";
+
+const settingsSchema = gatewayApiSchema.shape.subscription;
+type SubscriptionKeySettings = typeof settingsSchema._zod.output;
+
+export function hashSubscriptionKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Reads the key from header or query, and removes both from what is forwarded. */
+function takeKey(ctx: PolicyContext, settings: SubscriptionKeySettings): string | undefined {
+  const headerName = settings.header.toLowerCase(); // Node lower-cases incoming header names
+  const fromHeader = headerValue(ctx.headers, headerName);
+  const fromQuery = getQueryParam(ctx.query, settings.query);
+  delete ctx.headers[headerName];
+  ctx.query = removeQueryParam(ctx.query, settings.query);
+  if (fromHeader) return fromHeader;
+  return fromQuery || undefined;
+}
+
+export const subscriptionKeyPolicy: Policy<SubscriptionKeySettings> = {
+  name: "subscription-key",
+  priority: POLICY_PRIORITY["subscription-key"],
+  schema: settingsSchema,
+  settingsFor: (api) => api.subscription,
+  handle(ctx, settings) {
+    const key = takeKey(ctx, settings);
+    // An open API still gets the key stripped above: never leak one to a backend.
+    if (!settings.required) return undefined;
+    if (key === undefined) return rejection("missing_subscription_key");
+
+    const subscription = ctx.config.subscriptionsByKeyHash.get(hashSubscriptionKey(key));
+    // A key for another API is as useless here as an unknown one: same answer,
+    // so a caller cannot probe which keys exist elsewhere.
+    if (!subscription || !subscription.apiIds.has(ctx.api.id)) return rejection("invalid_subscription_key");
+
+    const expired = subscription.expiresAtMs !== null && subscription.expiresAtMs <= ctx.now;
+    if (subscription.state !== "active" || expired) return rejection("subscription_inactive");
+
+    ctx.subscription = { id: subscription.id, productId: subscription.productId };
+    return undefined;
+  },
+};

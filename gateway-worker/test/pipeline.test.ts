@@ -1,0 +1,84 @@
+// The pipeline runs policies by priority (highest first), stops at the first
+// rejection, and validates each policy's settings once, at compile time.
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { makeApi, makeSnapshot } from "./helpers/snapshots";
+import { compileConfig } from "../src/config/compile-config";
+import { rejection } from "../src/http/errors";
+import { Pipeline, PolicySettingsError } from "../src/pipeline/pipeline";
+import { defaultPolicies } from "../src/policies";
+import { lifecyclePolicy } from "../src/policies/lifecycle";
+import type { AnyPolicy, PolicyContext } from "../src/policies/policy";
+
+function recorder(name: string, priority: number, calls: string[], reject = false): AnyPolicy {
+  return {
+    name,
+    priority,
+    schema: z.unknown(),
+    settingsFor: () => undefined,
+    async handle() {
+      calls.push(name);
+      return reject ? { status: 418, code: `${name}_says_no`, message: "no" } : undefined;
+    },
+  };
+}
+
+function makeCtx(api = makeApi()): PolicyContext {
+  const config = compileConfig(makeSnapshot({ apis: [api] }), new Pipeline([]));
+  return { requestId: "r", method: "GET", pathname: "/demo", headers: {}, query: "", api, config, now: Date.now(), responseHeaders: {} };
+}
+
+describe("Pipeline", () => {
+  it("runs highest priority first, ties by name, whatever the registration order", async () => {
+    const calls: string[] = [];
+    const pipeline = new Pipeline([
+      recorder("low", 10, calls),
+      recorder("high", 2000, calls),
+      recorder("mid-b", 900, calls),
+      recorder("mid-a", 900, calls),
+    ]);
+    expect(pipeline.describe()).toBe("high(2000) -> mid-a(900) -> mid-b(900) -> low(10)");
+    const outcome = await pipeline.prepare(makeApi(), makeSnapshot()).run(makeCtx());
+    expect(outcome).toBeUndefined();
+    expect(calls).toEqual(["high", "mid-a", "mid-b", "low"]);
+  });
+
+  it("stops at the first rejection", async () => {
+    const calls: string[] = [];
+    const pipeline = new Pipeline([recorder("first", 3, calls), recorder("second", 2, calls, true), recorder("third", 1, calls)]);
+    const outcome = await pipeline.prepare(makeApi(), makeSnapshot()).run(makeCtx());
+    expect(outcome?.code).toBe("second_says_no");
+    expect(calls).toEqual(["first", "second"]);
+  });
+
+  it("default policies: lifecycle before subscription-key", () => {
+    expect(new Pipeline(defaultPolicies).policies.map((p) => p.name)).toEqual(["lifecycle", "subscription-key"]);
+  });
+
+  it("refuses a policy registered twice", () => {
+    expect(() => new Pipeline([lifecyclePolicy, lifecyclePolicy])).toThrow(/twice/);
+  });
+
+  it("validates settings at prepare time, not per request", () => {
+    const strict: AnyPolicy = { ...recorder("strict", 1, []), schema: z.number(), settingsFor: (api) => api.name };
+    expect(() => new Pipeline([strict]).prepare(makeApi(), makeSnapshot())).toThrow(PolicySettingsError);
+  });
+
+  it("a retired API is refused before the key is even read", async () => {
+    const api = makeApi({ lifecycle: "retired" });
+    const ctx = makeCtx(api);
+    const outcome = await new Pipeline(defaultPolicies).prepare(api, makeSnapshot()).run(ctx);
+    expect(outcome).toEqual(rejection("api_retired"));
+    expect(outcome?.status).toBe(410);
+  });
+
+  it.each([
+    ["published", undefined],
+    ["draft", undefined],
+    ["deprecated", "true"],
+  ] as const)("lifecycle %s -> Deprecation header %s", async (lifecycle, header) => {
+    const ctx = makeCtx();
+    expect(await lifecyclePolicy.handle(ctx, lifecycle)).toBeUndefined();
+    expect(ctx.responseHeaders["deprecation"]).toBe(header);
+  });
+});

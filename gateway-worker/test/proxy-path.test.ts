@@ -1,0 +1,59 @@
+// Path rewriting and the gateway's own environment.
+import { describe, expect, it } from "vitest";
+import { compileBackend } from "../src/config/compile-config";
+import { loadGatewayEnv } from "../src/env";
+import { resolveRequestId } from "../src/http/request-id";
+import { upstreamPath } from "../src/proxy/forwarder";
+
+describe("upstreamPath", () => {
+  it.each([
+    ["http://127.0.0.1:4000/api", "/orders/1", "x=1", "/api/orders/1?x=1"],
+    ["http://127.0.0.1:4000/api/", "/orders/1", "", "/api/orders/1"],
+    ["http://127.0.0.1:4000/api", "", "", "/api"],
+    ["http://127.0.0.1:4000/api", "/", "", "/api/"],
+    ["http://127.0.0.1:4000", "", "", "/"],
+    ["http://127.0.0.1:4000", "/a/b", "q=%20", "/a/b?q=%20"],
+    ["http://127.0.0.1:4000/api?v=2", "/x", "y=1", "/api/x?v=2&y=1"],
+  ])("%s + %j + %j -> %s", (backend, rest, query, expected) => {
+    expect(upstreamPath(compileBackend(backend), rest, query)).toBe(expected);
+  });
+});
+
+describe("resolveRequestId", () => {
+  it.each([
+    ["abc-123", "abc-123"],
+    [["first", "second"], "first"],
+  ])("keeps a safe incoming id %j", (incoming, expected) => {
+    expect(resolveRequestId(incoming)).toBe(expected);
+  });
+
+  it.each([undefined, "", "has space", "x".repeat(129), "new\nline"])("replaces %j with a fresh uuid", (incoming) => {
+    expect(resolveRequestId(incoming)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("loadGatewayEnv", () => {
+  it("defaults", () => {
+    expect(loadGatewayEnv({})).toEqual({
+      GATEWAY_PORT: 8080,
+      GATEWAY_HOST: "0.0.0.0",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      CONFIG_CHANNEL_PREFIX: "portcullis",
+      CONFIG_POLL_INTERVAL_MS: 30000,
+      LOG_LEVEL: "info",
+      BACKEND_TIMEOUT_MS: 30000,
+    });
+  });
+
+  it("coerces numbers and treats empty strings as unset", () => {
+    const env = loadGatewayEnv({ GATEWAY_PORT: "9000", BACKEND_TIMEOUT_MS: "", CONFIG_CHANNEL_PREFIX: "t1" });
+    expect([env.GATEWAY_PORT, env.BACKEND_TIMEOUT_MS, env.CONFIG_CHANNEL_PREFIX]).toEqual([9000, 30000, "t1"]);
+  });
+
+  it.each([{ GATEWAY_PORT: "70000" }, { REDIS_URL: "http://x" }, { LOG_LEVEL: "loud" }, { CONFIG_POLL_INTERVAL_MS: "10" }])(
+    "refuses %j",
+    (env) => {
+      expect(() => loadGatewayEnv(env)).toThrow(/Invalid gateway environment/);
+    },
+  );
+});

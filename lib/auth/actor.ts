@@ -1,0 +1,22 @@
+// Who is calling: a signed-in user or a management API token.
+import type { UserRoleName } from "./roles";
+
+export type Actor = {
+  type: "user" | "token";
+  /** User id, or token id ("bootstrap" for ADMIN_API_TOKEN). */
+  id: string;
+  label: string;
+  role: UserRoleName;
+  /** Set when the actor is (or acts for) a user. */
+  userId: string | null;
+};
+
+export const systemActor: Actor = { type: "token", id: "system", label: "system", role: "platform_admin", userId: null };
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === "platform_admin";
+}
+
+export function canManageCatalog(actor: Actor): boolean {
+  return actor.role === "platform_admin" || actor.role === "api_publisher";
+}

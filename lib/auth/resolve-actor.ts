@@ -1,0 +1,40 @@
+// Finds who is calling the management API: a Bearer token, else the session cookie.
+import { timingSafeEqual } from "node:crypto";
+import { getToken } from "next-auth/jwt";
+import { sha256Hex } from "@/lib/crypto/secret-box";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/errors";
+import type { Actor } from "./actor";
+import { roleToApi } from "./roles";
+
+function sameSecret(a: string, b: string): boolean {
+  // Compare digests so lengths never leak and timingSafeEqual gets equal-size buffers.
+  return timingSafeEqual(Buffer.from(sha256Hex(a), "hex"), Buffer.from(sha256Hex(b), "hex"));
+}
+
+async function actorFromBearer(token: string): Promise<Actor> {
+  const bootstrap = env().ADMIN_API_TOKEN;
+  if (bootstrap && sameSecret(token, bootstrap)) {
+    return { type: "token", id: "bootstrap", label: "ADMIN_API_TOKEN", role: "platform_admin", userId: null };
+  }
+  const row = await db().adminApiToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+  if (!row || row.revokedAt) throw new ApiError("unauthorized", "Invalid or revoked API token");
+  await db().adminApiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { type: "token", id: row.id, label: `token ${row.name}`, role: roleToApi(row.role), userId: row.createdById };
+}
+
+export async function resolveActor(request: Request): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match?.[1]) throw new ApiError("unauthorized", "Authorization header must be 'Bearer <token>'");
+    return actorFromBearer(match[1]);
+  }
+  // Reads the session JWT from the request's own cookies (works in any handler, no request-scope magic).
+  const session = await getToken({ req: request as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET });
+  if (!session?.sub) throw new ApiError("unauthorized", "Sign in or send 'Authorization: Bearer <token>'");
+  const user = await db().user.findUnique({ where: { id: session.sub } });
+  if (!user || user.disabled) throw new ApiError("unauthorized", "This account no longer exists or is disabled");
+  return { type: "user", id: user.id, label: user.email, role: roleToApi(user.role), userId: user.id };
+}

@@ -1,0 +1,38 @@
+// Wraps a management API route: resolves the caller, checks the role, maps errors.
+import type { NextRequest } from "next/server";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveActor } from "@/lib/auth/resolve-actor";
+import type { UserRoleName } from "@/lib/auth/roles";
+import { ApiError, errorResponse } from "./errors";
+
+type RouteContext<P> = { params: Promise<P> };
+
+export type AuthedHandler<P> = (args: { request: NextRequest; params: P; actor: Actor }) => Promise<Response>;
+
+export const ALL_ROLES: readonly UserRoleName[] = ["platform_admin", "api_publisher", "viewer", "developer"];
+export const CONSOLE_ROLES: readonly UserRoleName[] = ["platform_admin", "api_publisher", "viewer"];
+export const CATALOG_MANAGERS: readonly UserRoleName[] = ["platform_admin", "api_publisher"];
+export const ADMINS: readonly UserRoleName[] = ["platform_admin"];
+
+export function withAuth<P = Record<string, never>>(handler: AuthedHandler<P>, options: { roles: readonly UserRoleName[] }) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await resolveActor(request);
+      if (!options.roles.includes(actor.role)) {
+        throw new ApiError("forbidden", `The role '${actor.role}' may not perform this action`);
+      }
+      return await handler({ request, params: await context.params, actor });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** Parses the JSON body; a body that is not JSON is a 400, not a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ApiError("invalid_json", "The request body must be valid JSON");
+  }
+}

@@ -1,0 +1,63 @@
+// The product resource: request schema and response shape.
+import { z } from "zod";
+import type { Api, Product, ProductApi } from "@/generated/prisma/client";
+
+export const rateLimitSchema = z
+  .object({
+    calls: z.number().int().positive().describe("Calls allowed per period"),
+    periodSeconds: z.number().int().positive().max(86_400).describe("Window length in seconds"),
+  })
+  .describe("Per-subscription rate limit");
+
+export const quotaSchema = z
+  .object({
+    calls: z.number().int().positive().nullable().default(null),
+    bandwidthBytes: z.number().int().positive().nullable().default(null),
+    period: z.enum(["hour", "day", "week", "month"]),
+  })
+  .refine((q) => q.calls !== null || q.bandwidthBytes !== null, "a quota needs calls or bandwidthBytes")
+  .describe("Per-subscription quota");
+
+export const createProductInputSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(10_000).default(""),
+  terms: z.string().max(50_000).default(""),
+  apiIds: z.array(z.string().min(1)).default([]).describe("APIs the product grants access to"),
+  approvalRequired: z.boolean().default(false).describe("Subscriptions wait for an admin's approval"),
+  subscriptionsLimit: z.number().int().positive().nullable().default(null).describe("Max subscriptions per developer"),
+  state: z.enum(["draft", "published"]).default("draft"),
+  rateLimit: rateLimitSchema.nullable().default(null),
+  quota: quotaSchema.nullable().default(null),
+});
+
+export type CreateProductInput = z.infer<typeof createProductInputSchema>;
+
+type ProductWithApis = Product & { apis: (ProductApi & { api: Pick<Api, "id" | "name" | "path"> })[] };
+
+export function toProductResource(product: ProductWithApis) {
+  return {
+    id: product.id,
+    name: product.name,
+    description: product.description,
+    terms: product.terms,
+    state: product.state.toLowerCase() as "draft" | "published",
+    approvalRequired: product.approvalRequired,
+    subscriptionsLimit: product.subscriptionsLimit,
+    rateLimit:
+      product.rateLimitCalls && product.rateLimitPeriodSeconds
+        ? { calls: product.rateLimitCalls, periodSeconds: product.rateLimitPeriodSeconds }
+        : null,
+    quota: product.quotaPeriod
+      ? {
+          calls: product.quotaCalls,
+          bandwidthBytes: product.quotaBandwidthBytes === null ? null : Number(product.quotaBandwidthBytes),
+          period: product.quotaPeriod.toLowerCase(),
+        }
+      : null,
+    apis: product.apis.map((pa) => ({ id: pa.api.id, name: pa.api.name, path: pa.api.path })),
+    createdAt: product.createdAt.toISOString(),
+    updatedAt: product.updatedAt.toISOString(),
+  };
+}
+
+export const productInclude = { apis: { include: { api: { select: { id: true, name: true, path: true } } } } } as const;

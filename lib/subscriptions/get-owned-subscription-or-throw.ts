@@ -1,0 +1,15 @@
+// Loads a subscription the actor may see: console roles see all, developers their own.
+import type { Actor } from "@/lib/auth/actor";
+import { isConsoleRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
+import { subscriptionInclude } from "./subscription-schemas";
+
+export async function getOwnedSubscriptionOrThrow(id: string, actor: Actor) {
+  const subscription = await db().subscription.findUnique({ where: { id }, include: subscriptionInclude });
+  // A developer asking for someone else's subscription gets 404, not 403: ids are not confirmed.
+  if (!subscription || (!isConsoleRole(actor.role) && subscription.userId !== actor.userId)) {
+    throw notFound("Subscription", id);
+  }
+  return subscription;
+}

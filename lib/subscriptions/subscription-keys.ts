@@ -1,0 +1,27 @@
+// Subscription keys: random, shown to their owner, stored only hashed + encrypted.
+import { decryptSecret, encryptSecret, generateSecret, sha256Hex } from "@/lib/crypto/secret-box";
+
+export type KeySlot = "primary" | "secondary";
+
+export function newSubscriptionKey() {
+  const key = generateSecret(16);
+  return { key, hash: sha256Hex(key), encrypted: encryptSecret(key) };
+}
+
+export function newKeyColumns() {
+  const primary = newSubscriptionKey();
+  const secondary = newSubscriptionKey();
+  return {
+    plain: { primaryKey: primary.key, secondaryKey: secondary.key },
+    columns: {
+      primaryKeyHash: primary.hash,
+      primaryKeyEncrypted: primary.encrypted,
+      secondaryKeyHash: secondary.hash,
+      secondaryKeyEncrypted: secondary.encrypted,
+    },
+  };
+}
+
+export function revealKeys(s: { primaryKeyEncrypted: string; secondaryKeyEncrypted: string }) {
+  return { primaryKey: decryptSecret(s.primaryKeyEncrypted), secondaryKey: decryptSecret(s.secondaryKeyEncrypted) };
+}

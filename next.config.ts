@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Plain string hrefs everywhere; typed routes would force `as Route` casts on computed links.
+  typedRoutes: false,
+  // Server-only packages with native/optional deps or worker threads: load them from
+  // node_modules at runtime instead of bundling them into the server build.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client", "pino", "ioredis", "bullmq", "@redocly/openapi-core"],
+  // Everything is served locally; there is no remote image host to allow.
+  images: { unoptimized: true },
+};
+
+export default nextConfig;

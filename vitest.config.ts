@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests. Integration tests use the real PostgreSQL
+// (database portcullis_test, migrated fresh by the global setup) and Redis
+// (an isolated key prefix).
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  test: {
+    include: ["lib/**/*.test.ts", "gateway-worker/test/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
+    env: {
+      NODE_ENV: "test",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/portcullis_test",
+      CONFIG_CHANNEL_PREFIX: "portcullis-test",
+      ADMIN_API_TOKEN: "test-admin-token-0123456789abcdef",
+      NEXTAUTH_SECRET: "test-nextauth-secret-0123456789",
+    },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration files share one database; run files one at a time to keep them independent.
+    fileParallelism: false,
+  },
+});
