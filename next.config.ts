@@ -3,6 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Keep the dev-mode badge away from the sidebar's "Sign out" button (bottom-left).
+  devIndicators: { position: "bottom-right" },
   // Plain string hrefs everywhere; typed routes would force `as Route` casts on computed links.
   typedRoutes: false,
   // Server-only packages with native/optional deps or worker threads: load them from

@@ -14,7 +14,3 @@ export function maskSecret(secret: string): string {
   if (secret.length <= 8) return "•".repeat(secret.length);
   return `${secret.slice(0, 4)}${"•".repeat(Math.min(secret.length - 8, 24))}${secret.slice(-4)}`;
 }
-
-export function capitalize(word: string): string {
-  return word ? word[0]!.toUpperCase() + word.slice(1) : word;
-}

@@ -30,7 +30,12 @@ export function ErrorBanner({ error, title }: { error: unknown; title?: string }
       <p className="error-banner-message">
         {title && <strong>{title}: </strong>}
         {message}
-        {apiError && <code className="error-banner-code">{apiError.code}</code>}
+        {apiError && (
+          <>
+            {" "}
+            <code className="error-banner-code">{apiError.code}</code>
+          </>
+        )}
       </p>
       {problems.length > 0 && (
         <ul className="error-banner-problems">

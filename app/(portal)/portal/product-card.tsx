@@ -53,7 +53,7 @@ export function ProductCard({ product }: { product: Product }) {
       </ul>
       {subscribe.isSuccess && (
         <p className="success-banner" role="status">
-          {outcome(subscribe.data)} <Link href="/portal/subscriptions">View my subscriptions</Link>
+          {outcome(subscribe.data)} <Link href="/portal/subscriptions">Open your subscriptions</Link>
         </p>
       )}
       {asking ? (
