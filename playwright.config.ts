@@ -27,7 +27,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "npx tsx demo-backend/server.ts",
+      command: "node --import tsx demo-backend/server.ts",
       url: `http://127.0.0.1:${e2ePorts.demoBackend}/hello`,
       env: serverEnv,
       reuseExistingServer: false,
@@ -41,7 +41,7 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: "npx tsx gateway-worker/src/main.ts",
+      command: "node --import tsx gateway-worker/src/main.ts",
       url: `http://127.0.0.1:${e2ePorts.gateway}/healthz`,
       env: serverEnv,
       reuseExistingServer: false,

@@ -98,11 +98,12 @@ if (sourcesChanged) {
 }
 
 const children = [
-  ["demo-backend", ["tsx", "demo-backend/server.ts"], { DEMO_BACKEND_PORT: String(ports.demo) }],
-  ["gateway", ["tsx", "gateway-worker/src/main.ts"], { GATEWAY_PORT: String(ports.gateway) }],
-  ["console", ["next", "start", "-p", String(ports.console)], {}],
+  ["demo-backend", ["node", "--import", "tsx", "demo-backend/server.ts"], { DEMO_BACKEND_PORT: String(ports.demo) }],
+  ["gateway", ["node", "--import", "tsx", "gateway-worker/src/main.ts"], { GATEWAY_PORT: String(ports.gateway) }],
+  ["console", ["node", "node_modules/next/dist/bin/next", "start", "-p", String(ports.console)], {}],
 ].map(([name, args, extra]) => {
-  const child = spawn("npx", args, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
+  const [command, ...rest] = args;
+  const child = spawn(command, rest, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
   child.on("exit", (code, signal) => {
     if (!stopping) say(`${name} exited (${signal ?? code}); stopping everything`), stop(1);
   });

@@ -25,7 +25,7 @@ export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
  * a readable message rather than failing later at request time.
  * Empty strings count as unset, as `FOO= npx tsx ...` usually means "default".
  */
-export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+export function loadGatewayEnv(source: Record<string, string | undefined> = process.env): GatewayEnv {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = gatewayEnvSchema.safeParse(present);
   if (!parsed.success) {

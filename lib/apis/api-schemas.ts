@@ -18,7 +18,8 @@ export const apiPathSchema = z
       .min(1, "must not be empty")
       .max(200)
       .regex(/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/, "letters, digits, . _ ~ - separated by /")
-      .refine((p) => p !== "healthz", "'healthz' is reserved by the gateway"),
+      .refine((p) => p.split("/").every((segment) => segment !== "." && segment !== ".."), "no '.' or '..' segments")
+      .refine((p) => p.split("/")[0] !== "healthz", "'healthz' is reserved by the gateway"),
   )
   .describe("Base path on the gateway, e.g. 'orders' serves /orders/...");
 

@@ -9,7 +9,8 @@ const PRESENTABLE_STATES = ["SUBMITTED", "ACTIVE", "SUSPENDED", "EXPIRED"] as co
 
 export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt: Date): Promise<GatewayConfigSnapshot> {
   const [apis, products, subscriptions] = await Promise.all([
-    tx.api.findMany({ orderBy: { path: "asc" } }),
+    // Drafts are not callable yet: they stay off the gateway until published.
+    tx.api.findMany({ where: { lifecycle: { not: "DRAFT" } }, orderBy: { path: "asc" } }),
     tx.product.findMany({ include: { apis: { select: { apiId: true } } }, orderBy: { name: "asc" } }),
     tx.subscription.findMany({ where: { state: { in: [...PRESENTABLE_STATES] } }, orderBy: { createdAt: "asc" } }),
   ]);

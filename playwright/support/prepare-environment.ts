@@ -11,6 +11,7 @@ async function clearRedisPrefix(prefix: string) {
 }
 
 const env = { ...process.env, ...e2eEnv };
-execFileSync("npx", ["tsx", "scripts/db/migrate.ts", "reset"], { stdio: "inherit", env });
+// The reset guard refuses NODE_ENV=production; this database is the suite's own.
+execFileSync("npx", ["tsx", "scripts/db/migrate.ts", "reset"], { stdio: "inherit", env: { ...env, NODE_ENV: "test" } });
 await clearRedisPrefix(e2eEnv.CONFIG_CHANNEL_PREFIX as string);
 execFileSync("npx", ["tsx", "prisma/seed.ts", `http://127.0.0.1:${e2ePorts.demoBackend}`], { stdio: "inherit", env });

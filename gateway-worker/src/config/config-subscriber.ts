@@ -25,6 +25,19 @@ type ConfigEventsListener = QueueEventsListener & {
 /** Bounds every plain command, so a dead Redis delays startup by seconds, not forever. */
 const COMMAND_TIMEOUT_MS = 2000;
 const ERROR_LOG_INTERVAL_MS = 30_000;
+/**
+ * With Redis unreachable, bullmq's close() stops reconnecting at once but then
+ * waits for an "end" event ioredis never emits; nothing is left running, so
+ * after this long shutdown simply moves on.
+ */
+const CLOSE_TIMEOUT_MS = 1000;
+
+async function closeWithin(closing: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([closing.catch(() => undefined), timeout]);
+  clearTimeout(timer);
+}
 
 export class ConfigSubscriber {
   private readonly names;
@@ -56,16 +69,23 @@ export class ConfigSubscriber {
     // Listen first, from the stream position read now, then read the snapshot:
     // an event published between the two is replayed, not lost.
     const lastEventId = await this.currentStreamPosition();
+    if (this.stopped) return; // closed while starting
     const events = new QueueEvents(this.names.queueName, {
       connection: { url: this.opts.redisUrl },
       prefix: this.names.bullPrefix,
       lastEventId,
+      // Without these two, bullmq's close() waits for a first connection that
+      // may never come (Redis down since startup) and shutdown would hang.
+      // The version check only matters for job queues; events need XREAD (Redis 5+).
+      skipWaitingForReady: true,
+      skipVersionCheck: true,
     });
     events.on("error", (err: Error) => this.reportRedisError("config events", err));
     events.on<ConfigEventsListener, "config-published">(this.names.eventName, (args) => this.onPublished(args));
     this.events = events;
 
     await this.refresh("cold-start");
+    if (this.stopped) return;
     this.pollTimer = setInterval(() => void this.refresh("poll"), this.opts.pollIntervalMs);
     this.pollTimer.unref();
   }
@@ -73,7 +93,7 @@ export class ConfigSubscriber {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
-    await this.events?.close().catch(() => undefined);
+    if (this.events) await closeWithin(this.events.close(), CLOSE_TIMEOUT_MS);
     if (this.redis.status === "ready") await this.redis.quit().catch(() => undefined);
     this.redis.disconnect();
   }

@@ -1,13 +1,14 @@
 // The one visible table of policy priorities. Higher runs first (Kong's
-// convention). Gaps are left on purpose so future policies slot in without
-// renumbering; the planned ones are listed so their place is decided now.
+// convention), ties by name. Gaps are left so future policies slot in without
+// renumbering; the planned ones are listed so their place is decided now:
+//
+//   2000  lifecycle         retired -> 410 before any credential is looked at
+//   1450  jwt               (planned) bearer token, before the key as in Kong
+//   1250  subscription-key  identifies ctx.subscription; all below may rely on it
+//    910  rate-limit        (planned) per subscription, from product.rateLimit
+//    900  quota             (planned) per subscription and period, from product.quota
+//     10  analytics         (planned) observes only, never rejects
 export const POLICY_PRIORITY = {
-  /** Retired APIs answer 410 before any credential is even looked at. */
   lifecycle: 2000,
-  /** planned: jwt: 1450 — validate a bearer token (before the key, as in Kong). */
-  /** Identifies the caller's subscription; everything below may rely on ctx.subscription. */
   "subscription-key": 1250,
-  /** planned: rate-limit: 910 — per subscription, from the product's rateLimit. */
-  /** planned: quota: 900 — per subscription and period, from the product's quota. */
-  /** planned: analytics: 10 — observes only, never rejects. */
 } as const;

@@ -1,0 +1,74 @@
+// A change made through the management API is enforced by an already running
+// gateway, without a restart: the config channel end to end (PostgreSQL -> Redis -> gateway).
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as apisRoute from "@/app/api/v1/apis/route";
+import * as productsRoute from "@/app/api/v1/products/route";
+import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
+import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
+import { createDemoBackend } from "@/demo-backend/server";
+import { createGateway, type Gateway } from "@/gateway-worker/src/server";
+import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { disconnectRedis } from "@/lib/redis";
+import { callRoute } from "../support/call-route";
+import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+
+let backend: Server;
+let gateway: Gateway;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  backend = createDemoBackend();
+  await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
+  // Long poll interval: only the broadcast event can explain a fast swap.
+  gateway = createGateway({ redisUrl: env().REDIS_URL, prefix: env().CONFIG_CHANNEL_PREFIX, pollIntervalMs: 600_000 });
+  gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, "127.0.0.1")}`;
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await new Promise((resolve) => backend?.close(resolve));
+  await disconnectDb();
+  await disconnectRedis();
+});
+
+async function callGateway(path: string, key?: string) {
+  const response = await fetch(`${gatewayUrl}${path}`, { headers: key ? { "Ocp-Apim-Subscription-Key": key } : {} });
+  return { status: response.status, body: await response.json() };
+}
+
+const expectStatus = (path: string, key: string | undefined, status: number) =>
+  waitFor(async () => expect((await callGateway(path, key)).status).toBe(status), 5000);
+
+describe("config change enforced without restart", () => {
+  it("follows a subscription through suspend, reactivate and cancel", async () => {
+    const backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    const path = uniquePath("live");
+    const api = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Live", path, backendUrl, spec: demoSpecYaml } });
+    const product = await callRoute(productsRoute.POST, {
+      method: "POST",
+      body: { name: `Live ${path}`, apiIds: [api.body.id], state: "published" },
+    });
+    const sub = await callRoute(subscriptionsRoute.POST, { method: "POST", body: { productId: product.body.id, name: "live" } });
+    const params = { subscriptionId: sub.body.id };
+    const versionBefore = gateway.currentVersion();
+
+    await expectStatus(`/${path}/hello`, sub.body.primaryKey, 200);
+    expect((await callGateway(`/${path}/hello`, sub.body.secondaryKey)).body).toEqual({ message: "Hello from the demo backend" });
+    expect((await callGateway(`/${path}/hello`)).status).toBe(401);
+
+    await callRoute(subscriptionRoute.PATCH, { method: "PATCH", params, body: { state: "suspended" } });
+    await expectStatus(`/${path}/hello`, sub.body.primaryKey, 403);
+
+    await callRoute(subscriptionRoute.PATCH, { method: "PATCH", params, body: { state: "active" } });
+    await expectStatus(`/${path}/hello`, sub.body.primaryKey, 200);
+
+    await callRoute(subscriptionRoute.PATCH, { method: "PATCH", params, body: { state: "cancelled" } });
+    await expectStatus(`/${path}/hello`, sub.body.primaryKey, 401);
+    expect((await callGateway(`/${path}/hello`, sub.body.primaryKey)).body.error.code).toBe("invalid_subscription_key");
+    expect(gateway.currentVersion()).toBeGreaterThan(versionBefore ?? 0);
+  });
+});
