@@ -31,7 +31,7 @@ export async function seedDemo(options: { demoBackendUrl: string }) {
   }
   const developer = await db().user.findUniqueOrThrow({ where: { email: "dev@portcullis.local" } });
 
-  let api = await db().api.findUnique({ where: { path: DEMO_API_PATH } });
+  let api = await db().api.findFirst({ where: { path: DEMO_API_PATH } });
   if (!api) {
     const spec = await readFile(new URL("../demo-backend/openapi.yaml", import.meta.url), "utf8");
     const imported = await importApi({ name: "Demo Orders API", path: DEMO_API_PATH, backendUrl: options.demoBackendUrl, spec }, systemActor);

@@ -6,17 +6,14 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { toApiResource, type CreateApiInput } from "./api-schemas";
-import { extractOperations } from "./openapi/extract-operations";
-import { lintOpenApi } from "./openapi/lint-openapi";
-import { loadOpenApiDocument } from "./openapi/load-openapi-document";
+import { prepareApiDefinition } from "./openapi/prepare-api-definition";
 
 export async function importApi(input: CreateApiInput, actor: Actor) {
-  const loaded = await loadOpenApiDocument(input.spec);
-  const operations = extractOperations(loaded.document);
-  const lint = await lintOpenApi(loaded.sourceJson);
+  const loaded = await prepareApiDefinition(input.spec);
+  const { operations, lint } = loaded;
   const backendUrls = input.backendUrls ?? [input.backendUrl as string];
 
-  const existing = await db().api.findUnique({ where: { path: input.path }, select: { id: true } });
+  const existing = await db().api.findFirst({ where: { path: input.path }, select: { id: true } });
   if (existing) throw new ApiError("conflict", `An API already uses the path '/${input.path}'`);
 
   const api = await db().$transaction(
@@ -40,6 +37,7 @@ export async function importApi(input: CreateApiInput, actor: Actor) {
           specVersion: loaded.specVersion,
           title: loaded.title,
           version: loaded.version,
+          sourceFormat: loaded.sourceFormat,
           lintReport: lint as unknown as Prisma.InputJsonValue,
         },
       });

@@ -1,0 +1,24 @@
+// Ownership rules: platform admins manage everything; API publishers manage the
+// APIs and products they own (or that nobody owns yet); viewers and developers manage nothing.
+import { ApiError } from "@/lib/http/errors";
+import type { Actor } from "./actor";
+
+type Owned = { ownerId: string | null };
+
+function canManage(actor: Actor, resource: Owned): boolean {
+  if (actor.role === "platform_admin") return true;
+  if (actor.role !== "api_publisher") return false;
+  return resource.ownerId === null || resource.ownerId === actor.userId;
+}
+
+export function assertCanManageApi(actor: Actor, api: Owned): void {
+  if (!canManage(actor, api)) throw new ApiError("forbidden", "Only a platform admin or the API's owner may change this API");
+}
+
+export function assertCanManageProduct(actor: Actor, product: Owned): void {
+  if (!canManage(actor, product)) throw new ApiError("forbidden", "Only a platform admin or the product's owner may change this product");
+}
+
+export function assertPlatformAdmin(actor: Actor): void {
+  if (actor.role !== "platform_admin") throw new ApiError("forbidden", "Only a platform admin may do this");
+}
