@@ -70,11 +70,16 @@ const ports = { console: Number(env.PORT ?? 3000), gateway: Number(env.GATEWAY_P
 env.NEXTAUTH_URL ??= `http://localhost:${ports.console}`;
 env.GATEWAY_PUBLIC_URL ??= `http://localhost:${ports.gateway}`;
 
-if (!existsSync(path.join(root, "node_modules", ".package-lock.json"))) {
+/** True when `output` is missing or older than `input` (a pull changed the lockfile or schema). */
+const stale = (output, input) => !existsSync(output) || statSync(output).mtimeMs < statSync(input).mtimeMs;
+
+if (stale(path.join(root, "node_modules", ".package-lock.json"), path.join(root, "package-lock.json"))) {
   say("installing dependencies (npm ci)...");
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
-if (!existsSync(path.join(root, "generated", "prisma", "client.ts"))) run("npm", ["run", "db:generate"]);
+if (stale(path.join(root, "generated", "prisma", "client.ts"), path.join(root, "prisma", "schema.prisma"))) {
+  run("npm", ["run", "db:generate"]);
+}
 
 if (!(await reachable(env.DATABASE_URL, 5432))) {
   fail(`PostgreSQL is not reachable at ${env.DATABASE_URL}.\n  Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
