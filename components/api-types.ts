@@ -35,11 +35,23 @@ export type Api = {
   subscriptionKeyHeader: string;
   subscriptionKeyQuery: string;
   operationCount: number;
+  /** Lint counts of the current revision (null for revisions imported before lint reports). */
+  lint?: LintCounts | null;
   currentRevision: ApiRevisionSummary | null;
+  /** The version set this API is a version of (null: unversioned), and its version there. */
+  versionSet?: Pick<VersionSet, "id" | "name" | "scheme" | "parameterName"> | null;
+  versionName?: string | null;
+  /** Where clients call it: the path scheme adds the version ("orders/v2"). */
+  gatewayPath?: string;
+  /** Sent as the Sunset header while deprecated. */
+  sunsetAt?: string | null;
   operations?: Operation[];
   createdAt: string;
   updatedAt: string;
 };
+
+export type QuotaPeriod = "hour" | "day" | "week" | "month";
+export type ProductQuota = { calls: number | null; bandwidthBytes: number | null; period: QuotaPeriod };
 
 export type Product = {
   id: string;
@@ -50,8 +62,10 @@ export type Product = {
   approvalRequired: boolean;
   subscriptionsLimit: number | null;
   rateLimit: { calls: number; periodSeconds: number } | null;
-  quota: Record<string, unknown> | null;
+  quota: ProductQuota | null;
   apis: { id: string; name: string; path: string }[];
+  /** The API publisher who manages it (null: platform admins only, or nobody in particular). */
+  ownerId?: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -62,7 +76,9 @@ export type Subscription = {
   state: SubscriptionState;
   stateComment: string;
   product: { id: string; name: string } | null;
-  api: { id: string; name: string } | null;
+  api: { id: string; name: string; path?: string } | null;
+  /** "api" for a subscription to a single API (created by admins), else "product". */
+  scope?: "product" | "api";
   user: { id: string; email: string; name: string } | null;
   expiresAt: string | null;
   createdAt: string;
@@ -80,14 +96,165 @@ export type ImportApiRequest = {
   name: string;
   path: string;
   backendUrl: string;
-  spec: string;
+  /** Exactly one of spec (text) and specUrl (fetched by the server). */
+  spec?: string;
+  specUrl?: string;
   description?: string;
+  lifecycle?: ApiLifecycle;
+};
+
+export type LintRuleset = "recommended" | "minimal" | "spec" | "custom";
+export type LintCounts = { ruleset: LintRuleset; errors: number; warnings: number };
+export type LintProblem = { ruleId: string; severity: "error" | "warn"; message: string; pointer: string };
+/** GET /api/v1/apis/{id}/lint, and `lint` of POST /api/v1/apis/validate. */
+export type LintReport = LintCounts & { problems: LintProblem[]; truncated?: boolean; revision?: number };
+
+/** POST /api/v1/apis/validate: the import's dry run. */
+export type ValidateApiResult = {
+  specVersion: string;
+  sourceFormat: string;
+  title: string;
+  version: string;
+  operationCount: number;
+  lint: LintReport;
+};
+
+/** A progress line of an import/validate streamed with Accept: application/x-ndjson. */
+export type ImportPhaseEvent = { phase: string; status: "start" | "done"; ms?: number };
+
+/** GET/PATCH /api/v1/settings. */
+export type WorkspaceSettings = {
+  lint: { ruleset: LintRuleset; customConfig: string | null };
+  governance: { requireLintCleanToPublish: boolean };
+  import: { allowPrivateUrls: boolean; maxSpecBytes: number; fetchTimeoutMs: number };
+};
+
+/** PATCH /api/v1/products/{id}: absent fields stay, null clears a limit. */
+export type UpdateProductRequest = {
+  name?: string;
+  description?: string;
+  terms?: string;
+  state?: ProductState;
+  approvalRequired?: boolean;
+  subscriptionsLimit?: number | null;
+  rateLimit?: { calls: number; periodSeconds: number } | null;
+  quota?: { calls?: number | null; bandwidthBytes?: number | null; period: QuotaPeriod } | null;
+  apiIds?: string[];
+};
+
+/** POST /api/v1/subscriptions: a product, or (admins) a single API. */
+export type CreateSubscriptionRequest = {
+  name: string;
+  productId?: string;
+  apiId?: string;
+  userId?: string;
+  expiresAt?: string;
+  acceptTerms?: boolean;
 };
 
 export type CreateProductRequest = {
   name: string;
   description?: string;
+  terms?: string;
   apiIds: string[];
   approvalRequired: boolean;
   state: ProductState;
 };
+
+/** GET/POST /api/v1/users, PATCH /api/v1/users/{id}. Never carries a password. */
+export type ConsoleUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CreateUserRequest = { email: string; name: string; role: UserRole; password: string };
+export type UpdateUserRequest = { name?: string; role?: UserRole; disabled?: boolean; password?: string };
+
+/** GET /api/v1/tokens: never the secret. */
+export type AdminApiToken = {
+  id: string;
+  name: string;
+  role: UserRole;
+  prefix: string;
+  createdBy: { id: string; email: string; name: string } | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  status: "active" | "expired" | "revoked";
+};
+
+/** POST /api/v1/tokens answers the secret once. */
+export type CreatedAdminApiToken = AdminApiToken & { token: string };
+export type CreateAdminApiTokenRequest = { name: string; role?: UserRole; expiresAt?: string };
+
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actor: { type: string; id: string | null; label: string };
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+/** GET /api/v1/audit-events: newest first; pass nextCursor as ?cursor= for the next page. */
+export type AuditEventPage = { items: AuditEvent[]; nextCursor: string | null };
+
+/** GET/POST /api/v1/version-sets. parameterName is null for the path scheme. */
+export type VersioningScheme = "path" | "header" | "query";
+export type VersionSet = {
+  id: string;
+  name: string;
+  description: string;
+  scheme: VersioningScheme;
+  parameterName: string | null;
+  apis: { id: string; name: string; versionName: string | null; lifecycle: ApiLifecycle }[];
+  createdAt: string;
+  updatedAt: string;
+};
+export type CreateVersionSetRequest = { name: string; scheme: VersioningScheme; parameterName?: string; description?: string };
+
+/** PATCH /api/v1/apis/{id}: absent fields stay, null clears. */
+export type UpdateApiRequest = {
+  name?: string;
+  description?: string;
+  backendUrls?: string[];
+  subscriptionRequired?: boolean;
+  lifecycle?: ApiLifecycle;
+  sunsetAt?: string | null;
+  versionSetId?: string | null;
+  versionName?: string | null;
+};
+
+/** GET /api/v1/apis/{id}/revisions items. */
+export type ApiRevision = {
+  id: string;
+  number: number;
+  isCurrent: boolean;
+  title: string;
+  version: string;
+  specVersion: string;
+  sourceFormat: string;
+  notes: string;
+  createdAt: string;
+  operationCount: number;
+  lint: LintCounts | null;
+};
+
+export type DiffOperation = { method: string; path: string; operationId: string | null; summary: string; tags: string[] };
+export type OperationsDiff = {
+  added: DiffOperation[];
+  removed: DiffOperation[];
+  changed: { method: string; path: string; before: DiffOperation; after: DiffOperation; fields: string[] }[];
+};
+/** GET /api/v1/apis/{id}/revisions/{n}/diff */
+export type RevisionDiff = OperationsDiff & { revision: number; against: number };
+/** POST /api/v1/apis/{id}/revisions: the new revision and its diff against the current one. */
+export type CreatedRevision = ApiRevision & { diff: OperationsDiff & { against: number | null } };

@@ -3,19 +3,32 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const sections = [
+import type { UserRole } from "@/components/api-types";
+
+type Section = { href: string; label: string; exact?: boolean; roles?: UserRole[] };
+
+// `roles` hides links the server would refuse anyway (the pages and the API check too).
+const sections: Section[] = [
   { href: "/console", label: "Dashboard", exact: true },
   { href: "/console/apis", label: "APIs" },
+  { href: "/console/version-sets", label: "Version sets" },
   { href: "/console/products", label: "Products" },
-  { href: "/console/subscriptions", label: "Subscriptions" },
+  // exact: the approvals queue below is its own entry, so only one link reads as current.
+  { href: "/console/subscriptions", label: "Subscriptions", exact: true },
+  { href: "/console/subscriptions/approvals", label: "Pending approvals" },
+  { href: "/console/users", label: "Users", roles: ["platform_admin", "viewer"] },
+  { href: "/console/audit", label: "Audit log", roles: ["platform_admin", "viewer"] },
+  { href: "/console/tokens", label: "API tokens", roles: ["platform_admin"] },
+  { href: "/console/settings", label: "Settings" },
 ];
 
-export function ConsoleNav() {
+export function ConsoleNav({ role }: { role?: UserRole }) {
   const pathname = usePathname();
+  const visible = sections.filter((s) => !s.roles || !role || s.roles.includes(role));
   return (
     <nav aria-label="Console" className="sidebar-nav">
       <ul>
-        {sections.map(({ href, label, exact }) => {
+        {visible.map(({ href, label, exact }) => {
           const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>

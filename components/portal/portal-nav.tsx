@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const sections = [
   { href: "/portal", label: "Products", current: (p: string) => p === "/portal" || p.startsWith("/portal/apis") },
   { href: "/portal/subscriptions", label: "My subscriptions", current: (p: string) => p.startsWith("/portal/subscriptions") },
+  { href: "/portal/management-api", label: "Management API", current: (p: string) => p.startsWith("/portal/management-api") },
 ];
 
 export function PortalNav() {

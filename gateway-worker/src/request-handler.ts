@@ -1,4 +1,4 @@
-// One request, start to end: request id, health check, config, route, policy
+// One request, start to end: request id, health check, config, route (and version), policy
 // pipeline, backend. Each step either hands over to the next or answers with a
 // JSON error; any exception becomes a 500 so one bad request cannot take the
 // gateway down. Exactly one access-log line is written per request.
@@ -9,6 +9,7 @@ import { sendError, sendRejection } from "./http/errors";
 import { resolveRequestId } from "./http/request-id";
 import type { PolicyContext } from "./policies/policy";
 import type { Forwarder } from "./proxy/forwarder";
+import { resolveRoute } from "./routing/resolve-route";
 
 /** Reserved: answered by the gateway, never routed (the contract forbids it as an API path). */
 export const HEALTH_PATH = "/healthz";
@@ -56,9 +57,10 @@ export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forw
     const config = store.get();
     if (!config) return sendError(res, "gateway_not_configured", { "retry-after": "5" });
 
-    const match = config.routes.match(url.pathname);
-    if (!match) return sendError(res, "route_not_found");
-    const { route, rest } = match;
+    const resolved = resolveRoute(config, url.pathname, req.headers, url.search.slice(1));
+    if (!resolved) return sendError(res, "route_not_found");
+    if ("rejection" in resolved) return sendRejection(res, resolved.rejection);
+    const { route, rest } = resolved;
     fields.apiId = route.api.id;
 
     const ctx: PolicyContext = {

@@ -1,6 +1,10 @@
 // The API resource of the management API: request schema and response shape.
 import { z } from "zod";
-import type { Api, ApiRevision, Operation } from "@/generated/prisma/client";
+import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
+import { readLintReport } from "./openapi/lint-report";
+import { exactlyOneSpec, specInputFields } from "./openapi/spec-input-schema";
+import { gatewayPathOf } from "./version-sets/gateway-path";
+import { versionNameSchema } from "./version-sets/version-set-schemas";
 
 const httpUrl = z
   .string()
@@ -30,15 +34,26 @@ export const createApiInputSchema = z
     backendUrl: httpUrl.optional(),
     backendUrls: z.array(httpUrl).min(1).max(20).optional(),
     description: z.string().max(10_000).optional(),
-    spec: z.string().min(1).max(50 * 1024 * 1024).describe("OpenAPI 3.x document, JSON or YAML text"),
+    ...specInputFields,
     subscriptionRequired: z.boolean().optional(),
     lifecycle: z.enum(["draft", "published", "deprecated", "retired"]).optional(),
+    versionSetId: z.string().min(1).optional().describe("Version set the API joins (with versionName)"),
+    versionName: versionNameSchema.optional(),
   })
-  .refine((v) => v.backendUrl || v.backendUrls, { message: "backendUrl is required", path: ["backendUrl"] });
+  .refine((v) => v.backendUrl || v.backendUrls, { message: "backendUrl is required", path: ["backendUrl"] })
+  .refine(...exactlyOneSpec);
 
 export type CreateApiInput = z.infer<typeof createApiInputSchema>;
 
+/** What toApiResource needs without operations: the set and the current revision's counts. */
+export const apiResourceInclude = {
+  versionSet: true,
+  revisions: { where: { isCurrent: true }, include: { _count: { select: { operations: true } } } },
+} satisfies Prisma.ApiInclude;
+
 type ApiWithRevision = Api & {
+  /** Include it (apiResourceInclude); without it only versionSetId is known. */
+  versionSet?: ApiVersionSet | null;
   revisions: (ApiRevision & { _count?: { operations: number }; operations?: Operation[] })[];
 };
 
@@ -56,9 +71,28 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     subscriptionKeyHeader: api.subscriptionKeyHeader,
     subscriptionKeyQuery: api.subscriptionKeyQuery,
     operationCount: current?._count?.operations ?? operations.length,
+    // Counts only; the problems themselves are at GET /api/v1/apis/{id}/lint.
+    lint: lintCounts(current?.lintReport),
     currentRevision: current
-      ? { id: current.id, number: current.number, title: current.title, version: current.version, specVersion: current.specVersion }
+      ? {
+          id: current.id,
+          number: current.number,
+          title: current.title,
+          version: current.version,
+          specVersion: current.specVersion,
+          sourceFormat: current.sourceFormat,
+          createdAt: current.createdAt.toISOString(),
+        }
       : null,
+    versionSet: api.versionSet
+      ? { id: api.versionSet.id, name: api.versionSet.name, scheme: api.versionSet.scheme.toLowerCase(), parameterName: api.versionSet.parameterName }
+      : api.versionSetId
+        ? { id: api.versionSetId }
+        : null,
+    versionName: api.versionName,
+    /** Where clients call it: the path scheme adds the version ("orders/v2"). */
+    gatewayPath: gatewayPathOf(api, api.versionSet?.scheme),
+    sunsetAt: api.sunsetAt?.toISOString() ?? null,
     ...(opts.withOperations
       ? {
           operations: operations.map((o) => ({
@@ -74,6 +108,11 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     createdAt: api.createdAt.toISOString(),
     updatedAt: api.updatedAt.toISOString(),
   };
+}
+
+function lintCounts(stored: unknown) {
+  const report = readLintReport(stored);
+  return report ? { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings } : null;
 }
 
 export type ApiResource = ReturnType<typeof toApiResource>;

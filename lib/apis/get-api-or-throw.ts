@@ -9,6 +9,7 @@ export async function getApiOrThrow(id: string, actor: Actor) {
   const api = await db().api.findFirst({
     where: { id, ...visibleApisWhere(actor) },
     include: {
+      versionSet: true,
       revisions: {
         where: { isCurrent: true },
         include: { operations: { orderBy: [{ path: "asc" }, { method: "asc" }] } },

@@ -1,62 +1,113 @@
-// POST /api/v1/apis - import an OpenAPI document as a new API (revision 1, current).
+// POST /api/v1/apis - import an OpenAPI document (text or URL) as a new API (revision 1, current).
+// Lint findings never refuse an import; they are stored with the revision.
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
+import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
 import type { Prisma } from "@/generated/prisma/client";
 import { toApiResource, type CreateApiInput } from "./api-schemas";
-import { prepareApiDefinition } from "./openapi/prepare-api-definition";
+import { timePhase, type PhaseListener } from "./openapi/import-phases";
+import { startApiDefinition } from "./openapi/prepare-api-definition";
+import { toSpecSource } from "./openapi/spec-input-schema";
+import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
 
-export async function importApi(input: CreateApiInput, actor: Actor) {
-  const loaded = await prepareApiDefinition(input.spec);
-  const { operations, lint } = loaded;
+export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
+  const pathClaim = { path: input.path, versionSetId: input.versionSetId ?? null, versionName: input.versionName ?? null };
+  // Checked before the (possibly long) parse to fail fast, and again under the lock where the row is written.
+  await db().$transaction((tx) => assertApiPathAvailable(tx, pathClaim));
+
+  const settings = await getWorkspaceSettings();
+  const started = await startApiDefinition(toSpecSource(input), {
+    lint: settings.lint,
+    importPolicy: settings.import,
+    onPhase: options.onPhase,
+  });
+  const { operations } = started;
   const backendUrls = input.backendUrls ?? [input.backendUrl as string];
+  const phase = timePhase(options.onPhase);
 
-  const existing = await db().api.findFirst({ where: { path: input.path }, select: { id: true } });
-  if (existing) throw new ApiError("conflict", `An API already uses the path '/${input.path}'`);
-
-  const api = await db().$transaction(
-    async (tx) => {
-      const created = await tx.api.create({
-        data: {
-          name: input.name,
-          description: input.description ?? String((loaded.document.info as { description?: unknown })?.description ?? ""),
-          path: input.path,
-          backendUrls,
-          lifecycle: input.lifecycle ? (input.lifecycle.toUpperCase() as "PUBLISHED") : "PUBLISHED",
-          subscriptionRequired: input.subscriptionRequired ?? true,
-        },
-      });
-      const revision = await tx.apiRevision.create({
-        data: {
-          apiId: created.id,
-          number: 1,
-          isCurrent: true,
-          spec: loaded.document as Prisma.InputJsonValue,
-          specVersion: loaded.specVersion,
-          title: loaded.title,
-          version: loaded.version,
-          sourceFormat: loaded.sourceFormat,
-          lintReport: lint as unknown as Prisma.InputJsonValue,
-        },
-      });
-      await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: revision.id })) });
-      await recordAuditEvent(tx, actor, {
-        action: "api.created",
-        entityType: "api",
-        entityId: created.id,
-        after: { name: created.name, path: created.path, backendUrls, operations: operations.length },
-      });
-      return created;
-    },
-    { timeout: 60_000 },
+  const { api, lint } = await phase("store", () =>
+    db().$transaction(
+      async (tx) => {
+        await assertApiPathAvailable(tx, pathClaim);
+        const created = await tx.api.create({
+          data: {
+            versionSetId: pathClaim.versionSetId,
+            versionName: pathClaim.versionName,
+            name: input.name,
+            description: input.description ?? String((started.document.info as { description?: unknown })?.description ?? ""),
+            path: input.path,
+            backendUrls,
+            lifecycle: "DRAFT", // set below, once lint (and governance) has had its say
+            subscriptionRequired: input.subscriptionRequired ?? true,
+            ownerId: actor.role === "api_publisher" ? actor.userId : null,
+          },
+        });
+        // Big documents are still being linted on the other core while these rows are written.
+        const revision = await tx.apiRevision.create({
+          data: {
+            apiId: created.id,
+            number: 1,
+            isCurrent: true,
+            spec: started.document as Prisma.InputJsonValue,
+            specVersion: started.specVersion,
+            title: started.title,
+            version: started.version,
+            sourceFormat: started.sourceFormat,
+          },
+          select: { id: true },
+        });
+        await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: revision.id })) });
+        const report = await started.lint;
+        await tx.apiRevision.update({ where: { id: revision.id }, data: { lintReport: report as unknown as Prisma.InputJsonValue } });
+        const lifecycle = initialLifecycle(input.lifecycle, report.errors, settings.governance.requireLintCleanToPublish);
+        await tx.api.update({ where: { id: created.id }, data: { lifecycle } });
+        await recordAuditEvent(tx, actor, {
+          action: "api.created",
+          entityType: "api",
+          entityId: created.id,
+          after: {
+            name: created.name,
+            path: created.path,
+            backendUrls,
+            lifecycle: lifecycle.toLowerCase(),
+            operations: operations.length,
+            sourceFormat: started.sourceFormat,
+            lint: { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings },
+          },
+        });
+        return { api: created, lint: report };
+      },
+      { timeout: 120_000 },
+    ),
   );
 
-  await publishGatewayConfig(`api ${api.id} created`);
+  await phase("publish", () => publishGatewayConfig(`api ${api.id} created`));
   const full = await db().api.findUniqueOrThrow({
     where: { id: api.id },
-    include: { revisions: { where: { isCurrent: true }, include: { operations: true } } },
+    include: { versionSet: true, revisions: { where: { isCurrent: true }, include: { operations: true } } },
   });
   return { ...toApiResource(full, { withOperations: true }), lint: { ruleset: lint.ruleset, errors: lint.errors, warnings: lint.warnings } };
+}
+
+type Lifecycle = NonNullable<CreateApiInput["lifecycle"]>;
+
+/**
+ * Lint never blocks an import, but opt-in governance blocks *publishing* with lint errors:
+ * an explicit request to publish is refused, the default (published) falls back to draft.
+ */
+function initialLifecycle(requested: Lifecycle | undefined, lintErrors: number, requireLintClean: boolean) {
+  const wanted = requested ?? "published";
+  if (wanted === "published" && requireLintClean && lintErrors > 0) {
+    if (requested) {
+      throw new ApiError(
+        "unprocessable",
+        `Governance requires a lint-clean document to publish, and this one has ${lintErrors} lint error(s); import it as a draft instead`,
+      );
+    }
+    return "DRAFT" as const;
+  }
+  return wanted.toUpperCase() as Uppercase<Lifecycle>;
 }

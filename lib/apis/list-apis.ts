@@ -2,7 +2,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { isConsoleRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { toApiResource } from "./api-schemas";
+import { apiResourceInclude, toApiResource } from "./api-schemas";
 
 export function visibleApisWhere(actor: Actor) {
   return isConsoleRole(actor.role) ? {} : { products: { some: { product: { state: "PUBLISHED" as const } } } };
@@ -12,7 +12,7 @@ export async function listApis(actor: Actor) {
   const apis = await db().api.findMany({
     where: visibleApisWhere(actor),
     orderBy: { name: "asc" },
-    include: { revisions: { where: { isCurrent: true }, include: { _count: { select: { operations: true } } } } },
+    include: apiResourceInclude,
   });
   return apis.map((api) => toApiResource(api));
 }

@@ -22,3 +22,8 @@ export function assertCanManageProduct(actor: Actor, product: Owned): void {
 export function assertPlatformAdmin(actor: Actor): void {
   if (actor.role !== "platform_admin") throw new ApiError("forbidden", "Only a platform admin may do this");
 }
+
+/** Who owns what an actor creates: a publisher owns their APIs and products; admins' creations belong to nobody. */
+export function initialOwnerId(actor: Actor): string | null {
+  return actor.role === "api_publisher" ? actor.userId : null;
+}

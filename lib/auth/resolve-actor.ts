@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
 import { roleToApi } from "./roles";
+import { resolveTokenActor } from "./tokens/resolve-token-actor";
 
 function sameSecret(a: string, b: string): boolean {
   // Compare digests so lengths never leak and timingSafeEqual gets equal-size buffers.
@@ -18,10 +19,7 @@ async function actorFromBearer(token: string): Promise<Actor> {
   if (bootstrap && sameSecret(token, bootstrap)) {
     return { type: "token", id: "bootstrap", label: "ADMIN_API_TOKEN", role: "platform_admin", userId: null };
   }
-  const row = await db().adminApiToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
-  if (!row || row.revokedAt) throw new ApiError("unauthorized", "Invalid or revoked API token");
-  await db().adminApiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { type: "token", id: row.id, label: `token ${row.name}`, role: roleToApi(row.role), userId: row.createdById };
+  return resolveTokenActor(token);
 }
 
 export async function resolveActor(request: Request): Promise<Actor> {

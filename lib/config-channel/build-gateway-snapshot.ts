@@ -1,6 +1,7 @@
 // Reads the catalogue and turns it into the gateway's configuration snapshot.
 import type { Prisma } from "@/generated/prisma/client";
-import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "./contract";
+import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
+import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot, type GatewayVersioning } from "./contract";
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,7 +11,18 @@ const PRESENTABLE_STATES = ["SUBMITTED", "ACTIVE", "SUSPENDED", "EXPIRED"] as co
 export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt: Date): Promise<GatewayConfigSnapshot> {
   const [apis, products, subscriptions] = await Promise.all([
     // Drafts are not callable yet: they stay off the gateway until published.
-    tx.api.findMany({ where: { lifecycle: { not: "DRAFT" } }, orderBy: { path: "asc" } }),
+    tx.api.findMany({
+      where: { lifecycle: { not: "DRAFT" } },
+      orderBy: [{ path: "asc" }, { versionName: "asc" }],
+      include: {
+        versionSet: true,
+        // The gateway serves the current revision's operations, nothing else below the path.
+        revisions: {
+          where: { isCurrent: true },
+          select: { operations: { select: { method: true, path: true }, orderBy: [{ path: "asc" }, { method: "asc" }] } },
+        },
+      },
+    }),
     tx.product.findMany({ include: { apis: { select: { apiId: true } } }, orderBy: { name: "asc" } }),
     tx.subscription.findMany({ where: { state: { in: [...PRESENTABLE_STATES] } }, orderBy: { createdAt: "asc" } }),
   ]);
@@ -21,8 +33,12 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
     apis: apis.map((api) => ({
       id: api.id,
       name: api.name,
-      path: api.path,
+      path: gatewayPathOf(api, api.versionSet?.scheme),
       lifecycle: api.lifecycle.toLowerCase(),
+      sunsetAt: api.sunsetAt?.toISOString() ?? null,
+      // An API without a current revision has no operation list: the gateway then forwards everything.
+      operations: api.revisions[0]?.operations,
+      versioning: headerOrQueryVersioning(api),
       backends: api.backendUrls.map((url) => ({ url, weight: 1 })),
       subscription: {
         required: api.subscriptionRequired,
@@ -52,4 +68,14 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       expiresAt: s.expiresAt?.toISOString() ?? null,
     })),
   });
+}
+
+/** Header/query version sets share a path and let the gateway pick; the path scheme is folded into `path`. */
+function headerOrQueryVersioning(api: {
+  versionName: string | null;
+  versionSet: { id: string; scheme: "PATH" | "HEADER" | "QUERY"; parameterName: string } | null;
+}): GatewayVersioning | undefined {
+  const set = api.versionSet;
+  if (!set || set.scheme === "PATH" || !api.versionName) return undefined;
+  return { versionSetId: set.id, scheme: set.scheme === "HEADER" ? "header" : "query", parameterName: set.parameterName, version: api.versionName };
 }

@@ -9,6 +9,8 @@ export const errorCodeStatus = {
   conflict: 409,
   invalid_spec: 422,
   unprocessable: 422,
+  /** Publishing refused by a workspace governance rule (e.g. lint errors in the current revision). */
+  governance_failed: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

@@ -1,16 +1,17 @@
 // POST /api/v1/products - a product groups APIs and carries the limits of its subscriptions.
+// A publisher owns what they create (and then manages it); admins' products belong to nobody.
 import type { Actor } from "@/lib/auth/actor";
+import { initialOwnerId } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
+import { assertCanBundleApis } from "./assert-can-bundle-apis";
+import { productColumns } from "./product-columns";
 import { productInclude, toProductResource, type CreateProductInput } from "./product-schemas";
 
 export async function createProduct(input: CreateProductInput, actor: Actor) {
-  const apiIds = [...new Set(input.apiIds)];
-  const found = await db().api.findMany({ where: { id: { in: apiIds } }, select: { id: true } });
-  const missing = apiIds.filter((id) => !found.some((a) => a.id === id));
-  if (missing.length > 0) throw new ApiError("unprocessable", `Unknown API ids: ${missing.join(", ")}`);
+  const apiIds = await assertCanBundleApis(input.apiIds, actor);
   if (await db().product.findUnique({ where: { name: input.name }, select: { id: true } })) {
     throw new ApiError("conflict", `A product named '${input.name}' already exists`);
   }
@@ -18,17 +19,9 @@ export async function createProduct(input: CreateProductInput, actor: Actor) {
   const product = await db().$transaction(async (tx) => {
     const created = await tx.product.create({
       data: {
+        ...productColumns(input),
         name: input.name,
-        description: input.description,
-        terms: input.terms,
-        state: input.state === "published" ? "PUBLISHED" : "DRAFT",
-        approvalRequired: input.approvalRequired,
-        subscriptionsLimit: input.subscriptionsLimit,
-        rateLimitCalls: input.rateLimit?.calls ?? null,
-        rateLimitPeriodSeconds: input.rateLimit?.periodSeconds ?? null,
-        quotaCalls: input.quota?.calls ?? null,
-        quotaBandwidthBytes: input.quota?.bandwidthBytes ?? null,
-        quotaPeriod: input.quota ? (input.quota.period.toUpperCase() as "HOUR") : null,
+        ownerId: initialOwnerId(actor),
         apis: { create: apiIds.map((apiId) => ({ apiId })) },
       },
       include: productInclude,

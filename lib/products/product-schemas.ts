@@ -32,6 +32,29 @@ export const createProductInputSchema = z.object({
 
 export type CreateProductInput = z.infer<typeof createProductInputSchema>;
 
+/** PATCH: every field optional; `null` clears a limit, an absent field is left as it is. */
+export const updateProductInputSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  description: z.string().max(10_000).optional(),
+  terms: z.string().max(50_000).optional().describe("Shown in the portal; developers must accept them to subscribe"),
+  state: z.enum(["draft", "published"]).optional().describe("published: visible in the portal"),
+  approvalRequired: z.boolean().optional(),
+  subscriptionsLimit: z.number().int().positive().nullable().optional().describe("Max live subscriptions per developer"),
+  rateLimit: rateLimitSchema.nullable().optional(),
+  quota: quotaSchema.nullable().optional(),
+  apiIds: z.array(z.string().min(1)).optional().describe("Replaces the product's APIs"),
+});
+
+export type UpdateProductInput = z.infer<typeof updateProductInputSchema>;
+
+export const deleteProductQuerySchema = z.object({
+  deleteSubscriptions: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe("Cancel the product's live subscriptions instead of refusing with 409"),
+});
+
 type ProductWithApis = Product & { apis: (ProductApi & { api: Pick<Api, "id" | "name" | "path"> })[] };
 
 export function toProductResource(product: ProductWithApis) {
@@ -55,6 +78,7 @@ export function toProductResource(product: ProductWithApis) {
         }
       : null,
     apis: product.apis.map((pa) => ({ id: pa.api.id, name: pa.api.name, path: pa.api.path })),
+    ownerId: product.ownerId,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };

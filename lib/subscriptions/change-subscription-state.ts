@@ -1,4 +1,5 @@
-// PATCH /api/v1/subscriptions/{id} - approve, reject, suspend, reactivate or cancel.
+// PATCH /api/v1/subscriptions/{id} - approve (submitted -> active), reject with a reason,
+// suspend, reactivate or cancel. Developers may only cancel their own.
 import type { Actor } from "@/lib/auth/actor";
 import { canManageCatalog } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -6,6 +7,8 @@ import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-confi
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { SubscriptionState } from "@/generated/prisma/client";
+import { assertCanManageSubscription } from "./assert-can-manage-subscription";
+import { expireDueSubscriptions } from "./expire-due-subscriptions";
 import { getOwnedSubscriptionOrThrow } from "./get-owned-subscription-or-throw";
 import { subscriptionInclude, toSubscriptionResource, type ChangeSubscriptionStateInput } from "./subscription-schemas";
 
@@ -20,10 +23,14 @@ const allowedTransitions: Record<SubscriptionState, SubscriptionState[]> = {
 };
 
 export async function changeSubscriptionState(id: string, input: ChangeSubscriptionStateInput, actor: Actor) {
+  // A subscription past its expiry must not be approved or reactivated: expire it first.
+  await expireDueSubscriptions();
   const current = await getOwnedSubscriptionOrThrow(id, actor);
   const target = input.state.toUpperCase() as SubscriptionState;
-  // Developers may only give up their own subscription.
-  if (!canManageCatalog(actor) && target !== "CANCELLED") {
+  if (canManageCatalog(actor)) {
+    await assertCanManageSubscription(actor, current);
+  } else if (target !== "CANCELLED" || current.userId !== actor.userId) {
+    // Developers may only give up their own subscription.
     throw new ApiError("forbidden", "Only admins may change a subscription's state");
   }
   if (current.state === target) return toSubscriptionResource(current);
@@ -32,14 +39,16 @@ export async function changeSubscriptionState(id: string, input: ChangeSubscript
   }
 
   const updated = await db().$transaction(async (tx) => {
-    const row = await tx.subscription.update({
-      where: { id },
+    // Conditional on the state we checked, so two admins deciding at once cannot both win.
+    const { count } = await tx.subscription.updateMany({
+      where: { id, state: current.state },
       data: { state: target, stateComment: input.comment ?? "" },
-      include: subscriptionInclude,
     });
+    if (count === 0) throw new ApiError("conflict", "The subscription changed meanwhile; reload and try again");
+    const row = await tx.subscription.findUniqueOrThrow({ where: { id }, include: subscriptionInclude });
     const resource = toSubscriptionResource(row);
     await recordAuditEvent(tx, actor, {
-      action: "subscription.state_changed",
+      action: approvalAction(current.state, target),
       entityType: "subscription",
       entityId: id,
       before: toSubscriptionResource(current),
@@ -50,4 +59,11 @@ export async function changeSubscriptionState(id: string, input: ChangeSubscript
 
   await publishGatewayConfig(`subscription ${id} ${input.state}`);
   return updated;
+}
+
+/** Approvals and rejections get their own audit action, so the audit log can filter them. */
+function approvalAction(from: SubscriptionState, to: SubscriptionState): string {
+  if (from === "SUBMITTED" && to === "ACTIVE") return "subscription.approved";
+  if (from === "SUBMITTED" && to === "REJECTED") return "subscription.rejected";
+  return "subscription.state_changed";
 }

@@ -1,49 +1,65 @@
-// POST /api/v1/subscriptions - admins create active subscriptions for anyone;
-// developers subscribe themselves (submitted when the product needs approval).
+// POST /api/v1/subscriptions - admins (and publishers, for what they manage) create active
+// subscriptions for anyone, to a product or a single API; developers subscribe themselves
+// to published products: submitted when the product needs approval, only after accepting
+// its terms, and within its per-developer limit.
 import type { Actor } from "@/lib/auth/actor";
 import { canManageCatalog } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
-import { ApiError, notFound } from "@/lib/http/errors";
+import { ApiError } from "@/lib/http/errors";
+import { expireDueSubscriptions } from "./expire-due-subscriptions";
+import { resolveSubscriptionScope, type SubscriptionScope } from "./resolve-subscription-scope";
 import { newKeyColumns } from "./subscription-keys";
 import { subscriptionInclude, toSubscriptionResource, type CreateSubscriptionInput } from "./subscription-schemas";
+import { liveSubscriptionWhere } from "./subscription-states";
+
+/** The rules a developer (not an admin) must meet to subscribe to a product. */
+async function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscriptionInput, userId: string | null) {
+  const { product } = scope;
+  if (!product) return;
+  if (product.terms.trim() !== "" && input.acceptTerms !== true) {
+    throw new ApiError("bad_request", `Accept the terms of '${product.name}' to subscribe (acceptTerms: true)`);
+  }
+  if (product.subscriptionsLimit !== null && userId) {
+    const held = await db().subscription.count({ where: { productId: product.id, userId, ...liveSubscriptionWhere() } });
+    if (held >= product.subscriptionsLimit) {
+      throw new ApiError("conflict", `You already hold ${held} subscription(s) to '${product.name}', the limit`);
+    }
+  }
+}
 
 export async function createSubscription(input: CreateSubscriptionInput, actor: Actor) {
   const manager = canManageCatalog(actor);
   if (input.userId && !manager) throw new ApiError("forbidden", "Only admins may subscribe on behalf of another user");
   const userId = input.userId ?? actor.userId;
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new ApiError("bad_request", "expiresAt must be in the future");
 
-  const product = await db().product.findUnique({ where: { id: input.productId } });
-  if (!product || (!manager && product.state !== "PUBLISHED")) throw notFound("Product", input.productId);
+  const scope = await resolveSubscriptionScope(input, actor);
   if (userId && !(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) {
     throw new ApiError("unprocessable", `Unknown user '${userId}'`);
   }
-  if (!manager && product.subscriptionsLimit !== null && userId) {
-    const held = await db().subscription.count({
-      where: { productId: product.id, userId, state: { in: ["SUBMITTED", "ACTIVE", "SUSPENDED"] } },
-    });
-    if (held >= product.subscriptionsLimit) {
-      throw new ApiError("conflict", `You already hold ${held} subscription(s) to '${product.name}', the limit`);
-    }
+  if (!manager) {
+    await expireDueSubscriptions(); // an expired subscription no longer counts against the limit
+    await assertDeveloperMayTake(scope, input, userId);
   }
 
   const { plain, columns } = newKeyColumns();
-  const state = manager || !product.approvalRequired ? "ACTIVE" : "SUBMITTED";
+  const state = manager || !scope.product?.approvalRequired ? "ACTIVE" : "SUBMITTED";
   const subscription = await db().$transaction(async (tx) => {
     const created = await tx.subscription.create({
-      data: {
-        name: input.name,
-        productId: product.id,
-        userId,
-        state,
-        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-        ...columns,
-      },
+      data: { name: input.name, productId: scope.productId, apiId: scope.apiId, userId, state, expiresAt, ...columns },
       include: subscriptionInclude,
     });
     const resource = toSubscriptionResource(created);
-    await recordAuditEvent(tx, actor, { action: "subscription.created", entityType: "subscription", entityId: created.id, after: resource });
+    const termsAccepted = scope.product && scope.product.terms.trim() !== "" ? input.acceptTerms === true : undefined;
+    await recordAuditEvent(tx, actor, {
+      action: "subscription.created",
+      entityType: "subscription",
+      entityId: created.id,
+      after: { ...resource, termsAccepted },
+    });
     return resource;
   });
 

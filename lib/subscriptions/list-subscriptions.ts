@@ -1,13 +1,28 @@
-// GET /api/v1/subscriptions - console roles see all, developers their own.
+// GET /api/v1/subscriptions - console roles see all, developers their own; filters for
+// the approval queue (state=submitted) and per product / API / user views.
 import type { Actor } from "@/lib/auth/actor";
 import { isConsoleRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { subscriptionInclude, toSubscriptionResource } from "./subscription-schemas";
+import type { Prisma, SubscriptionState } from "@/generated/prisma/client";
+import { expireDueSubscriptions } from "./expire-due-subscriptions";
+import { subscriptionInclude, toSubscriptionResource, type ListSubscriptionsQuery } from "./subscription-schemas";
 
-export async function listSubscriptions(actor: Actor) {
+export async function listSubscriptions(actor: Actor, filters: ListSubscriptionsQuery = {}) {
+  // Store passed expiry dates first, so the state filter and the badges agree.
+  await expireDueSubscriptions();
+  const where: Prisma.SubscriptionWhereInput = {
+    ...(filters.state && { state: filters.state.toUpperCase() as SubscriptionState }),
+    ...(filters.productId && { productId: filters.productId }),
+    ...(filters.apiId && { apiId: filters.apiId }),
+    ...(filters.userId && { userId: filters.userId }),
+  };
+  // Developers never see other people's subscriptions, whatever userId they ask for.
+  if (!isConsoleRole(actor.role)) where.AND = [{ userId: actor.userId ?? "-" }];
+
   const subscriptions = await db().subscription.findMany({
-    where: isConsoleRole(actor.role) ? {} : { userId: actor.userId ?? "-" },
-    orderBy: { createdAt: "desc" },
+    where,
+    // The approval queue reads oldest first; everything else newest first.
+    orderBy: { createdAt: filters.state === "submitted" ? "asc" : "desc" },
     include: subscriptionInclude,
   });
   return subscriptions.map(toSubscriptionResource);

@@ -1,32 +1,58 @@
 // The subscription resource: request schemas and response shape (never a key or hash).
 import { z } from "zod";
 import type { Api, Product, Subscription, User } from "@/generated/prisma/client";
+import { effectiveState } from "./subscription-states";
 
-export const createSubscriptionInputSchema = z.object({
-  productId: z.string().min(1).describe("Product the subscription grants access to"),
-  name: z.string().trim().min(1).max(200).describe("Display name, e.g. the client application"),
-  userId: z.string().min(1).optional().describe("Owner (admins only); defaults to the caller"),
-  expiresAt: z.string().datetime().optional().describe("Optional expiry (ISO 8601)"),
-});
+const subscriptionStateNames = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"] as const;
+export type SubscriptionStateName = (typeof subscriptionStateNames)[number];
+
+export const createSubscriptionInputSchema = z
+  .object({
+    productId: z.string().min(1).optional().describe("Product the subscription grants access to (or give apiId)"),
+    apiId: z.string().min(1).optional().describe("A single API instead of a product (admins and the API's publisher only)"),
+    name: z.string().trim().min(1).max(200).describe("Display name, e.g. the client application"),
+    userId: z.string().min(1).optional().describe("Owner (admins only); defaults to the caller"),
+    expiresAt: z.string().datetime().optional().describe("Optional expiry (ISO 8601); the subscription then becomes expired"),
+    acceptTerms: z.boolean().optional().describe("Must be true when a developer subscribes to a product with terms"),
+  })
+  .refine((v) => (v.productId === undefined) !== (v.apiId === undefined), {
+    message: "give exactly one of productId or apiId",
+    path: ["productId"],
+  });
 export type CreateSubscriptionInput = z.infer<typeof createSubscriptionInputSchema>;
 
-export const changeSubscriptionStateInputSchema = z.object({
-  state: z.enum(["active", "suspended", "cancelled", "rejected"]),
-  comment: z.string().max(2000).optional().describe("Reason shown to the developer"),
-});
+export const changeSubscriptionStateInputSchema = z
+  .object({
+    state: z
+      .enum(["active", "suspended", "cancelled", "rejected"])
+      .describe("active approves a submitted request or reactivates; rejected needs a comment"),
+    comment: z.string().trim().max(2000).optional().describe("Reason shown to the developer (required when rejecting)"),
+  })
+  .refine((v) => v.state !== "rejected" || (v.comment ?? "").length > 0, {
+    message: "a reason (comment) is required when rejecting",
+    path: ["comment"],
+  });
 export type ChangeSubscriptionStateInput = z.infer<typeof changeSubscriptionStateInputSchema>;
+
+export const listSubscriptionsQuerySchema = z.object({
+  state: z.enum(subscriptionStateNames).optional().describe("Only this state, e.g. submitted for pending approvals"),
+  productId: z.string().min(1).optional(),
+  apiId: z.string().min(1).optional(),
+  userId: z.string().min(1).optional(),
+});
+export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>;
 
 export const regenerateKeyInputSchema = z.object({ key: z.enum(["primary", "secondary"]) });
 
 export type SubscriptionWithRelations = Subscription & {
   product: Pick<Product, "id" | "name"> | null;
-  api: Pick<Api, "id" | "name"> | null;
+  api: Pick<Api, "id" | "name" | "path"> | null;
   user: Pick<User, "id" | "email" | "name"> | null;
 };
 
 export const subscriptionInclude = {
   product: { select: { id: true, name: true } },
-  api: { select: { id: true, name: true } },
+  api: { select: { id: true, name: true, path: true } },
   user: { select: { id: true, email: true, name: true } },
 } as const;
 
@@ -34,8 +60,10 @@ export function toSubscriptionResource(s: SubscriptionWithRelations) {
   return {
     id: s.id,
     name: s.name,
-    state: s.state.toLowerCase() as "submitted" | "active" | "suspended" | "rejected" | "cancelled" | "expired",
+    // A passed expiry reads "expired" even before the sweep has stored it.
+    state: effectiveState(s).toLowerCase() as SubscriptionStateName,
     stateComment: s.stateComment,
+    scope: s.apiId ? ("api" as const) : ("product" as const),
     product: s.product,
     api: s.api,
     user: s.user,

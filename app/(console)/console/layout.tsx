@@ -19,7 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <Link href="/console" className="sidebar-brand">
           <Logo subtitle="Console" />
         </Link>
-        <ConsoleNav />
+        <ConsoleNav role={user.role} />
         <div className="sidebar-footer">
           <Link href="/portal" className="sidebar-link subtle">
             Developer portal

@@ -1,17 +1,19 @@
 "use client";
 // One catalogue entry. "Subscribe" opens an inline form asking for a subscription
-// name; the answer's state tells whether keys work now or an admin must approve first.
+// name (and, when the product has terms, shows them and asks to accept them); the
+// answer's state tells whether keys work now or an admin must approve first.
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { apiFetch, jsonBody } from "@/components/api-client";
-import { formText } from "@/components/form-data";
+import { formChecked, formText } from "@/components/form-data";
 import type { CreatedSubscription, Product } from "@/components/api-types";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { Input } from "@/components/ui/field";
+import { Checkbox, Input } from "@/components/ui/field";
+import { ProductLimits } from "./product-limits";
 import { queryKeys } from "@/components/query-keys";
 
 function outcome(sub: CreatedSubscription): string {
@@ -23,9 +25,10 @@ function outcome(sub: CreatedSubscription): string {
 export function ProductCard({ product }: { product: Product }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
+  const hasTerms = product.terms.trim() !== "";
 
   const subscribe = useMutation({
-    mutationFn: (body: { productId: string; name: string }) =>
+    mutationFn: (body: { productId: string; name: string; acceptTerms?: boolean }) =>
       apiFetch<CreatedSubscription>("/api/v1/subscriptions", jsonBody("POST", body)),
     onSuccess: () => {
       setAsking(false);
@@ -35,13 +38,19 @@ export function ProductCard({ product }: { product: Product }) {
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    subscribe.mutate({ productId: product.id, name: formText(e.currentTarget, "name") });
+    const form = e.currentTarget;
+    subscribe.mutate({
+      productId: product.id,
+      name: formText(form, "name"),
+      ...(hasTerms && { acceptTerms: formChecked(form, "acceptTerms") }),
+    });
   }
 
   return (
     <Card as="article" id={`product-${product.id}`} title={product.name} headingLevel={2} className="product-card">
       {product.approvalRequired && <Badge tone="warning">Approval required</Badge>}
       <p className="product-description">{product.description || <span className="muted">No description.</span>}</p>
+      <ProductLimits product={product} />
       <h3 className="small-heading">APIs</h3>
       <ul className="api-list">
         {product.apis.map((api) => (
@@ -59,6 +68,13 @@ export function ProductCard({ product }: { product: Product }) {
       {asking ? (
         <form className="form subscribe-form" onSubmit={onSubmit}>
           <Input label="Subscription name" name="name" required autoFocus />
+          {hasTerms && (
+            <div className="hint-box" role="group" aria-label="Terms of use">
+              <h3 className="small-heading">Terms of use</h3>
+              <p style={{ whiteSpace: "pre-wrap", maxHeight: "12rem", overflowY: "auto" }}>{product.terms}</p>
+              <Checkbox label="I accept the terms" name="acceptTerms" required />
+            </div>
+          )}
           <ErrorBanner error={subscribe.error} title="Could not subscribe" />
           <div className="form-actions">
             <Button type="submit" busy={subscribe.isPending}>

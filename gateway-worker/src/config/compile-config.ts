@@ -4,6 +4,7 @@
 import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct, GatewaySubscription } from "../contract/config-snapshot";
 import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline";
 import { RouteTable } from "../routing/route-table";
+import { VersionSelector } from "../routing/version-selector";
 import { WeightedRoundRobin } from "../routing/weighted-round-robin";
 
 /** A backend, pre-parsed so the proxy only concatenates strings. */
@@ -37,7 +38,10 @@ export interface RuntimeConfig {
   readonly version: number;
   readonly generatedAt: string;
   readonly apiCount: number;
+  /** APIs that own their path alone. */
   readonly routes: RouteTable<CompiledRoute>;
+  /** Paths shared by the versions of a header/query version set, one selector per path. */
+  readonly versionedRoutes: RouteTable<VersionSelector<CompiledRoute>>;
   readonly subscriptionsByKeyHash: ReadonlyMap<string, CompiledSubscription>;
   readonly products: ReadonlyMap<string, GatewayProduct>;
 }
@@ -67,6 +71,16 @@ function compileSubscription(s: GatewaySubscription, products: ReadonlyMap<strin
   });
 }
 
+/** The contract guarantees the APIs sharing a path are one set's versions with one parameter. */
+function groupVersionedRoutes(routes: readonly CompiledRoute[]): VersionSelector<CompiledRoute>[] {
+  const byPath = new Map<string, CompiledRoute[]>();
+  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  return [...byPath].map(([path, group]) => {
+    const versioning = group[0].api.versioning!;
+    return new VersionSelector(path, versioning, new Map(group.map((r) => [r.api.versioning!.version, r])));
+  });
+}
+
 /**
  * `snapshot` must already have passed gatewayConfigSnapshotSchema. Throws if a
  * policy refuses an API's settings; the caller then keeps the previous config.
@@ -84,6 +98,9 @@ export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipelin
       }),
   );
 
+  const single = routes.filter((r) => !r.api.versioning);
+  const versionedRoutes = groupVersionedRoutes(routes.filter((r) => r.api.versioning));
+
   const subscriptionsByKeyHash = new Map<string, CompiledSubscription>();
   for (const s of snapshot.subscriptions) {
     const compiled = compileSubscription(s, products);
@@ -94,7 +111,8 @@ export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipelin
     version: snapshot.version,
     generatedAt: snapshot.generatedAt,
     apiCount: routes.length,
-    routes: new RouteTable(routes),
+    routes: new RouteTable(single),
+    versionedRoutes: new RouteTable(versionedRoutes),
     subscriptionsByKeyHash,
     products,
   });

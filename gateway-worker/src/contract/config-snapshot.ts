@@ -20,6 +20,28 @@ export const GATEWAY_RESERVED_PATHS = ["healthz"] as const;
 export const DEFAULT_SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 export const DEFAULT_SUBSCRIPTION_KEY_QUERY = "subscription-key";
 
+/**
+ * One operation of the API's current revision. `path` is the OpenAPI path
+ * template below the API path ("/orders/{orderId}"); real specs are messy, so
+ * it is kept as written and normalised by the gateway when it compiles matchers.
+ */
+export const gatewayOperationSchema = z.object({
+  method: z.string().min(1),
+  path: z.string(),
+});
+
+/**
+ * Header/query versioning (Azure's version sets): the APIs of one set share a
+ * path and the gateway picks one by this parameter. Path versioning needs no
+ * field: the console folds the version into `path` ("orders/v2").
+ */
+export const gatewayVersioningSchema = z.object({
+  versionSetId: z.string().min(1),
+  scheme: z.enum(["header", "query"]),
+  parameterName: z.string().min(1),
+  version: z.string().min(1),
+});
+
 export const gatewayApiSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
@@ -44,6 +66,11 @@ export const gatewayApiSchema = z.object({
     /** Query parameter carrying the key when the header is absent; matched exactly. */
     query: z.string().min(1).default(DEFAULT_SUBSCRIPTION_KEY_QUERY),
   }),
+  /** Absent: every request below the path is forwarded (snapshots from before revisions). */
+  operations: z.array(gatewayOperationSchema).optional(),
+  /** Announced in the Sunset header (RFC 8594) while the API is deprecated. */
+  sunsetAt: z.string().datetime().nullable().optional(),
+  versioning: gatewayVersioningSchema.optional(),
 });
 
 export const gatewayProductSchema = z.object({
@@ -89,7 +116,7 @@ export const gatewayConfigSnapshotSchema = z
       });
     };
     reportDuplicates(snapshot.apis.map((a) => a.id), (i) => ["apis", i, "id"], "API id");
-    reportDuplicates(snapshot.apis.map((a) => a.path), (i) => ["apis", i, "path"], "API path");
+    reportSharedPaths(snapshot.apis, ctx);
     reportDuplicates(snapshot.products.map((p) => p.id), (i) => ["products", i, "id"], "product id");
     reportDuplicates(snapshot.subscriptions.map((s) => s.id), (i) => ["subscriptions", i, "id"], "subscription id");
     // One key identifies one subscription; a repeat inside the same subscription is harmless.
@@ -105,10 +132,37 @@ export const gatewayConfigSnapshotSchema = z
     });
   });
 
+/**
+ * Two APIs may share a path only as versions of one header/query version set
+ * (same parameter, distinct versions); any other sharing is ambiguous.
+ */
+function reportSharedPaths(apis: readonly z.infer<typeof gatewayApiSchema>[], ctx: z.RefinementCtx) {
+  const firstByPath = new Map<string, z.infer<typeof gatewayApiSchema>>();
+  const versionsByPath = new Map<string, Set<string>>();
+  apis.forEach((api, i) => {
+    const first = firstByPath.get(api.path);
+    if (!first) {
+      firstByPath.set(api.path, api);
+      versionsByPath.set(api.path, new Set(api.versioning ? [api.versioning.version] : []));
+      return;
+    }
+    const [a, b] = [first.versioning, api.versioning];
+    const sameSet = a && b && a.versionSetId === b.versionSetId && a.scheme === b.scheme && a.parameterName === b.parameterName;
+    const versions = versionsByPath.get(api.path)!;
+    if (!sameSet || versions.has(b.version)) {
+      ctx.addIssue({ code: "custom", path: ["apis", i, "path"], message: `duplicate API path "${api.path}"` });
+      return;
+    }
+    versions.add(b.version);
+  });
+}
+
 export type GatewayConfigSnapshot = z.infer<typeof gatewayConfigSnapshotSchema>;
 export type GatewayApi = z.infer<typeof gatewayApiSchema>;
 export type GatewayProduct = z.infer<typeof gatewayProductSchema>;
 export type GatewaySubscription = z.infer<typeof gatewaySubscriptionSchema>;
+export type GatewayOperation = z.infer<typeof gatewayOperationSchema>;
+export type GatewayVersioning = z.infer<typeof gatewayVersioningSchema>;
 
 /** The notification broadcast to every gateway when a new snapshot is stored. */
 export const configPublishedEventSchema = z.object({

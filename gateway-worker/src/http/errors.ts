@@ -19,6 +19,8 @@ export const gatewayErrors = {
     message: "The subscription is not active (suspended, awaiting approval or expired).",
   },
   route_not_found: { status: 404, message: "No API is published at this path." },
+  operation_not_found: { status: 404, message: "The API's current revision has no operation at this path." },
+  api_version_not_found: { status: 404, message: "The requested API version does not exist." },
   method_not_allowed: { status: 405, message: "This method is not allowed on this path." },
   api_retired: { status: 410, message: "This API has been retired and is no longer available." },
   internal_error: { status: 500, message: "The gateway failed to process the request." },

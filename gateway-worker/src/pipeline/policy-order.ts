@@ -3,6 +3,7 @@
 // renumbering; the planned ones are listed so their place is decided now:
 //
 //   2000  lifecycle         retired -> 410 before any credential is looked at
+//   1900  operation-match   404/405 for what the current revision does not define
 //   1450  jwt               (planned) bearer token, before the key as in Kong
 //   1250  subscription-key  identifies ctx.subscription; all below may rely on it
 //    910  rate-limit        (planned) per subscription, from product.rateLimit
@@ -10,5 +11,6 @@
 //     10  analytics         (planned) observes only, never rejects
 export const POLICY_PRIORITY = {
   lifecycle: 2000,
+  "operation-match": 1900,
   "subscription-key": 1250,
 } as const;

@@ -1,7 +1,8 @@
 // The policies a gateway runs by default. Order is not decided here but by
 // each policy's priority (pipeline/policy-order.ts); this is just the set.
 import { lifecyclePolicy } from "./lifecycle";
+import { operationMatchPolicy } from "./operation-match";
 import type { AnyPolicy } from "./policy";
 import { subscriptionKeyPolicy } from "./subscription-key";
 
-export const defaultPolicies: readonly AnyPolicy[] = [lifecyclePolicy, subscriptionKeyPolicy];
+export const defaultPolicies: readonly AnyPolicy[] = [lifecyclePolicy, operationMatchPolicy, subscriptionKeyPolicy];

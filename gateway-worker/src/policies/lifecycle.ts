@@ -1,5 +1,5 @@
 // Lifecycle runs before everything else: a retired API answers 410 whatever
-// the caller presents, and a deprecated one still works but says so.
+// the caller presents, and a deprecated one still works but says so (and when it ends).
 import { apiLifecycleSchema, type GatewayApi } from "../contract/config-snapshot";
 import { rejection } from "../http/errors";
 import { POLICY_PRIORITY } from "../pipeline/policy-order";
@@ -14,8 +14,12 @@ export const lifecyclePolicy: Policy<Lifecycle> = {
   settingsFor: (api) => api.lifecycle,
   handle(ctx, lifecycle) {
     if (lifecycle === "retired") return rejection("api_retired");
-    // RFC 9745 allows a date; the snapshot carries none, so the boolean form.
-    if (lifecycle === "deprecated") ctx.responseHeaders["deprecation"] = "true";
+    if (lifecycle === "deprecated") {
+      // RFC 9745 allows a date; the snapshot carries none, so the boolean form.
+      ctx.responseHeaders["deprecation"] = "true";
+      // RFC 8594: an HTTP-date (IMF-fixdate), which is what toUTCString writes.
+      if (ctx.api.sunsetAt) ctx.responseHeaders["sunset"] = new Date(ctx.api.sunsetAt).toUTCString();
+    }
     // "draft" is served like "published": the console decides what it sends.
     return undefined;
   },

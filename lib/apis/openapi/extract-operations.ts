@@ -1,5 +1,5 @@
 // Reads every operation of a bundled OpenAPI 3.x document, keeping messy ones:
-// missing or duplicate operationIds and odd paths are real-world normal.
+// missing or duplicate operationIds, identical templated paths and unicode are real-world normal.
 export type ExtractedOperation = {
   operationId: string | null;
   method: string;
@@ -12,11 +12,32 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A path item may itself be a local $ref (e.g. to #/components/pathItems/X in 3.1). */
+function resolveLocalRef(document: Record<string, unknown>, node: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  if (typeof node.$ref !== "string" || !node.$ref.startsWith("#/") || depth > 10) return node;
+  let target: unknown = document;
+  for (const raw of node.$ref.slice(2).split("/")) {
+    const key = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    target = isObject(target) ? target[key] : undefined;
+  }
+  // Siblings of the $ref (3.1 allows summary/description) override the target's.
+  return isObject(target) ? { ...resolveLocalRef(document, target, depth + 1), ...node } : node;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function extractOperations(document: Record<string, unknown>): ExtractedOperation[] {
   const paths = isObject(document.paths) ? document.paths : {};
   const operations: ExtractedOperation[] = [];
-  for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
+  for (const [path, rawItem] of Object.entries(paths)) {
+    if (!isObject(rawItem)) continue;
+    const item = resolveLocalRef(document, rawItem);
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
@@ -24,7 +45,7 @@ export function extractOperations(document: Record<string, unknown>): ExtractedO
         operationId: typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : null,
         method: method.toUpperCase(),
         path,
-        summary: typeof op.summary === "string" ? op.summary : "",
+        summary: typeof op.summary === "string" ? op.summary.slice(0, 1000) : "",
         tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [],
       });
     }

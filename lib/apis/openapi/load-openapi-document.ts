@@ -1,63 +1,68 @@
-// Parse -> recognise -> bundle (resolve local $refs) with @redocly/openapi-core.
-// Refuses only documents that cannot be used; lint findings never refuse.
-import { createConfig, makeDocumentFromString, bundle, BaseResolver } from "@redocly/openapi-core";
-import { invalidSpec } from "./invalid-spec";
+// Parse once -> recognise (OpenAPI 3.x, or Swagger 2.0 converted) -> check operations are readable.
+// The result wraps our single parse in a Redocly Document, which lint and bundle reuse.
+import { Source, type Document } from "@redocly/openapi-core";
+import { convertSwagger2 } from "./convert-swagger2";
+import { invalidSpec, type SpecProblem } from "./invalid-spec";
 import { parseSpecText } from "./parse-spec-text";
 
 export type LoadedOpenApiDocument = {
-  document: Record<string, unknown>;
+  /** Redocly's view of the document: our parse plus the source text (used for nothing but code frames). */
+  redocly: Document<Record<string, unknown>>;
   specVersion: string;
   title: string;
   version: string;
-  /** The text as given, re-serialised as JSON, for linting. */
-  sourceJson: string;
+  /** "openapi-3.0", "openapi-3.1", "openapi-3.2" or "swagger-2.0" (converted). */
+  sourceFormat: string;
+  /** The document as JSON text: the original when it was JSON, otherwise serialised once. */
+  json: () => string;
 };
 
-const DOC_REF = "/openapi.json";
-
-/** Refuses remote and file $refs: an import must never read our disk or the network. */
-class LocalOnlyResolver extends BaseResolver {
-  async loadExternalRef(absoluteRef: string): Promise<never> {
-    throw new Error(`External $ref not allowed: ${absoluteRef}`);
-  }
-}
-
-function recognise(raw: Record<string, unknown>): string {
-  if (typeof raw.openapi === "string" && /^3\.[0-2]\./.test(raw.openapi)) return raw.openapi;
-  if (raw.swagger === "2.0") {
-    throw invalidSpec("Swagger 2.0 documents are not supported yet; convert to OpenAPI 3.x", [
-      { pointer: "#/swagger", message: "Swagger 2.0" },
-    ]);
-  }
-  throw invalidSpec("Not an OpenAPI 3.x document", [
-    { pointer: "#/openapi", message: "expected a field 'openapi' with a version 3.0.x, 3.1.x or 3.2.x" },
-  ]);
-}
+export const DOC_REF = "/openapi.json";
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export async function loadOpenApiDocument(text: string): Promise<LoadedOpenApiDocument> {
-  const raw = parseSpecText(text);
-  const specVersion = recognise(raw);
-  const info = (typeof raw.info === "object" && raw.info) || {};
-  if (typeof raw.paths !== "undefined" && (typeof raw.paths !== "object" || raw.paths === null || Array.isArray(raw.paths))) {
-    throw invalidSpec("The document's paths cannot be read", [{ pointer: "#/paths", message: "must be an object" }]);
+  const { value: raw, format } = parseSpecText(text);
+  let parsed = raw;
+  let sourceFormat: string;
+  if (typeof raw.openapi === "string" && /^3\.[0-2](\.|$)/.test(raw.openapi)) {
+    sourceFormat = `openapi-${raw.openapi.split(".").slice(0, 2).join(".")}`;
+  } else if (String(raw.swagger) === "2.0" || String(raw.swagger) === "2") {
+    parsed = await convertSwagger2(raw);
+    sourceFormat = "swagger-2.0";
+  } else {
+    throw invalidSpec("Not an OpenAPI 3.x or Swagger 2.0 document", [
+      { pointer: "#/openapi", message: "expected 'openapi: 3.0.x | 3.1.x | 3.2.x' or 'swagger: \"2.0\"'" },
+    ]);
   }
-  const sourceJson = JSON.stringify(raw);
-  const config = await createConfig({ extends: ["minimal"] });
-  const externalRefResolver = new LocalOnlyResolver();
-  const doc = makeDocumentFromString(sourceJson, DOC_REF);
-  const result = await bundle({ doc, config, externalRefResolver, dereference: false });
-  const unresolved = result.problems.filter((p) => p.severity === "error");
-  if (unresolved.length > 0) {
-    throw invalidSpec(
-      "The document has $refs that cannot be resolved",
-      unresolved.map((p) => ({ pointer: p.location[0]?.pointer ?? "", message: p.message })),
-    );
-  }
+  assertOperationsReadable(parsed);
+  const info = isObject(parsed.info) ? parsed.info : {};
+  const reusesText = format === "json" && parsed === raw;
+  let json: string | undefined = reusesText ? text : undefined;
   return {
-    document: result.bundle.parsed as Record<string, unknown>,
-    specVersion,
-    title: typeof (info as { title?: unknown }).title === "string" ? (info as { title: string }).title : "",
-    version: typeof (info as { version?: unknown }).version === "string" ? (info as { version: string }).version : "",
-    sourceJson,
+    redocly: { source: new Source(DOC_REF, reusesText ? text : ""), parsed },
+    specVersion: String(parsed.openapi),
+    title: typeof info.title === "string" ? info.title : "",
+    version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
+    sourceFormat,
+    json: () => (json ??= JSON.stringify(parsed)),
   };
+}
+
+/** Refuses only what makes operations unreadable; everything else is left to lint. */
+function assertOperationsReadable(doc: Record<string, unknown>): void {
+  if (doc.paths === undefined || doc.paths === null) return; // 3.1 allows webhooks-only documents
+  if (!isObject(doc.paths)) throw invalidSpec("The document's paths cannot be read", [{ pointer: "#/paths", message: "must be an object" }]);
+  const problems: SpecProblem[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const pointer = `#/paths/${path.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (!isObject(item)) {
+      problems.push({ pointer, message: "a path item must be an object" });
+      continue;
+    }
+    for (const method of HTTP_METHODS) {
+      if (item[method] !== undefined && !isObject(item[method])) problems.push({ pointer: `${pointer}/${method}`, message: "an operation must be an object" });
+    }
+  }
+  if (problems.length > 0) throw invalidSpec("Some operations cannot be read", problems.slice(0, 100));
 }

@@ -1,41 +1,81 @@
 "use client";
-// Import = create an API from an OpenAPI 3.x document (JSON or YAML). The server
-// validates and lints the document; its structured problems are shown as-is.
+// Import = create an API from an OpenAPI 3.x or Swagger 2.0 document: pasted, uploaded (kept in
+// memory, never put in the textarea) or fetched by the server from a URL. "Check" is a dry run
+// that shows the lint report; "Import" works even with lint errors: lint never blocks.
 import Link from "next/link";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, ImportApiRequest } from "@/components/api-types";
+import type { Api, ImportApiRequest, ValidateApiResult } from "@/components/api-types";
 import { formText } from "@/components/form-data";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { Input, Textarea } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/field";
 import { queryKeys } from "@/components/query-keys";
+import { ImportProgressView } from "./import-progress";
+import { LintCountBadges, LintReportView } from "./lint-report-view";
+import { postWithProgress, type ImportProgress } from "./post-with-progress";
+
+type LoadedFile = { name: string; size: number; text: string };
+type SpecFields = Pick<ImportApiRequest, "spec" | "specUrl">;
+
+const sizeLabel = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 export function ImportApiForm() {
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const specRef = useRef<HTMLTextAreaElement>(null);
+  const [file, setFile] = useState<LoadedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
+  /** The file wins over the URL, the URL over pasted text; exactly one is sent. */
+  function specFields(form: HTMLFormElement): SpecFields {
+    if (file) return { spec: file.text };
+    const specUrl = formText(form, "specUrl");
+    return specUrl ? { specUrl } : { spec: formText(form, "spec", { trim: false }) };
+  }
+
+  const check = useMutation({
+    mutationFn: (body: SpecFields) => postWithProgress<ValidateApiResult>("/api/v1/apis/validate", body, setProgress),
+    onSettled: () => setProgress(null),
+    onSuccess: (result) => {
+      const name = formRef.current?.elements.namedItem("name") as HTMLInputElement | null;
+      if (name && !name.value && result.title) name.value = result.title;
+    },
+  });
   const importApi = useMutation({
-    mutationFn: (body: ImportApiRequest) => apiFetch<Api>("/api/v1/apis", jsonBody("POST", body)),
+    mutationFn: (body: ImportApiRequest) => postWithProgress<Api>("/api/v1/apis", body, setProgress),
+    onSettled: () => setProgress(null),
     onSuccess: () => {
       formRef.current?.reset();
+      setFile(null);
+      check.reset();
       void queryClient.invalidateQueries({ queryKey: queryKeys.apis });
     },
   });
+  const busy = check.isPending || importApi.isPending;
 
   async function loadFile(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
+    const chosen = e.target.files?.[0];
     setFileError(null);
-    if (!file || !specRef.current) return;
+    setFile(null);
+    check.reset();
+    if (!chosen) return;
     try {
-      specRef.current.value = await file.text();
+      setFile({ name: chosen.name, size: chosen.size, text: await chosen.text() });
     } catch {
-      setFileError(`Could not read ${file.name}`);
+      setFileError(`Could not read ${chosen.name}`);
     }
+  }
+
+  function clearFile() {
+    setFile(null);
+    const input = formRef.current?.elements.namedItem("specFile") as HTMLInputElement | null;
+    if (input) input.value = "";
+  }
+
+  function onCheck() {
+    if (formRef.current) check.mutate(specFields(formRef.current));
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -46,37 +86,73 @@ export function ImportApiForm() {
       // People paste "/petstore/" as often as "petstore"; the API wants the bare segment.
       path: formText(form, "path").replace(/^\/+|\/+$/g, ""),
       backendUrl: formText(form, "backendUrl"),
-      spec: formText(form, "spec", { trim: false }),
+      lifecycle: formText(form, "lifecycle") === "published" ? "published" : "draft",
+      ...specFields(form),
     });
   }
 
   return (
     <Card title="Import API">
       <form className="form" onSubmit={onSubmit} ref={formRef}>
-        <div className="form-row">
-          <Input label="Name" name="name" required />
-          <Input label="Path" name="path" required hint="Gateway base path, e.g. petstore" />
-        </div>
-        <Input label="Backend URL" name="backendUrl" type="url" required placeholder="https://backend.example.com" />
         <Input
           label="Upload file"
           name="specFile"
           type="file"
           accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
           onChange={loadFile}
-          hint="Loads a .json or .yaml file into the document below."
+          hint="OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or YAML. Takes precedence over the URL and the pasted document."
         />
+        {file && (
+          <p className="muted" aria-live="polite">
+            Selected <strong>{file.name}</strong> ({sizeLabel(file.size)}){" "}
+            <Button variant="ghost" size="sm" onClick={clearFile}>
+              Remove
+            </Button>
+          </p>
+        )}
         {fileError && <p className="field-error">{fileError}</p>}
-        <Textarea label="OpenAPI document" name="spec" required rows={12} spellCheck={false} className="mono" ref={specRef} />
+        <Input label="Spec URL" name="specUrl" type="url" placeholder="https://example.com/openapi.yaml" disabled={!!file} hint="Fetched by the server." />
+        <Textarea label="OpenAPI document" name="spec" rows={10} spellCheck={false} className="mono" disabled={!!file} hint="Or paste the document here." />
+        <div className="form-actions">
+          <Button variant="secondary" onClick={onCheck} busy={check.isPending} disabled={busy}>
+            Check
+          </Button>
+        </div>
+        <ErrorBanner error={check.error} title="The document cannot be imported" />
+        {check.isSuccess && (
+          <section aria-label="Check result">
+            <p>
+              {check.data.title || "Untitled"} {check.data.version} · {check.data.sourceFormat} · {check.data.operationCount} operation(s){" "}
+              <LintCountBadges errors={check.data.lint.errors} warnings={check.data.lint.warnings} />
+            </p>
+            <LintReportView report={check.data.lint} />
+          </section>
+        )}
+        <div className="form-row">
+          <Input label="Name" name="name" required />
+          <Input label="Path" name="path" required hint="Gateway base path, e.g. petstore" />
+        </div>
+        <Input label="Backend URL" name="backendUrl" type="url" required placeholder="https://backend.example.com" />
+        <Select label="Initial state" name="lifecycle" defaultValue="draft">
+          <option value="draft">draft</option>
+          <option value="published">published</option>
+        </Select>
+        <ImportProgressView progress={progress} />
         <ErrorBanner error={importApi.error} title="Import failed" />
         {importApi.isSuccess && (
           <p className="success-banner" role="status">
             Imported <Link href={`/console/apis/${importApi.data.id}`}>{importApi.data.name}</Link> with{" "}
-            {importApi.data.operations?.length ?? importApi.data.operationCount} operation(s).
+            {importApi.data.operations?.length ?? importApi.data.operationCount} operation(s)
+            {importApi.data.lint && (
+              <>
+                {" "}and {importApi.data.lint.errors} lint error(s), {importApi.data.lint.warnings} warning(s)
+              </>
+            )}
+            .
           </p>
         )}
         <div className="form-actions">
-          <Button type="submit" busy={importApi.isPending}>
+          <Button type="submit" busy={importApi.isPending} disabled={busy}>
             Import
           </Button>
         </div>

@@ -10,8 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { queryKeys } from "@/components/query-keys";
 import { ImportApiForm } from "./import-api-form";
+import { LintCountBadges } from "./lint-report-view";
 
-const columns = ["Name", "Path", "Lifecycle", "Operations", "Backends"];
+const columns = ["Name", "Path", "Lifecycle", "Operations", "Lint", "Backends"];
 
 export function ApisClient({ canEdit }: { canEdit: boolean }) {
   const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
@@ -39,6 +40,9 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
                 <StateBadge state={api.lifecycle} />
               </td>
               <td className="numeric">{api.operationCount}</td>
+              <td>
+                {api.lint ? <LintCountBadges errors={api.lint.errors} warnings={api.lint.warnings} /> : <span className="muted">—</span>}
+              </td>
               <td className="backends">
                 {api.backendUrls.map((url) => (
                   <code key={url}>{url}</code>

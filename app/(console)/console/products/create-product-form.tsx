@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
 import { apiFetch, jsonBody } from "@/components/api-client";
@@ -29,6 +30,7 @@ export function CreateProductForm() {
     createProduct.mutate({
       name: formText(form, "name"),
       description: formText(form, "description"),
+      terms: formText(form, "terms"),
       apiIds: formTexts(form, "apiIds"),
       approvalRequired: formChecked(form, "approvalRequired"),
       state: formText(form, "state") as ProductState,
@@ -40,6 +42,7 @@ export function CreateProductForm() {
       <form className="form" onSubmit={onSubmit} ref={formRef}>
         <Input label="Name" name="name" required />
         <Textarea label="Description" name="description" rows={3} />
+        <Textarea label="Terms" name="terms" rows={3} hint="Developers must accept them to subscribe. Leave empty for none." />
         <fieldset className="fieldset">
           <legend className="field-label">APIs</legend>
           {apis.isPending && <p className="muted">Loading APIs…</p>}
@@ -63,7 +66,8 @@ export function CreateProductForm() {
         <ErrorBanner error={createProduct.error} title="Could not create the product" />
         {createProduct.isSuccess && (
           <p className="success-banner" role="status">
-            Created product {createProduct.data.name}.
+            Created product <Link href={`/console/products/${createProduct.data.id}`}>{createProduct.data.name}</Link>: open it to set its
+            limits.
           </p>
         )}
         <div className="form-actions">

@@ -11,7 +11,19 @@ import { Table, TableMessageRow } from "@/components/ui/table";
 import { queryKeys } from "@/components/query-keys";
 import { CreateProductForm } from "./create-product-form";
 
-const columns = ["Name", "State", "Approval required", "APIs"];
+const columns = ["Name", "State", "Approval required", "Limits", "APIs"];
+
+/** "100 calls / 60 s · 10,000 calls per month": the limits at a glance. */
+function limitsSummary(product: Product): string {
+  const parts: string[] = [];
+  if (product.rateLimit) parts.push(`${product.rateLimit.calls} calls / ${product.rateLimit.periodSeconds} s`);
+  if (product.quota) {
+    const what = [product.quota.calls && `${product.quota.calls} calls`, product.quota.bandwidthBytes && `${Math.round(product.quota.bandwidthBytes / 1048576)} MB`];
+    parts.push(`${what.filter(Boolean).join(" + ")} per ${product.quota.period}`);
+  }
+  if (product.subscriptionsLimit) parts.push(`max ${product.subscriptionsLimit} per developer`);
+  return parts.join(" · ") || "None";
+}
 
 export function ProductsClient({ canEdit }: { canEdit: boolean }) {
   const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
@@ -19,7 +31,7 @@ export function ProductsClient({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <PageHeader title="Products" description="Bundles of APIs that developers subscribe to, with their approval policy." />
+      <PageHeader title="Products" description="Bundles of APIs that developers subscribe to, with their approval policy and limits. Open one to edit it." />
       <ErrorBanner error={products.error} />
       <Card title="All products">
         <Table caption="Products" columns={columns}>
@@ -28,13 +40,16 @@ export function ProductsClient({ canEdit }: { canEdit: boolean }) {
           {items.map((product) => (
             <tr key={product.id}>
               <td>
-                <span className="strong">{product.name}</span>
+                <Link href={`/console/products/${product.id}`} className="strong">
+                  {product.name}
+                </Link>
                 {product.description && <span className="cell-sub">{product.description}</span>}
               </td>
               <td>
                 <StateBadge state={product.state} />
               </td>
               <td>{product.approvalRequired ? "Yes" : "No"}</td>
+              <td>{limitsSummary(product)}</td>
               <td className="api-links">
                 {product.apis.length === 0 && <span className="muted">None</span>}
                 {product.apis.map((api) => (

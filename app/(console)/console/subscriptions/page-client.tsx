@@ -1,5 +1,7 @@
 "use client";
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { apiFetch, jsonBody } from "@/components/api-client";
 import type { ListResponse, Subscription, SubscriptionState } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
@@ -7,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { queryKeys } from "@/components/query-keys";
@@ -16,17 +19,20 @@ type TargetState = "active" | "suspended" | "cancelled";
 type Transition = { to: TargetState; label: string; variant: "primary" | "secondary" | "danger" };
 
 // Only offer the transitions that make sense from each state (the server has the final word).
+// Rejecting needs a reason, so submitted requests are rejected from the approvals view.
 const transitions: Partial<Record<SubscriptionState, Transition[]>> = {
-  submitted: [{ to: "active", label: "Activate", variant: "primary" }, { to: "cancelled", label: "Cancel", variant: "danger" }],
+  submitted: [{ to: "active", label: "Approve", variant: "primary" }],
   active: [{ to: "suspended", label: "Suspend", variant: "secondary" }, { to: "cancelled", label: "Cancel", variant: "danger" }],
   suspended: [{ to: "active", label: "Activate", variant: "primary" }, { to: "cancelled", label: "Cancel", variant: "danger" }],
 };
+const stateFilters: SubscriptionState[] = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"];
 
 export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient();
+  const [stateFilter, setStateFilter] = useState<SubscriptionState | "">("");
   const subscriptions = useQuery({
-    queryKey: queryKeys.subscriptions,
-    queryFn: () => apiFetch<ListResponse<Subscription>>("/api/v1/subscriptions"),
+    queryKey: [...queryKeys.subscriptions, stateFilter || "all"],
+    queryFn: () => apiFetch<ListResponse<Subscription>>(`/api/v1/subscriptions${stateFilter ? `?state=${stateFilter}` : ""}`),
   });
   const changeState = useMutation({
     mutationFn: ({ id, state }: { id: string; state: TargetState }) =>
@@ -34,26 +40,42 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions }),
   });
 
-  const columns = ["Name", "Product", "Owner", "State", "Created", ...(canEdit ? ["Actions"] : [])];
+  const columns = ["Name", "Product / API", "Owner", "State", "Created", "Expires", ...(canEdit ? ["Actions"] : [])];
   const items = subscriptions.data?.items ?? [];
 
   return (
     <>
-      <PageHeader title="Subscriptions" description="Who may call which product, with which keys. Approve, suspend or cancel here." />
+      <PageHeader
+        title="Subscriptions"
+        description="Who may call which product or API, with which keys. Approve, suspend or cancel here."
+        actions={<Link href="/console/subscriptions/approvals">Pending approvals</Link>}
+      />
       <ErrorBanner error={subscriptions.error} />
       <ErrorBanner error={changeState.error} title="Could not change the subscription" />
-      <Card title="All subscriptions">
+      <Card
+        title="All subscriptions"
+        actions={
+          <Select label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as SubscriptionState | "")}>
+            <option value="">Any state</option>
+            {stateFilters.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        }
+      >
         <Table caption="Subscriptions" columns={columns}>
           {subscriptions.isPending && <TableMessageRow colSpan={columns.length}>Loading subscriptions…</TableMessageRow>}
           {subscriptions.isSuccess && items.length === 0 && (
-            <TableMessageRow colSpan={columns.length}>No subscriptions yet.</TableMessageRow>
+            <TableMessageRow colSpan={columns.length}>No subscriptions{stateFilter && ` in state ${stateFilter}`}.</TableMessageRow>
           )}
           {items.map((sub) => {
             const busy = changeState.isPending && changeState.variables?.id === sub.id;
             return (
               <tr key={sub.id}>
                 <td className="strong">{sub.name}</td>
-                <td>{sub.product?.name ?? (sub.api ? `API: ${sub.api.name}` : "All APIs")}</td>
+                <td>{sub.product?.name ?? (sub.api ? `API: ${sub.api.name}` : "—")}</td>
                 <td>
                   {sub.user ? (
                     <>
@@ -69,6 +91,7 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
                   {sub.stateComment && <span className="cell-sub">{sub.stateComment}</span>}
                 </td>
                 <td>{formatDateTime(sub.createdAt)}</td>
+                <td>{sub.expiresAt ? formatDateTime(sub.expiresAt) : <span className="muted">Never</span>}</td>
                 {canEdit && (
                   <td className="row-actions">
                     {(transitions[sub.state] ?? []).map((t) => (
@@ -82,6 +105,7 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
                         {t.label}
                       </Button>
                     ))}
+                    {sub.state === "submitted" && <Link href="/console/subscriptions/approvals">Reject…</Link>}
                   </td>
                 )}
               </tr>

@@ -9,7 +9,11 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/components/query-keys";
+import { CancelSubscriptionButton } from "./cancel-subscription-button";
 import { SubscriptionKeysPanel } from "./subscription-keys-panel";
+import { SubscriptionStatus } from "./subscription-status";
+
+const cancellable = new Set(["submitted", "active", "suspended"]);
 
 type Props = { gatewayUrl: string; onlyOwnedBy?: string };
 
@@ -51,13 +55,13 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
               {formatDateTime(sub.createdAt)}
               {sub.expiresAt && ` · expires ${formatDateTime(sub.expiresAt)}`}
             </p>
-            {sub.state === "submitted" && <p>Awaiting approval by an administrator: the keys work once it is active.</p>}
-            {sub.stateComment && <p className="muted">Comment: {sub.stateComment}</p>}
+            <SubscriptionStatus subscription={sub} />
             <SubscriptionKeysPanel
               subscription={sub}
               gatewayUrl={gatewayUrl}
-              apiPath={(sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
+              apiPath={sub.api?.path ?? (sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
             />
+            {cancellable.has(sub.state) && <CancelSubscriptionButton subscription={sub} />}
           </Card>
         ))}
       </div>

@@ -1,15 +1,19 @@
 import { NextResponse } from "next/server";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
-import { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
+import { createSubscriptionInputSchema, listSubscriptionsQuerySchema } from "@/lib/subscriptions/subscription-schemas";
 import { ALL_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
 
-// GET /api/v1/subscriptions - list subscriptions (developers: their own)
-export const GET = withAuth(async ({ actor }) => NextResponse.json({ items: await listSubscriptions(actor) }), {
-  roles: ALL_ROLES,
-});
+// GET /api/v1/subscriptions?state=&productId=&apiId=&userId= - list subscriptions (developers: their own)
+export const GET = withAuth(
+  async ({ request, actor }) => {
+    const filters = listSubscriptionsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    return NextResponse.json({ items: await listSubscriptions(actor, filters) });
+  },
+  { roles: ALL_ROLES },
+);
 
-// POST /api/v1/subscriptions - subscribe to a product; answers the keys once
+// POST /api/v1/subscriptions - subscribe to a product (or, for admins, a single API); answers the keys once
 export const POST = withAuth(
   async ({ request, actor }) => {
     const input = createSubscriptionInputSchema.parse(await readJson(request));

@@ -10,8 +10,12 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryKeys } from "@/components/query-keys";
+import { LifecyclePanel } from "./lifecycle-panel";
+import { ApiLintReport } from "./lint-report";
+import { RevisionsPanel } from "./revisions-panel";
+import { VersionPanel } from "./version-panel";
 
-export function ApiDetailClient({ apiId }: { apiId: string }) {
+export function ApiDetailClient({ apiId, canEdit = false }: { apiId: string; canEdit?: boolean }) {
   const api = useQuery({
     queryKey: queryKeys.api(apiId),
     queryFn: () => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(apiId)}`),
@@ -35,7 +39,7 @@ export function ApiDetailClient({ apiId }: { apiId: string }) {
         <dl className="details">
           <dt>Gateway path</dt>
           <dd>
-            <code>/{data.path}</code>
+            <code>/{data.gatewayPath ?? data.path}</code>
           </dd>
           <dt>Backends</dt>
           <dd className="backends">
@@ -63,6 +67,10 @@ export function ApiDetailClient({ apiId }: { apiId: string }) {
           <dd>{formatDateTime(data.updatedAt)}</dd>
         </dl>
       </Card>
+      <LifecyclePanel api={data} canEdit={canEdit} />
+      <VersionPanel api={data} canEdit={canEdit} />
+      <ApiLintReport apiId={apiId} revision={revision?.number} />
+      <RevisionsPanel apiId={apiId} canEdit={canEdit} />
       <Card title="Operations">
         <OperationsTable operations={data.operations ?? []} />
       </Card>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { canMutate } from "@/components/role-label";
 import { requireConsoleUser } from "@/lib/auth/session";
 import { ApiDetailClient } from "./page-client";
 
@@ -6,6 +7,6 @@ export const metadata: Metadata = { title: "API details" };
 
 export default async function ApiDetailPage({ params }: { params: Promise<{ apiId: string }> }) {
   const { apiId } = await params;
-  await requireConsoleUser(`/console/apis/${encodeURIComponent(apiId)}`);
-  return <ApiDetailClient apiId={apiId} />;
+  const user = await requireConsoleUser(`/console/apis/${encodeURIComponent(apiId)}`);
+  return <ApiDetailClient apiId={apiId} canEdit={canMutate(user.role)} />;
 }

@@ -1,0 +1,82 @@
+"use client";
+// Lifecycle actions: draft -> published -> deprecated -> retired (and back to
+// published from deprecated). The server enforces the moves and governance; the
+// buttons only offer the moves that exist from the current state.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef } from "react";
+import { apiFetch, jsonBody } from "@/components/api-client";
+import type { Api, ApiLifecycle, UpdateApiRequest } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+import { queryKeys } from "@/components/query-keys";
+import { StateBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { Input } from "@/components/ui/field";
+
+const moves: Record<ApiLifecycle, ApiLifecycle[]> = {
+  draft: ["published"],
+  published: ["deprecated"],
+  deprecated: ["published", "retired"],
+  retired: [],
+};
+
+const explain: Record<ApiLifecycle, string> = {
+  draft: "Not on the gateway yet.",
+  published: "Served by the gateway.",
+  deprecated: "Still served, with Deprecation (and Sunset) headers on every response.",
+  retired: "The gateway answers 410 Gone.",
+};
+
+export function LifecyclePanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const sunsetRef = useRef<HTMLInputElement>(null);
+  const update = useMutation({
+    mutationFn: (body: UpdateApiRequest) => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(api.id)}`, jsonBody("PATCH", body)),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.api(api.id), (old: Api | undefined) => ({ ...old, ...updated }));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.apis });
+    },
+  });
+
+  function deprecate() {
+    const date = sunsetRef.current?.value;
+    // A date input gives "2030-07-01": the API wants a date-time; midnight UTC is the usual reading.
+    update.mutate({ lifecycle: "deprecated", ...(date ? { sunsetAt: `${date}T00:00:00Z` } : {}) });
+  }
+
+  const next = moves[api.lifecycle];
+  return (
+    <Card title="Lifecycle" actions={<StateBadge state={api.lifecycle} />}>
+      <p className="muted">
+        {explain[api.lifecycle]}
+        {api.sunsetAt && (api.lifecycle === "deprecated" || api.lifecycle === "retired") && <> Sunset: {formatDateTime(api.sunsetAt)}.</>}
+      </p>
+      {canEdit && next.length > 0 && (
+        <div className="form">
+          {next.includes("deprecated") && (
+            <Input label="Sunset date" name="sunsetAt" type="date" ref={sunsetRef} hint="Optional: announced in the Sunset header." />
+          )}
+          <div className="form-actions">
+            {next.includes("published") && (
+              <Button busy={update.isPending} onClick={() => update.mutate({ lifecycle: "published" })}>
+                Publish
+              </Button>
+            )}
+            {next.includes("deprecated") && (
+              <Button variant="secondary" busy={update.isPending} onClick={deprecate}>
+                Deprecate
+              </Button>
+            )}
+            {next.includes("retired") && (
+              <Button variant="danger" busy={update.isPending} onClick={() => update.mutate({ lifecycle: "retired" })}>
+                Retire
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+      <ErrorBanner error={update.error} title="Lifecycle change refused" />
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch } from "@/components/api-client";
+import type { AuditEvent, AuditEventPage } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableMessageRow } from "@/components/ui/table";
+import { queryKeys } from "@/components/query-keys";
+import { AuditFiltersForm, type AuditFilters } from "./audit-filters-form";
+
+const columns = ["When", "Who", "Action", "Entity", "Change"];
+const PAGE_SIZE = "50";
+
+function pageUrl(filters: AuditFilters, cursor: string | null) {
+  const query = new URLSearchParams({ ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+  return `/api/v1/audit-events?${query}`;
+}
+
+/** Long JSON wraps inside the table cell instead of widening the table. */
+const wrapped = { whiteSpace: "pre-wrap", wordBreak: "break-word" } as const;
+
+function ChangeDetails({ event }: { event: AuditEvent }) {
+  return (
+    <details>
+      <summary>Before / after</summary>
+      <div className="form-row">
+        <div>
+          <p className="field-label">Before</p>
+          <pre className="mono" style={wrapped}>{event.before === null ? "—" : JSON.stringify(event.before, null, 2)}</pre>
+        </div>
+        <div>
+          <p className="field-label">After</p>
+          <pre className="mono" style={wrapped}>{event.after === null ? "—" : JSON.stringify(event.after, null, 2)}</pre>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+export function AuditClient() {
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const events = useInfiniteQuery({
+    queryKey: queryKeys.auditEvents(filters),
+    queryFn: ({ pageParam }) => apiFetch<AuditEventPage>(pageUrl(filters, pageParam)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change: who made it, when, and the entity before and after." />
+      <Card title="Filters">
+        <AuditFiltersForm onApply={setFilters} />
+      </Card>
+      <ErrorBanner error={events.error} />
+      <Card title="Events">
+        <Table caption="Audit events" columns={columns}>
+          {events.isPending && <TableMessageRow colSpan={columns.length}>Loading events…</TableMessageRow>}
+          {events.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No events match.</TableMessageRow>}
+          {items.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.at)}</td>
+              <td>
+                <span className="strong">{event.actor.label}</span>
+                <span className="cell-sub mono">{event.actor.id}</span>
+              </td>
+              <td>
+                <code>{event.action}</code>
+              </td>
+              <td>
+                {event.entityType}
+                {event.entityId && <span className="cell-sub mono">{event.entityId}</span>}
+              </td>
+              <td>
+                <ChangeDetails event={event} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+        {events.hasNextPage && (
+          <div className="form-actions">
+            <Button variant="secondary" busy={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
+              Load more
+            </Button>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

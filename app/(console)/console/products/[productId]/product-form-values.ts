@@ -1,0 +1,54 @@
+// Reads the product form into a PATCH body. Empty limit fields mean "no limit"; a
+// half-filled rate limit or a quota without calls or bandwidth is caught here, with a
+// message in the form's own words, before the server's validation would say it in JSON paths.
+import type { Product, QuotaPeriod, UpdateProductRequest } from "@/components/api-types";
+import { formChecked, formText, formTexts } from "@/components/form-data";
+
+const MB = 1024 * 1024;
+
+function positiveNumber(form: HTMLFormElement, name: string, label: string): number | null {
+  const text = formText(form, name);
+  if (text === "") return null;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${label} must be a positive number`);
+  return value;
+}
+
+function positiveInteger(form: HTMLFormElement, name: string, label: string): number | null {
+  const value = positiveNumber(form, name, label);
+  if (value !== null && !Number.isInteger(value)) throw new Error(`${label} must be a whole number`);
+  return value;
+}
+
+export function readProductForm(form: HTMLFormElement): UpdateProductRequest {
+  const calls = positiveInteger(form, "rateLimitCalls", "Rate limit calls");
+  const periodSeconds = positiveInteger(form, "rateLimitPeriodSeconds", "Rate limit period (seconds)");
+  if ((calls === null) !== (periodSeconds === null)) throw new Error("Give both the rate limit calls and its period, or neither");
+
+  const quotaCalls = positiveInteger(form, "quotaCalls", "Quota calls");
+  const quotaMb = positiveNumber(form, "quotaBandwidthMb", "Quota bandwidth (MB)");
+  const hasQuota = quotaCalls !== null || quotaMb !== null;
+
+  return {
+    name: formText(form, "name"),
+    description: formText(form, "description", { trim: false }),
+    terms: formText(form, "terms", { trim: false }),
+    apiIds: formTexts(form, "apiIds"),
+    approvalRequired: formChecked(form, "approvalRequired"),
+    subscriptionsLimit: positiveInteger(form, "subscriptionsLimit", "Subscription limit per developer"),
+    rateLimit: calls !== null && periodSeconds !== null ? { calls, periodSeconds } : null,
+    quota: hasQuota
+      ? {
+          calls: quotaCalls,
+          bandwidthBytes: quotaMb === null ? null : Math.round(quotaMb * MB),
+          period: (formText(form, "quotaPeriod") || "month") as QuotaPeriod,
+        }
+      : null,
+  };
+}
+
+/** Bytes -> the MB shown in the form (up to 3 decimals, no trailing zeros). */
+export function bandwidthMb(product: Product): string {
+  const bytes = product.quota?.bandwidthBytes;
+  return bytes ? String(Number((bytes / MB).toFixed(3))) : "";
+}

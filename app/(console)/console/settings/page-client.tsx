@@ -1,0 +1,115 @@
+"use client";
+// Workspace settings: the lint ruleset every import runs, opt-in publishing governance, and
+// the URL import policy. Platform admins edit; everyone else sees them read-only.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { apiFetch, jsonBody } from "@/components/api-client";
+import type { LintRuleset, WorkspaceSettings } from "@/components/api-types";
+import { formChecked, formText } from "@/components/form-data";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+
+const settingsKey = ["settings"] as const;
+const MB = 1024 * 1024;
+const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error\n";
+
+export function SettingsClient({ canEdit }: { canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: settingsKey, queryFn: () => apiFetch<WorkspaceSettings>("/api/v1/settings") });
+  const [ruleset, setRuleset] = useState<LintRuleset | null>(null);
+  const save = useMutation({
+    mutationFn: (patch: WorkspaceSettings) => apiFetch<WorkspaceSettings>("/api/v1/settings", jsonBody("PATCH", patch)),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const customConfig = formText(form, "customConfig", { trim: false });
+    save.mutate({
+      lint: { ruleset: formText(form, "ruleset") as LintRuleset, customConfig: customConfig.trim() ? customConfig : null },
+      governance: { requireLintCleanToPublish: formChecked(form, "requireLintCleanToPublish") },
+      import: {
+        allowPrivateUrls: formChecked(form, "allowPrivateUrls"),
+        maxSpecBytes: Math.round(Number(formText(form, "maxSpecMb")) * MB),
+        fetchTimeoutMs: Math.round(Number(formText(form, "fetchTimeoutS")) * 1000),
+      },
+    });
+  }
+
+  const data = settings.data;
+  const shownRuleset = ruleset ?? data?.lint.ruleset ?? "recommended";
+  return (
+    <>
+      <PageHeader title="Settings" description="Workspace-wide lint, governance and import settings." />
+      <ErrorBanner error={settings.error} />
+      {!canEdit && <p className="muted">Only platform admins can change these settings.</p>}
+      {data && (
+        <form className="form" onSubmit={onSubmit} key={JSON.stringify(data)}>
+          <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+            <Card title="Lint">
+              <Select
+                label="Lint ruleset"
+                name="ruleset"
+                defaultValue={data.lint.ruleset}
+                onChange={(e) => setRuleset(e.target.value as LintRuleset)}
+                hint="Every import is linted with it; findings are stored with the revision and never block the import."
+              >
+                <option value="recommended">recommended</option>
+                <option value="minimal">minimal</option>
+                <option value="spec">spec (structure only)</option>
+                <option value="custom">custom (Redocly config)</option>
+              </Select>
+              {shownRuleset === "custom" && (
+                <Textarea
+                  label="Custom Redocly config (YAML)"
+                  name="customConfig"
+                  rows={8}
+                  className="mono"
+                  spellCheck={false}
+                  defaultValue={data.lint.customConfig ?? customExample}
+                  hint="extends (built-in rulesets only) and rules / oas3_0Rules / oas3_1Rules / oas2Rules; no plugins or decorators."
+                />
+              )}
+              {shownRuleset !== "custom" && <input type="hidden" name="customConfig" value={data.lint.customConfig ?? ""} />}
+            </Card>
+            <Card title="Governance">
+              <Checkbox
+                label="Require no lint errors to publish an API"
+                name="requireLintCleanToPublish"
+                defaultChecked={data.governance.requireLintCleanToPublish}
+              />
+            </Card>
+            <Card title="Import">
+              <Checkbox
+                label="Allow spec URLs on private networks (loopback, private, link-local addresses)"
+                name="allowPrivateUrls"
+                defaultChecked={data.import.allowPrivateUrls}
+              />
+              <div className="form-row">
+                <Input label="Largest spec (MB)" name="maxSpecMb" type="number" min={1} max={200} step="any" defaultValue={data.import.maxSpecBytes / MB} />
+                <Input label="URL fetch timeout (s)" name="fetchTimeoutS" type="number" min={1} max={120} defaultValue={data.import.fetchTimeoutMs / 1000} />
+              </div>
+            </Card>
+            <ErrorBanner error={save.error} title="Settings not saved" />
+            {save.isSuccess && (
+              <p className="success-banner" role="status">
+                Settings saved.
+              </p>
+            )}
+            {canEdit && (
+              <div className="form-actions">
+                <Button type="submit" busy={save.isPending}>
+                  Save settings
+                </Button>
+              </div>
+            )}
+          </fieldset>
+        </form>
+      )}
+    </>
+  );
+}

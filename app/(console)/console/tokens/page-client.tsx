@@ -1,0 +1,73 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import type { AdminApiToken, ListResponse } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+import { roleLabel } from "@/components/role-label";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableMessageRow } from "@/components/ui/table";
+import { queryKeys } from "@/components/query-keys";
+import { CreateTokenForm } from "./create-token-form";
+
+const columns = ["Name", "Token", "Role", "Created by", "Last used", "Expires", "Status", ""];
+const statusTone = { active: "success", expired: "neutral", revoked: "danger" } as const;
+
+export function TokensClient() {
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: () => apiFetch<ListResponse<AdminApiToken>>("/api/v1/tokens") });
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiFetch<AdminApiToken>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
+  });
+  const items = tokens.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Bearer tokens for scripts and CI calling the management API. Only a hash is stored: a token is shown once."
+      />
+      <ErrorBanner error={tokens.error} />
+      <ErrorBanner error={revoke.error} title="Could not revoke the token" />
+      <CreateTokenForm />
+      <Card title="All tokens">
+        <Table caption="API tokens" columns={columns}>
+          {tokens.isPending && <TableMessageRow colSpan={columns.length}>Loading tokens…</TableMessageRow>}
+          {tokens.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No tokens yet.</TableMessageRow>}
+          {items.map((token) => (
+            <tr key={token.id}>
+              <td className="strong">{token.name}</td>
+              <td>
+                <code>{token.prefix}…</code>
+              </td>
+              <td>{roleLabel(token.role)}</td>
+              <td>{token.createdBy?.email ?? <span className="muted">ADMIN_API_TOKEN</span>}</td>
+              <td>{formatDateTime(token.lastUsedAt)}</td>
+              <td>{formatDateTime(token.expiresAt)}</td>
+              <td>
+                <Badge tone={statusTone[token.status]}>{token.status}</Badge>
+              </td>
+              <td>
+                {token.status !== "revoked" && (
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    aria-label={`Revoke ${token.name}`}
+                    busy={revoke.isPending && revoke.variables === token.id}
+                    onClick={() => revoke.mutate(token.id)}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, jsonBody } from "@/components/api-client";
+import type { ConsoleUser, ListResponse, UpdateUserRequest, UserRole } from "@/components/api-types";
+import { roleLabel } from "@/components/role-label";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableMessageRow } from "@/components/ui/table";
+import { queryKeys } from "@/components/query-keys";
+import { CreateUserForm, roleOptions } from "./create-user-form";
+
+const columns = ["Email", "Name", "Role", "Status", ""];
+
+export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; currentUserId: string }) {
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: queryKeys.users, queryFn: () => apiFetch<ListResponse<ConsoleUser>>("/api/v1/users") });
+  const updateUser = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) =>
+      apiFetch<ConsoleUser>(`/api/v1/users/${id}`, jsonBody("PATCH", body)),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.users }),
+  });
+  const items = users.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader title="Users" description="Who can use the console and the portal, and with which role." />
+      <ErrorBanner error={users.error} />
+      <ErrorBanner error={updateUser.error} title="Could not change the user" />
+      <Card title="All users">
+        <Table caption="Users" columns={columns}>
+          {users.isPending && <TableMessageRow colSpan={columns.length}>Loading users…</TableMessageRow>}
+          {items.map((user) => (
+            <tr key={user.id}>
+              <td className="strong">{user.email}</td>
+              <td>{user.name}</td>
+              <td>
+                {canEdit ? (
+                  <select
+                    className="input select"
+                    aria-label={`Role of ${user.email}`}
+                    value={user.role}
+                    disabled={updateUser.isPending}
+                    onChange={(e) => updateUser.mutate({ id: user.id, body: { role: e.target.value as UserRole } })}
+                  >
+                    {roleOptions}
+                  </select>
+                ) : (
+                  roleLabel(user.role)
+                )}
+              </td>
+              <td>{user.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>}</td>
+              <td>
+                {canEdit && user.id !== currentUserId && (
+                  <Button
+                    size="sm"
+                    variant={user.disabled ? "secondary" : "danger"}
+                    busy={updateUser.isPending && updateUser.variables?.id === user.id}
+                    aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
+                    onClick={() => updateUser.mutate({ id: user.id, body: { disabled: !user.disabled } })}
+                  >
+                    {user.disabled ? "Enable" : "Disable"}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      {canEdit && <CreateUserForm />}
+    </>
+  );
+}

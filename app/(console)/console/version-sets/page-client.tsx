@@ -1,0 +1,55 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/components/api-client";
+import type { ListResponse, VersionSet } from "@/components/api-types";
+import { queryKeys } from "@/components/query-keys";
+import { StateBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableMessageRow } from "@/components/ui/table";
+import { CreateVersionSetForm } from "./create-version-set-form";
+
+const columns = ["Name", "Scheme", "Parameter name", "Versions"];
+const schemeLabels = { path: "Path segment", header: "Header", query: "Query parameter" } as const;
+
+export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
+  const sets = useQuery({ queryKey: queryKeys.versionSets, queryFn: () => apiFetch<ListResponse<VersionSet>>("/api/v1/version-sets") });
+  const items = sets.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Version sets"
+        description="APIs that are versions of one another, and how clients pick a version: a path segment, a header or a query parameter."
+      />
+      <ErrorBanner error={sets.error} />
+      <Card title="All version sets">
+        <Table caption="Version sets" columns={columns}>
+          {sets.isPending && <TableMessageRow colSpan={columns.length}>Loading version sets…</TableMessageRow>}
+          {sets.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No version sets yet.</TableMessageRow>}
+          {items.map((set) => (
+            <tr key={set.id}>
+              <td>
+                <span className="strong">{set.name}</span>
+                {set.description && <span className="cell-sub">{set.description}</span>}
+              </td>
+              <td>{schemeLabels[set.scheme]}</td>
+              <td>{set.parameterName ? <code>{set.parameterName}</code> : <span className="muted">—</span>}</td>
+              <td className="api-links">
+                {set.apis.length === 0 && <span className="muted">None yet: add a version from an API&apos;s page</span>}
+                {set.apis.map((api) => (
+                  <Link key={api.id} href={`/console/apis/${api.id}`}>
+                    {api.versionName}: {api.name} <StateBadge state={api.lifecycle} />
+                  </Link>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      {canEdit && <CreateVersionSetForm />}
+    </>
+  );
+}

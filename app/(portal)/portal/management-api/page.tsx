@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { requireSignedIn } from "@/lib/auth/session";
+import { ManagementApiClient } from "./page-client";
+
+export const metadata: Metadata = { title: "Management API" };
+
+export default async function ManagementApiPage() {
+  await requireSignedIn("/portal/management-api");
+  return <ManagementApiClient />;
+}

@@ -1,0 +1,28 @@
+// The outcome of a subscription in words: why it is not active, and the reason an
+// administrator gave (required when they reject a request).
+import type { Subscription } from "@/components/api-types";
+import { formatDateTime } from "@/components/format";
+
+const explanations: Partial<Record<Subscription["state"], string>> = {
+  submitted: "Awaiting approval by an administrator: the keys work once it is active.",
+  rejected: "Your request was rejected: these keys will never work.",
+  suspended: "Suspended by an administrator: the keys are refused until it is reactivated.",
+  cancelled: "Cancelled: the keys no longer work.",
+};
+
+export function SubscriptionStatus({ subscription }: { subscription: Subscription }) {
+  const { state, stateComment, expiresAt } = subscription;
+  const explanation =
+    state === "expired" ? `Expired${expiresAt ? ` on ${formatDateTime(expiresAt)}` : ""}: the keys no longer work.` : explanations[state];
+  const reasonLabel = state === "rejected" || state === "suspended" || state === "cancelled" ? "Reason" : "Comment";
+  return (
+    <>
+      {explanation && <p>{explanation}</p>}
+      {stateComment && (
+        <p className="muted" data-testid="state-comment">
+          {reasonLabel}: {stateComment}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { createUser } from "@/lib/iam/users/create-user";
+import { listUsers } from "@/lib/iam/users/list-users";
+import { createUserInputSchema } from "@/lib/iam/users/user-schemas";
+import { ADMINS, readJson, withAuth } from "@/lib/http/with-auth";
+
+// GET /api/v1/users - every user; viewers may read it (the read-only console shows who has access)
+export const GET = withAuth(async () => NextResponse.json({ items: await listUsers() }), {
+  roles: ["platform_admin", "viewer"],
+});
+
+// POST /api/v1/users - add a user with a role and an initial password
+export const POST = withAuth(
+  async ({ request, actor }) => {
+    const input = createUserInputSchema.parse(await readJson(request));
+    return NextResponse.json(await createUser(input, actor), { status: 201 });
+  },
+  { roles: ADMINS },
+);

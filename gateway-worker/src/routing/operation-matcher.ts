@@ -1,0 +1,97 @@
+// Matches a request (method + path below the API path) against the operations
+// of the API's current revision. Templates are compiled once per config into a
+// segment trie: a literal segment is a Map lookup, "{id}" matches any one
+// segment, a partial template ("{name}.{ext}") a precompiled RegExp. Per
+// request only the walk runs, and its cost depends on the path's depth, not on
+// the number of operations.
+import type { GatewayOperation } from "../contract/config-snapshot";
+
+interface TrieNode {
+  readonly literal: Map<string, TrieNode>;
+  /** Child for a segment that is exactly one template expression, "{id}". */
+  wildcard: TrieNode | null;
+  /** Children for segments mixing text and expressions, keyed by pattern source. */
+  readonly partial: Map<string, { pattern: RegExp; node: TrieNode }>;
+  /** Methods of the operations whose template ends at this node. */
+  readonly methods: Set<string>;
+}
+
+export type OperationMatch =
+  | { kind: "matched" }
+  | { kind: "method_not_allowed"; allow: string[] }
+  | { kind: "not_found" };
+
+const newNode = (): TrieNode => ({ literal: new Map(), wildcard: null, partial: new Map(), methods: new Set() });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "/orders/" and "orders" are the same template as "/orders"; "/" (or "") is the API root. */
+function splitPath(path: string): string[] {
+  const trimmed = path.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? [] : trimmed.split("/");
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // malformed %-escape: compare it as written
+  }
+}
+
+export class OperationMatcher {
+  private readonly root = newNode();
+  readonly size: number;
+
+  constructor(operations: readonly GatewayOperation[]) {
+    for (const op of operations) this.add(op.method.toUpperCase(), splitPath(op.path));
+    this.size = operations.length;
+  }
+
+  private add(method: string, segments: string[]) {
+    let node = this.root;
+    for (const segment of segments) node = this.child(node, segment);
+    node.methods.add(method);
+  }
+
+  private child(node: TrieNode, segment: string): TrieNode {
+    if (/^\{[^{}]*\}$/.test(segment)) return (node.wildcard ??= newNode());
+    if (!/\{[^{}]*\}/.test(segment)) {
+      let next = node.literal.get(segment);
+      if (!next) node.literal.set(segment, (next = newNode()));
+      return next;
+    }
+    const source = `^${segment.split(/\{[^{}]*\}/).map(escapeRegExp).join(".+?")}$`;
+    let entry = node.partial.get(source);
+    if (!entry) node.partial.set(source, (entry = { pattern: new RegExp(source, "s"), node: newNode() }));
+    return entry.node;
+  }
+
+  /** `rest` is the request path below the API path ("" or "/orders/1"), already normalised. */
+  match(method: string, rest: string): OperationMatch {
+    const ends: TrieNode[] = [];
+    this.collect(this.root, splitPath(rest).map(decodeSegment), 0, ends);
+    if (ends.length === 0) return { kind: "not_found" };
+    const allowed = new Set<string>();
+    for (const node of ends) for (const m of node.methods) allowed.add(m);
+    // HEAD is GET without a body: every HTTP server answers it where GET works.
+    if (allowed.has("GET")) allowed.add("HEAD");
+    const verb = method.toUpperCase();
+    return allowed.has(verb) ? { kind: "matched" } : { kind: "method_not_allowed", allow: [...allowed].sort() };
+  }
+
+  /** Every template ending at the path's last segment; literal and templated branches may both match. */
+  private collect(node: TrieNode, segments: string[], i: number, ends: TrieNode[]) {
+    if (i === segments.length) {
+      if (node.methods.size > 0) ends.push(node);
+      return;
+    }
+    const segment = segments[i];
+    const literal = node.literal.get(segment);
+    if (literal) this.collect(literal, segments, i + 1, ends);
+    if (segment === "") return; // "{id}" never matches an empty segment ("/orders//x")
+    if (node.wildcard) this.collect(node.wildcard, segments, i + 1, ends);
+    for (const { pattern, node: next } of node.partial.values()) {
+      if (pattern.test(segment)) this.collect(next, segments, i + 1, ends);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// Next.js calls register() once per server process. Only the Node.js runtime talks
+// to PostgreSQL and Redis, and a production build must not start timers.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startExpirySweeper } = await import("./lib/subscriptions/start-expiry-sweeper");
+  startExpirySweeper();
+}

@@ -1,0 +1,37 @@
+// Honest progress for big imports: when the client sends `Accept: application/x-ndjson`,
+// the answer streams one JSON line per finished phase as it happens, then a final line
+// `{"status": <http status>, "body": <the usual JSON answer>}`. Other clients get plain JSON.
+import { NextResponse } from "next/server";
+import { errorBody, toApiError } from "@/lib/http/errors";
+import type { PhaseListener } from "./import-phases";
+
+export const PROGRESS_CONTENT_TYPE = "application/x-ndjson";
+
+export function wantsProgress(request: Request): boolean {
+  return (request.headers.get("accept") ?? "").includes(PROGRESS_CONTENT_TYPE);
+}
+
+/** Runs `work` with a phase listener; answers JSON, or NDJSON progress if asked for. */
+export async function respondWithPhases(
+  request: Request,
+  status: number,
+  work: (onPhase?: PhaseListener) => Promise<unknown>,
+): Promise<Response> {
+  if (!wantsProgress(request)) return NextResponse.json(await work(), { status });
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const body = await work((event) => send(event));
+        send({ status, body });
+      } catch (err) {
+        const apiError = toApiError(err);
+        if (apiError.code === "internal_error") console.error(err);
+        send({ status: apiError.status, body: errorBody(apiError.code, apiError.message, apiError.details) });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: 200, headers: { "content-type": PROGRESS_CONTENT_TYPE, "cache-control": "no-store" } });
+}

@@ -1,0 +1,17 @@
+// POST /api/v1/apis/validate - a dry run of the import: what would be imported and its
+// lint report, with nothing stored. Refuses exactly what an import refuses.
+import type { PhaseListener } from "./import-phases";
+import { prepareApiDefinition } from "./prepare-api-definition";
+import type { SpecSource } from "./spec-source";
+
+export async function validateApiDefinition(source: SpecSource, options: { onPhase?: PhaseListener } = {}) {
+  const prepared = await prepareApiDefinition(source, { onPhase: options.onPhase });
+  return {
+    specVersion: prepared.specVersion,
+    sourceFormat: prepared.sourceFormat,
+    title: prepared.title,
+    version: prepared.version,
+    operationCount: prepared.operations.length,
+    lint: prepared.lint,
+  };
+}

@@ -1,0 +1,54 @@
+// POST /api/v1/apis/{id}/revisions - a re-import: the document becomes revision
+// N+1, stored with its operations and lint report but NOT current, so nothing
+// changes on the gateway until someone reviews the diff and makes it current.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { findApiToManage, lockApiRow } from "../find-api-to-manage";
+import { prepareApiDefinition } from "../openapi/prepare-api-definition";
+import { toSpecSource } from "../openapi/spec-input-schema";
+import { diffOperations } from "./diff-operations";
+import { lintCountsOf, revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
+
+export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor) {
+  await findApiToManage(apiId, actor);
+  const prepared = await prepareApiDefinition(toSpecSource(input));
+  const { operations, lint } = prepared;
+
+  const revision = await db().$transaction(
+    async (tx) => {
+      await lockApiRow(tx, apiId); // revision numbers are taken one at a time
+      const last = await tx.apiRevision.aggregate({ where: { apiId }, _max: { number: true } });
+      const created = await tx.apiRevision.create({
+        data: {
+          apiId,
+          number: (last._max.number ?? 0) + 1,
+          isCurrent: false,
+          spec: prepared.document as Prisma.InputJsonValue,
+          specVersion: prepared.specVersion,
+          title: prepared.title,
+          version: prepared.version,
+          sourceFormat: prepared.sourceFormat,
+          notes: input.notes ?? "",
+          lintReport: lint as unknown as Prisma.InputJsonValue,
+        },
+        select: { id: true, number: true },
+      });
+      await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: created.id })) });
+      await recordAuditEvent(tx, actor, {
+        action: "api.revision_created",
+        entityType: "api",
+        entityId: apiId,
+        after: { revision: created.number, title: prepared.title, version: prepared.version, operations: operations.length, lint: lintCountsOf(lint) },
+      });
+      return tx.apiRevision.findUniqueOrThrow({ where: { id: created.id }, select: revisionSummarySelect });
+    },
+    { timeout: 60_000 },
+  );
+
+  // Diffed against the in-memory document: no need to read back what was just stored.
+  const current = await db().apiRevision.findFirst({ where: { apiId, isCurrent: true }, select: { number: true, spec: true } });
+  const diff = diffOperations(current?.spec ?? {}, prepared.document);
+  return { ...toRevisionSummary(revision), diff: { against: current?.number ?? null, ...diff } };
+}

@@ -1,0 +1,26 @@
+// PATCH /api/v1/apis/{id}: every field optional; null clears a nullable one.
+import { z } from "zod";
+import { apiLifecycles } from "./lifecycle/api-lifecycles";
+import { createApiInputSchema } from "./api-schemas";
+import { versionNameSchema } from "./version-sets/version-set-schemas";
+
+export const updateApiInputSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional().describe("Display name"),
+  description: z.string().max(10_000).optional(),
+  backendUrls: createApiInputSchema.shape.backendUrls,
+  subscriptionRequired: z.boolean().optional(),
+  lifecycle: z
+    .enum(apiLifecycles)
+    .optional()
+    .describe("draft -> published -> deprecated -> retired, and deprecated -> published; publishing may be gated by governance"),
+  sunsetAt: z
+    .string()
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .describe("When a deprecated API goes away; sent as the Sunset header (RFC 8594). null clears it"),
+  versionSetId: z.string().min(1).nullable().optional().describe("Version set to join; null leaves the set"),
+  versionName: versionNameSchema.nullable().optional(),
+});
+
+export type UpdateApiInput = z.infer<typeof updateApiInputSchema>;

@@ -1,0 +1,73 @@
+// PATCH /api/v1/apis/{id} - settings, lifecycle (publish, deprecate, retire)
+// and version set membership. Audited with before/after and published to the
+// gateways, which then serve, deprecate (Deprecation/Sunset) or retire (410) it.
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
+import { apiResourceInclude, toApiResource } from "./api-schemas";
+import { findApiToManage, lockApiRow } from "./find-api-to-manage";
+import { lifecycleFromApi } from "./lifecycle/api-lifecycles";
+import { assertLifecycleTransition } from "./lifecycle/assert-lifecycle-transition";
+import { assertLintCleanToPublish } from "./lifecycle/assert-lint-clean-to-publish";
+import type { UpdateApiInput } from "./update-api-input";
+import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
+
+export async function updateApi(id: string, input: UpdateApiInput, actor: Actor) {
+  const result = await db().$transaction(async (tx) => {
+    await lockApiRow(tx, id);
+    await findApiToManage(id, actor, tx);
+    const row = await tx.api.findUniqueOrThrow({ where: { id }, include: apiResourceInclude });
+    const current = row.revisions[0];
+
+    const lifecycle = input.lifecycle ? lifecycleFromApi(input.lifecycle) : row.lifecycle;
+    if (lifecycle !== row.lifecycle) {
+      assertLifecycleTransition(row.lifecycle, lifecycle);
+      if (lifecycle === "PUBLISHED" && current) assertLintCleanToPublish(await getWorkspaceSettings(tx), current.lintReport, current.number);
+    }
+
+    // Leaving the set drops the version name too; joining one needs a name.
+    const versionSetId = input.versionSetId !== undefined ? input.versionSetId : row.versionSetId;
+    const versionName = versionSetId === null ? null : input.versionName !== undefined ? input.versionName : row.versionName;
+    if (input.versionName && versionSetId === null) {
+      throw new ApiError("validation_failed", "versionName needs a versionSetId", { issues: [{ path: "versionSetId", message: "required with versionName" }] });
+    }
+    if (versionSetId !== row.versionSetId || versionName !== row.versionName) {
+      await assertApiPathAvailable(tx, { apiId: id, path: row.path, versionSetId, versionName });
+    }
+
+    const updated = await tx.api.update({
+      where: { id },
+      data: {
+        name: input.name,
+        description: input.description,
+        backendUrls: input.backendUrls,
+        subscriptionRequired: input.subscriptionRequired,
+        lifecycle,
+        sunsetAt: input.sunsetAt === undefined ? undefined : input.sunsetAt === null ? null : new Date(input.sunsetAt),
+        versionSetId,
+        versionName,
+      },
+      include: apiResourceInclude,
+    });
+    const [before, after] = [toApiResource(row), toApiResource(updated)];
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+      (k) => k !== "updatedAt" && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (changed.length === 0) return { resource: after, changed: false };
+    await recordAuditEvent(tx, actor, {
+      // Lifecycle moves get their own action ("api.deprecated"), so the audit log can filter them.
+      action: lifecycle !== row.lifecycle ? `api.${after.lifecycle}` : "api.updated",
+      entityType: "api",
+      entityId: id,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+    });
+    return { resource: after, changed: true };
+  });
+
+  if (result.changed) await publishGatewayConfig(`api ${id} updated`);
+  return result.resource;
+}

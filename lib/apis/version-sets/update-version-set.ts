@@ -1,0 +1,45 @@
+// PATCH /api/v1/version-sets/{id} - rename, or change how clients name the
+// version. A scheme change moves every member on the gateway (path <-> shared
+// path), so each member's gateway path is re-checked and the config published.
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { db } from "@/lib/db";
+import { ApiError, notFound } from "@/lib/http/errors";
+import { assertApiPathAvailable } from "./assert-api-path-available";
+import { assertCanManageVersionSet } from "./assert-can-manage-version-set";
+import { defaultParameterName, toVersionSetResource, versionSetApisInclude, type UpdateVersionSetInput } from "./version-set-schemas";
+
+export async function updateVersionSet(id: string, input: UpdateVersionSetInput, actor: Actor) {
+  const result = await db().$transaction(async (tx) => {
+    const before = await tx.apiVersionSet.findUnique({ where: { id }, include: { apis: true } });
+    if (!before) throw notFound("Version set", id);
+    assertCanManageVersionSet(actor, before.apis);
+    if (input.name && input.name !== before.name && (await tx.apiVersionSet.findUnique({ where: { name: input.name } }))) {
+      throw new ApiError("conflict", `A version set named '${input.name}' already exists`);
+    }
+
+    const scheme = input.scheme ?? (before.scheme.toLowerCase() as "path" | "header" | "query");
+    const schemeChanged = scheme.toUpperCase() !== before.scheme;
+    const updated = await tx.apiVersionSet.update({
+      where: { id },
+      data: {
+        name: input.name,
+        description: input.description,
+        scheme: scheme.toUpperCase() as "PATH" | "HEADER" | "QUERY",
+        // A new scheme without a parameter name gets that scheme's default, not the old scheme's name.
+        parameterName: input.parameterName ?? (schemeChanged ? defaultParameterName[scheme] || "api-version" : undefined),
+      },
+      include: versionSetApisInclude,
+    });
+    for (const api of before.apis) {
+      await assertApiPathAvailable(tx, { apiId: api.id, path: api.path, versionSetId: id, versionName: api.versionName });
+    }
+    const [beforeResource, after] = [toVersionSetResource(before), toVersionSetResource(updated)];
+    await recordAuditEvent(tx, actor, { action: "version_set.updated", entityType: "version_set", entityId: id, before: beforeResource, after });
+    const gatewayChanged = before.apis.length > 0 && (before.scheme !== updated.scheme || before.parameterName !== updated.parameterName);
+    return { after, gatewayChanged };
+  });
+  if (result.gatewayChanged) await publishGatewayConfig(`version set ${id} updated`);
+  return result.after;
+}

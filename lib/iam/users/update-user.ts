@@ -1,0 +1,45 @@
+// PATCH /api/v1/users/{id} - rename, change role, disable/enable or reset the password.
+// The workspace must keep at least one active platform admin, or nobody could manage it.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { roleFromApi } from "@/lib/auth/roles";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { ApiError, notFound } from "@/lib/http/errors";
+import { toUserResource, type UpdateUserInput } from "./user-schemas";
+
+/** Serialises changes that could remove admins, so two admins can't demote each other at once. */
+const ADMIN_GUARD_LOCK = "portcullis:last-platform-admin";
+
+async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ADMIN_GUARD_LOCK}))`;
+  const others = await tx.user.count({ where: { role: "PLATFORM_ADMIN", disabled: false, id: { not: userId } } });
+  if (others === 0) {
+    throw new ApiError("conflict", "This is the last active platform admin: make someone else a platform admin first");
+  }
+}
+
+export async function updateUser(id: string, input: UpdateUserInput, actor: Actor) {
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id } });
+    if (!current) throw notFound("User", id);
+    const role = input.role === undefined ? current.role : roleFromApi(input.role);
+    const disabled = input.disabled ?? current.disabled;
+    const wasActiveAdmin = current.role === "PLATFORM_ADMIN" && !current.disabled;
+    if (wasActiveAdmin && (role !== "PLATFORM_ADMIN" || disabled)) await assertAnotherActiveAdmin(tx, id);
+
+    const updated = await tx.user.update({ where: { id }, data: { name: input.name, role, disabled, passwordHash } });
+    const after = toUserResource(updated);
+    await recordAuditEvent(tx, actor, {
+      action: "user.updated",
+      entityType: "user",
+      entityId: id,
+      before: toUserResource(current),
+      // The hash never goes to the audit log; that the password changed does.
+      after: passwordHash ? { ...after, passwordChanged: true } : after,
+    });
+    return after;
+  });
+}

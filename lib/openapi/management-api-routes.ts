@@ -1,0 +1,20 @@
+// Every documented route of the management API, grouped by context. A new route under
+// app/api/v1 gets one entry in the matching routes/* file (test/openapi enforces it).
+import type { RouteDoc } from "./route-doc";
+import { accessRoutes } from "./routes/access-routes";
+import { apiRevisionsRoutes } from "./routes/api-revisions-routes";
+import { apisRoutes } from "./routes/apis-routes";
+import { productsRoutes } from "./routes/products-routes";
+import { subscriptionsRoutes } from "./routes/subscriptions-routes";
+import { versionSetsRoutes } from "./routes/version-sets-routes";
+import { workspaceRoutes } from "./routes/workspace-routes";
+
+export const managementApiRoutes: readonly RouteDoc[] = [
+  ...apisRoutes,
+  ...apiRevisionsRoutes,
+  ...versionSetsRoutes,
+  ...productsRoutes,
+  ...subscriptionsRoutes,
+  ...accessRoutes,
+  ...workspaceRoutes,
+];

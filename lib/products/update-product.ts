@@ -1,0 +1,46 @@
+// PATCH /api/v1/products/{id} - edit a product's description, terms, state, approval rule,
+// limits and APIs. Publishing makes it visible in the portal; every change reaches the gateways.
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanManageProduct } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { db } from "@/lib/db";
+import { ApiError, notFound } from "@/lib/http/errors";
+import { assertCanBundleApis } from "./assert-can-bundle-apis";
+import { productColumns } from "./product-columns";
+import { productInclude, toProductResource, type UpdateProductInput } from "./product-schemas";
+
+export async function updateProduct(id: string, input: UpdateProductInput, actor: Actor) {
+  const current = await db().product.findUnique({ where: { id }, include: productInclude });
+  if (!current) throw notFound("Product", id);
+  assertCanManageProduct(actor, current);
+
+  const bundled = current.apis.map((pa) => pa.apiId);
+  const apiIds = input.apiIds ? await assertCanBundleApis(input.apiIds, actor, bundled) : undefined;
+  if (input.name !== undefined && input.name !== current.name) {
+    if (await db().product.findUnique({ where: { name: input.name }, select: { id: true } })) {
+      throw new ApiError("conflict", `A product named '${input.name}' already exists`);
+    }
+  }
+
+  const updated = await db().$transaction(async (tx) => {
+    if (apiIds) {
+      await tx.productApi.deleteMany({ where: { productId: id, apiId: { notIn: apiIds } } });
+      await tx.productApi.createMany({ data: apiIds.map((apiId) => ({ productId: id, apiId })), skipDuplicates: true });
+    }
+    const row = await tx.product.update({ where: { id }, data: productColumns(input), include: productInclude });
+    const before = toProductResource(current);
+    const after = toProductResource(row);
+    await recordAuditEvent(tx, actor, { action: auditAction(before.state, after.state), entityType: "product", entityId: id, before, after });
+    return after;
+  });
+
+  await publishGatewayConfig(`product ${id} updated`);
+  return updated;
+}
+
+/** Publishing and unpublishing get their own audit action, so the audit log can filter them. */
+function auditAction(before: string, after: string): string {
+  if (before !== after) return after === "published" ? "product.published" : "product.unpublished";
+  return "product.updated";
+}

@@ -1,0 +1,45 @@
+// PATCH /api/v1/settings - platform admins change workspace settings; audited.
+// Settings do not change the gateway snapshot, so no config is published.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertPlatformAdmin } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { resolveLintConfig } from "@/lib/apis/openapi/lint-config";
+import { getWorkspaceSettings } from "./get-workspace-settings";
+import {
+  workspaceSettingsSchema,
+  workspaceSettingsSections,
+  type WorkspaceSettings,
+  type WorkspaceSettingsPatch,
+} from "./workspace-settings-schema";
+
+export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, actor: Actor): Promise<WorkspaceSettings> {
+  assertPlatformAdmin(actor);
+  return db().$transaction(async (tx) => {
+    const before = await getWorkspaceSettings(tx);
+    const after = workspaceSettingsSchema.parse({
+      lint: { ...before.lint, ...patch.lint },
+      governance: { ...before.governance, ...patch.governance },
+      import: { ...before.import, ...patch.import },
+    });
+    // A custom ruleset must be usable before it is saved: every later import depends on it.
+    if (after.lint.ruleset === "custom" || patch.lint?.customConfig) await resolveLintConfig(after.lint);
+
+    const changed = workspaceSettingsSections.filter((s) => JSON.stringify(before[s]) !== JSON.stringify(after[s]));
+    for (const section of changed) {
+      const value = after[section] as unknown as Prisma.InputJsonValue;
+      await tx.workspaceSetting.upsert({ where: { key: section }, create: { key: section, value }, update: { value } });
+    }
+    if (changed.length > 0) {
+      await recordAuditEvent(tx, actor, {
+        action: "settings.updated",
+        entityType: "workspace_settings",
+        entityId: null,
+        before: Object.fromEntries(changed.map((s) => [s, before[s]])),
+        after: Object.fromEntries(changed.map((s) => [s, after[s]])),
+      });
+    }
+    return after;
+  });
+}

@@ -1,0 +1,61 @@
+// The workspace settings: one WorkspaceSetting row per section ("lint", "governance",
+// "import"), each validated here so a hand-edited or older row falls back to defaults.
+import { z } from "zod";
+
+export const lintRulesetNames = ["recommended", "minimal", "spec", "custom"] as const;
+export type LintRulesetName = (typeof lintRulesetNames)[number];
+
+export const lintSettingsSchema = z.object({
+  ruleset: z.enum(lintRulesetNames).default("recommended").describe("Redocly ruleset every import is linted with"),
+  customConfig: z
+    .string()
+    .max(100_000)
+    .nullable()
+    .default(null)
+    .describe("Redocly config YAML (used when ruleset is 'custom'), e.g. `extends: [minimal]\\nrules: {operation-summary: error}`"),
+});
+
+export const governanceSettingsSchema = z.object({
+  requireLintCleanToPublish: z
+    .boolean()
+    .default(false)
+    .describe("When true, an API whose current revision has lint errors cannot be published"),
+});
+
+export const importSettingsSchema = z.object({
+  allowPrivateUrls: z
+    .boolean()
+    .default(false)
+    .describe("Allow spec URLs that resolve to private, loopback, link-local or multicast addresses"),
+  maxSpecBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(50 * 1024 * 1024)
+    .describe("Largest spec accepted, in bytes (pasted, uploaded or fetched)"),
+  fetchTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000).describe("Timeout for fetching a spec URL"),
+});
+
+export const workspaceSettingsSchema = z.object({
+  lint: lintSettingsSchema,
+  governance: governanceSettingsSchema,
+  import: importSettingsSchema,
+});
+
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+export type WorkspaceSettingsSection = keyof WorkspaceSettings;
+export const workspaceSettingsSections = ["lint", "governance", "import"] as const satisfies readonly WorkspaceSettingsSection[];
+
+/** PATCH body: any subset of any section. */
+export const workspaceSettingsPatchSchema = z
+  .object({
+    lint: lintSettingsSchema.partial().optional(),
+    governance: governanceSettingsSchema.partial().optional(),
+    import: importSettingsSchema.partial().optional(),
+  })
+  .strict();
+
+export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
+
+export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {} });

@@ -1,0 +1,23 @@
+// Which subscription states still hold access, and how an expiry date turns them into "expired".
+import type { Prisma, SubscriptionState } from "@/generated/prisma/client";
+
+/** Not terminal: the subscription may still (or again) open its APIs. */
+export const LIVE_STATES = ["SUBMITTED", "ACTIVE", "SUSPENDED"] as const satisfies readonly SubscriptionState[];
+
+export function isLiveState(state: SubscriptionState): boolean {
+  return (LIVE_STATES as readonly SubscriptionState[]).includes(state);
+}
+
+/** Live and not past its expiry date: what the subscription limit and product deletion count. */
+export function liveSubscriptionWhere(now = new Date()): Prisma.SubscriptionWhereInput {
+  return { state: { in: [...LIVE_STATES] }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+/**
+ * The state to show and act on. The sweep (expire-due-subscriptions) makes it real in the
+ * database, but between two sweeps a passed expiry date must already read "expired".
+ */
+export function effectiveState(s: { state: SubscriptionState; expiresAt: Date | null }, now = new Date()): SubscriptionState {
+  if (s.expiresAt && s.expiresAt.getTime() <= now.getTime() && isLiveState(s.state)) return "EXPIRED";
+  return s.state;
+}

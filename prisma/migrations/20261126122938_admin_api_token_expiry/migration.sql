@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AdminApiToken" ADD COLUMN     "expiresAt" TIMESTAMP(3);

@@ -1,0 +1,25 @@
+// Every domain service that writes to the database records an audit event: a static check
+// over lib/, so a new service that forgets recordAuditEvent fails here.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const libRoot = fileURLToPath(new URL("../../lib", import.meta.url));
+const prismaWrite = /\b(?:tx|db\(\))\s*\.\s*\w+\s*\.\s*(?:create|createMany|update|updateMany|upsert|delete|deleteMany)\s*\(/;
+
+/** Writes that are not admin changes: bookkeeping of tokens and of the config channel itself. */
+const notAuditable: Record<string, string> = {
+  "auth/tokens/resolve-token-actor.ts": "touches lastUsedAt on each request",
+  "config-channel/publish-gateway-config.ts": "GatewayConfigRevision is itself the log of published configs",
+};
+
+describe("audit coverage", () => {
+  it("every lib/ file that writes with Prisma calls recordAuditEvent", () => {
+    const files = readdirSync(libRoot, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+    const writers = files.filter((f) => prismaWrite.test(readFileSync(join(libRoot, f), "utf8")));
+    expect(writers.length).toBeGreaterThan(10);
+    const missing = writers.filter((f) => !(f in notAuditable) && !readFileSync(join(libRoot, f), "utf8").includes("recordAuditEvent("));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+// API publishers manage the APIs and products they own: another publisher gets 403 on every
+// change, the owner and platform admins get through.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as apisRoute from "@/app/api/v1/apis/route";
+import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
+import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
+import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
+import * as productsRoute from "@/app/api/v1/products/route";
+import * as productRoute from "@/app/api/v1/products/[productId]/route";
+import { db, disconnectDb } from "@/lib/db";
+import { disconnectRedis } from "@/lib/redis";
+import { callRoute } from "../support/call-route";
+import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+import { createRoleIdentity, type RoleIdentity } from "../support/role-tokens";
+
+let owner: RoleIdentity;
+let other: RoleIdentity;
+let apiId: string;
+let productId: string;
+
+beforeAll(async () => {
+  owner = await createRoleIdentity("api_publisher", "owner");
+  other = await createRoleIdentity("api_publisher", "other");
+  const api = await callRoute(apisRoute.POST, {
+    method: "POST",
+    token: owner.token,
+    body: { name: "Owned", path: uniquePath("owned"), backendUrl: "http://127.0.0.1:1/", spec: demoSpecYaml },
+  });
+  expect(api.status).toBe(201);
+  apiId = api.body.id;
+  const product = await callRoute(productsRoute.POST, {
+    method: "POST",
+    token: owner.token,
+    body: { name: uniquePath("Owned product"), apiIds: [apiId] },
+  });
+  expect(product.status).toBe(201);
+  productId = product.body.id;
+});
+
+afterAll(async () => {
+  await disconnectDb();
+  await disconnectRedis();
+});
+
+type Change = { label: string; handler: unknown; method: string; params: Record<string, string>; body?: unknown };
+
+/** Each change, as a callRoute request; run once by the other publisher (403) and once by the owner. */
+const changes = (): Change[] => [
+  { label: "PATCH /apis/{id}", handler: apiRoute.PATCH, method: "PATCH", params: { apiId }, body: { description: "changed" } },
+  { label: "POST /apis/{id}/revisions", handler: revisionsRoute.POST, method: "POST", params: { apiId }, body: { spec: demoSpecYaml } },
+  { label: "POST .../revisions/1/make-current", handler: makeCurrentRoute.POST, method: "POST", params: { apiId, number: "1" } },
+  { label: "PATCH /products/{id}", handler: productRoute.PATCH, method: "PATCH", params: { productId }, body: { description: "changed" } },
+  {
+    label: "POST /products bundling the owner's API",
+    handler: productsRoute.POST,
+    method: "POST",
+    params: {},
+    body: { name: uniquePath("Borrowed"), apiIds: [apiId] },
+  },
+];
+
+describe("publisher ownership", () => {
+  it("a publisher owns what they create", async () => {
+    expect((await db().api.findUniqueOrThrow({ where: { id: apiId } })).ownerId).toBe(owner.userId);
+    expect((await db().product.findUniqueOrThrow({ where: { id: productId } })).ownerId).toBe(owner.userId);
+  });
+
+  it.each(changes().map((c) => c.label))("another publisher gets 403 for %s", async (label) => {
+    const change = changes().find((c) => c.label === label)!;
+    const res = await callRoute(change.handler, { ...change, token: other.token });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("forbidden");
+  });
+
+  it("another publisher cannot delete the owner's product", async () => {
+    const res = await callRoute(productRoute.DELETE, { method: "DELETE", params: { productId }, token: other.token });
+    expect(res.status).toBe(403);
+  });
+
+  it.each(changes().map((c) => c.label))("the owner may do %s", async (label) => {
+    const change = changes().find((c) => c.label === label)!;
+    const res = await callRoute(change.handler, { ...change, token: owner.token });
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+  });
+
+  it("a platform admin may change a publisher's API and the owner may delete their product", async () => {
+    const patched = await callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId }, body: { description: "by admin" } });
+    expect(patched.status).toBe(200);
+    const deleted = await callRoute(productRoute.DELETE, { method: "DELETE", params: { productId }, token: owner.token });
+    expect(deleted.status).toBe(200);
+  });
+});

@@ -1,0 +1,137 @@
+// Every management route x every role: allowed or denied, enforced server-side.
+// Route files are discovered on disk, so a route or method added without a row here fails.
+// Calls use made-up ids and a body that is not JSON: an allowed role gets past withAuth
+// (and answers 400/404, never 401/403/500) without changing anything; a denied role gets 403.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserRoleName } from "@/lib/auth/roles";
+import { userRoles } from "@/lib/auth/roles";
+import { disconnectDb } from "@/lib/db";
+import { disconnectRedis } from "@/lib/redis";
+import { getOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { callRoute } from "../support/call-route";
+import { discoverApiRoutes, type DiscoveredRoute } from "../support/discover-api-routes";
+import { createIdentityPerRole, type RoleIdentity } from "../support/role-tokens";
+
+const A: UserRoleName = "platform_admin";
+const P: UserRoleName = "api_publisher";
+const V: UserRoleName = "viewer";
+const D: UserRoleName = "developer";
+const EVERYONE = [A, P, V, D];
+const CONSOLE = [A, P, V];
+const MANAGERS = [A, P];
+const SUBSCRIBERS = [A, P, D];
+const ADMIN_ONLY = [A];
+const AUDITORS = [A, V];
+
+/** Who may call each route; "public" needs no credentials at all. */
+const allowedRoles: Record<string, UserRoleName[] | "public"> = {
+  "GET /apis": EVERYONE,
+  "POST /apis": MANAGERS,
+  "GET /apis/{apiId}": EVERYONE,
+  "PATCH /apis/{apiId}": MANAGERS,
+  "POST /apis/validate": MANAGERS,
+  "GET /apis/{apiId}/lint": CONSOLE,
+  "GET /apis/{apiId}/revisions": CONSOLE,
+  "POST /apis/{apiId}/revisions": MANAGERS,
+  "GET /apis/{apiId}/revisions/{number}/diff": CONSOLE,
+  "POST /apis/{apiId}/revisions/{number}/make-current": MANAGERS,
+  "GET /version-sets": CONSOLE,
+  "POST /version-sets": MANAGERS,
+  "GET /version-sets/{versionSetId}": CONSOLE,
+  "PATCH /version-sets/{versionSetId}": MANAGERS,
+  "DELETE /version-sets/{versionSetId}": MANAGERS,
+  "GET /products": EVERYONE,
+  "POST /products": MANAGERS,
+  "GET /products/{productId}": EVERYONE,
+  "PATCH /products/{productId}": MANAGERS,
+  "DELETE /products/{productId}": MANAGERS,
+  "GET /subscriptions": EVERYONE,
+  "POST /subscriptions": SUBSCRIBERS,
+  "GET /subscriptions/{subscriptionId}": EVERYONE,
+  "PATCH /subscriptions/{subscriptionId}": SUBSCRIBERS,
+  "GET /subscriptions/{subscriptionId}/secrets": SUBSCRIBERS,
+  "POST /subscriptions/{subscriptionId}/regenerate-key": SUBSCRIBERS,
+  "GET /me": EVERYONE,
+  "GET /users": AUDITORS,
+  "POST /users": ADMIN_ONLY,
+  "GET /users/{userId}": AUDITORS,
+  "PATCH /users/{userId}": ADMIN_ONLY,
+  "GET /tokens": ADMIN_ONLY,
+  "POST /tokens": ADMIN_ONLY,
+  "DELETE /tokens/{tokenId}": ADMIN_ONLY,
+  "GET /audit-events": AUDITORS,
+  "GET /settings": CONSOLE,
+  "PATCH /settings": ADMIN_ONLY,
+  "GET /openapi.json": "public",
+};
+
+let routes: DiscoveredRoute[] = [];
+let identities: Record<UserRoleName, RoleIdentity>;
+
+beforeAll(async () => {
+  routes = await discoverApiRoutes();
+  identities = await createIdentityPerRole("rbac");
+});
+
+afterAll(async () => {
+  await disconnectDb();
+  await disconnectRedis();
+});
+
+/** Fills every {param} with an id that does not exist and sends a body that is not JSON. */
+function requestFor(route: DiscoveredRoute, token: string | null) {
+  const params = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "rbac-missing-id"]));
+  const hasBody = ["POST", "PUT", "PATCH"].includes(route.method);
+  return { method: route.method, path: route.path, params, token, ...(hasBody ? { rawBody: "{not json" } : {}) };
+}
+
+describe("the role table", () => {
+  it("has exactly one row per route file method under app/api/v1", () => {
+    const discovered = routes.map((r) => r.key).sort();
+    expect(discovered.length).toBeGreaterThan(20);
+    expect(discovered.filter((k) => !(k in allowedRoles)), "routes without a row in allowedRoles").toEqual([]);
+    expect(Object.keys(allowedRoles).filter((k) => !discovered.includes(k)), "rows for routes that no longer exist").toEqual([]);
+  });
+
+  it("matches the roles the OpenAPI document announces", () => {
+    const paths = getOpenApiDocument().paths as Record<string, Record<string, { "x-roles"?: string[]; security?: unknown[] }>>;
+    for (const [key, allowed] of Object.entries(allowedRoles)) {
+      const [method, path] = key.split(" ") as [string, string];
+      const operation = paths[path]?.[method.toLowerCase()];
+      if (allowed === "public") expect(operation?.security, key).toEqual([]);
+      else expect([...(operation?.["x-roles"] ?? [])].sort(), key).toEqual([...allowed].sort());
+    }
+  });
+});
+
+describe.each(userRoles)("as %s", (role) => {
+  it("is allowed exactly where the table says, denied with 403 forbidden elsewhere", async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const allowed = allowedRoles[route.key];
+      if (!allowed) continue; // reported by the table test
+      const res = await callRoute(route.handler, requestFor(route, identities[role].token));
+      const expectAllowed = allowed === "public" || allowed.includes(role);
+      if (expectAllowed && (res.status === 401 || res.status === 403 || res.status >= 500)) {
+        failures.push(`${route.key}: expected allowed, got ${res.status} ${JSON.stringify(res.body?.error)}`);
+      }
+      if (!expectAllowed && (res.status !== 403 || res.body?.error?.code !== "forbidden")) {
+        failures.push(`${route.key}: expected 403 forbidden, got ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("without credentials", () => {
+  it("every route but the public ones answers 401 unauthorized", async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const res = await callRoute(route.handler, requestFor(route, null));
+      const expected = allowedRoles[route.key] === "public" ? 200 : 401;
+      if (res.status !== expected) failures.push(`${route.key}: expected ${expected}, got ${res.status}`);
+      if (expected === 401 && res.body?.error?.code !== "unauthorized") failures.push(`${route.key}: code ${res.body?.error?.code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
