@@ -5,4 +5,9 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startExpirySweeper } = await import("./lib/subscriptions/start-expiry-sweeper");
   startExpirySweeper();
+  const { startConfigWatchdog } = await import("./lib/config-channel/start-config-watchdog");
+  startConfigWatchdog();
+  // Big imports lint on a worker pool; starting it now keeps Redocly's load off the first import.
+  const { warmLintWorkers } = await import("./lib/apis/openapi/lint-worker-pool");
+  warmLintWorkers();
 }

@@ -34,6 +34,8 @@ export type Api = {
   subscriptionRequired: boolean;
   subscriptionKeyHeader: string;
   subscriptionKeyQuery: string;
+  /** Bearer-token validation the gateway enforces; null (or absent) = none. */
+  jwtRequirements?: JwtRequirements | null;
   operationCount: number;
   /** Lint counts of the current revision (null for revisions imported before lint reports). */
   lint?: LintCounts | null;
@@ -48,6 +50,20 @@ export type Api = {
   operations?: Operation[];
   createdAt: string;
   updatedAt: string;
+};
+
+/** What the gateway demands of a bearer token (PATCH may omit the defaulted fields). */
+export type JwtRequirements = {
+  issuer: string;
+  audiences: string[];
+  jwksUri: string;
+  /** All must be in the token's `scope`/`scp`. */
+  requiredScopes: string[];
+  /** Any one suffices, read from `rolesClaim` (default "realm_access.roles") or `roles`. */
+  requiredRoles: string[];
+  rolesClaim: string;
+  clockToleranceSeconds: number;
+  tokenHeader: string;
 };
 
 export type QuotaPeriod = "hour" | "day" | "week" | "month";
@@ -227,6 +243,7 @@ export type UpdateApiRequest = {
   description?: string;
   backendUrls?: string[];
   subscriptionRequired?: boolean;
+  jwtRequirements?: (Pick<JwtRequirements, "issuer" | "audiences" | "jwksUri"> & Partial<JwtRequirements>) | null;
   lifecycle?: ApiLifecycle;
   sunsetAt?: string | null;
   versionSetId?: string | null;

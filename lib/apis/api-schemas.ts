@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
 import { readLintReport } from "./openapi/lint-report";
+import { jwtRequirementsInputSchema, readJwtRequirements } from "./jwt-requirements-schema";
 import { exactlyOneSpec, specInputFields } from "./openapi/spec-input-schema";
 import { gatewayPathOf } from "./version-sets/gateway-path";
 import { versionNameSchema } from "./version-sets/version-set-schemas";
@@ -36,6 +37,7 @@ export const createApiInputSchema = z
     description: z.string().max(10_000).optional(),
     ...specInputFields,
     subscriptionRequired: z.boolean().optional(),
+    jwtRequirements: jwtRequirementsInputSchema.optional(),
     lifecycle: z.enum(["draft", "published", "deprecated", "retired"]).optional(),
     versionSetId: z.string().min(1).optional().describe("Version set the API joins (with versionName)"),
     versionName: versionNameSchema.optional(),
@@ -54,7 +56,8 @@ export const apiResourceInclude = {
 type ApiWithRevision = Api & {
   /** Include it (apiResourceInclude); without it only versionSetId is known. */
   versionSet?: ApiVersionSet | null;
-  revisions: (ApiRevision & { _count?: { operations: number }; operations?: Operation[] })[];
+  // The big JSON columns are optional: callers may omit them (toApiResource never reads the spec).
+  revisions: (Omit<ApiRevision, "spec" | "lintReport"> & Partial<Pick<ApiRevision, "spec" | "lintReport">> & { _count?: { operations: number }; operations?: Operation[] })[];
 };
 
 export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boolean } = {}) {
@@ -70,6 +73,8 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     subscriptionRequired: api.subscriptionRequired,
     subscriptionKeyHeader: api.subscriptionKeyHeader,
     subscriptionKeyQuery: api.subscriptionKeyQuery,
+    /** null: the gateway asks for no bearer token. */
+    jwtRequirements: readJwtRequirements(api.jwtRequirements),
     operationCount: current?._count?.operations ?? operations.length,
     // Counts only; the problems themselves are at GET /api/v1/apis/{id}/lint.
     lint: lintCounts(current?.lintReport),

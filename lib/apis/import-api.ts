@@ -6,11 +6,11 @@ import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-confi
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
-import type { Prisma } from "@/generated/prisma/client";
 import { toApiResource, type CreateApiInput } from "./api-schemas";
 import { timePhase, type PhaseListener } from "./openapi/import-phases";
 import { startApiDefinition } from "./openapi/prepare-api-definition";
 import { toSpecSource } from "./openapi/spec-input-schema";
+import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
 import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
 
 export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
@@ -42,6 +42,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
             backendUrls,
             lifecycle: "DRAFT", // set below, once lint (and governance) has had its say
             subscriptionRequired: input.subscriptionRequired ?? true,
+            jwtRequirements: input.jwtRequirements ?? undefined, // null or absent: no JWT (column default)
             ownerId: actor.role === "api_publisher" ? actor.userId : null,
           },
         });
@@ -51,7 +52,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
             apiId: created.id,
             number: 1,
             isCurrent: true,
-            spec: started.document as Prisma.InputJsonValue,
+            spec: SPEC_PENDING,
             specVersion: started.specVersion,
             title: started.title,
             version: started.version,
@@ -59,9 +60,10 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
           },
           select: { id: true },
         });
+        await writeRevisionSpec(tx, revision.id, started.document);
         await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: revision.id })) });
         const report = await started.lint;
-        await tx.apiRevision.update({ where: { id: revision.id }, data: { lintReport: report as unknown as Prisma.InputJsonValue } });
+        await writeRevisionLintReport(tx, revision.id, report);
         const lifecycle = initialLifecycle(input.lifecycle, report.errors, settings.governance.requireLintCleanToPublish);
         await tx.api.update({ where: { id: created.id }, data: { lifecycle } });
         await recordAuditEvent(tx, actor, {
@@ -87,7 +89,8 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
   await phase("publish", () => publishGatewayConfig(`api ${api.id} created`));
   const full = await db().api.findUniqueOrThrow({
     where: { id: api.id },
-    include: { versionSet: true, revisions: { where: { isCurrent: true }, include: { operations: true } } },
+    // Not the big JSON columns: the caller has the document, and the lint counts are below.
+    include: { versionSet: true, revisions: { where: { isCurrent: true }, omit: { spec: true, lintReport: true }, include: { operations: true } } },
   });
   return { ...toApiResource(full, { withOperations: true }), lint: { ruleset: lint.ruleset, errors: lint.errors, warnings: lint.warnings } };
 }

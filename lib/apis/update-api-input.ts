@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { apiLifecycles } from "./lifecycle/api-lifecycles";
 import { createApiInputSchema } from "./api-schemas";
+import { jwtRequirementsInputSchema } from "./jwt-requirements-schema";
 import { versionNameSchema } from "./version-sets/version-set-schemas";
 
 export const updateApiInputSchema = z.object({
@@ -9,6 +10,7 @@ export const updateApiInputSchema = z.object({
   description: z.string().max(10_000).optional(),
   backendUrls: createApiInputSchema.shape.backendUrls,
   subscriptionRequired: z.boolean().optional(),
+  jwtRequirements: jwtRequirementsInputSchema.optional(),
   lifecycle: z
     .enum(apiLifecycles)
     .optional()

@@ -1,6 +1,7 @@
 // PATCH /api/v1/apis/{id} - settings, lifecycle (publish, deprecate, retire)
 // and version set membership. Audited with before/after and published to the
 // gateways, which then serve, deprecate (Deprecation/Sunset) or retire (410) it.
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
@@ -45,6 +46,8 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
         description: input.description,
         backendUrls: input.backendUrls,
         subscriptionRequired: input.subscriptionRequired,
+        // A nullable Json column is cleared with DbNull (a bare null would mean "JSON null").
+        jwtRequirements: input.jwtRequirements === undefined ? undefined : (input.jwtRequirements ?? Prisma.DbNull),
         lifecycle,
         sunsetAt: input.sunsetAt === undefined ? undefined : input.sunsetAt === null ? null : new Date(input.sunsetAt),
         versionSetId,

@@ -45,6 +45,8 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
         header: api.subscriptionKeyHeader,
         query: api.subscriptionKeyQuery,
       },
+      // Stored already parsed by jwtRequirementsSchema; the contract validates it again (fail closed).
+      jwt: api.jwtRequirements ?? null,
     })),
     products: products.map((p) => ({
       id: p.id,

@@ -13,7 +13,7 @@ import { configChannelNames, type GatewayConfigSnapshot } from "./contract";
 const SNAPSHOT_LOCK_ID = 7_270_001;
 
 /** Version of the snapshot in Redis (0 if none): reads it without shipping the whole JSON back. */
-async function storedVersion(): Promise<number> {
+export async function storedSnapshotVersion(): Promise<number> {
   const lua = `local v = redis.call('GET', KEYS[1]) if not v then return 0 end
     local ok, d = pcall(cjson.decode, v) if ok and type(d) == 'table' and tonumber(d['version']) then return tonumber(d['version']) end
     return 0`;
@@ -21,7 +21,7 @@ async function storedVersion(): Promise<number> {
 }
 
 export async function buildNextSnapshot(reason: string): Promise<GatewayConfigSnapshot> {
-  const floor = await storedVersion();
+  const floor = await storedSnapshotVersion();
   return db().$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SNAPSHOT_LOCK_ID})`);
     // A database restored or reset behind a live Redis would restart at version 1 and

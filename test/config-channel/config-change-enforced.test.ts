@@ -1,38 +1,28 @@
 // A change made through the management API is enforced by an already running
 // gateway, without a restart: the config channel end to end (PostgreSQL -> Redis -> gateway).
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import { createDemoBackend } from "@/demo-backend/server";
-import { createGateway, type Gateway } from "@/gateway-worker/src/server";
+import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
-import { disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
+import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 
-let backend: Server;
+let stack: InProcessStack;
 let gateway: Gateway;
 let gatewayUrl: string;
+let backendUrl: string;
 
 beforeAll(async () => {
-  backend = createDemoBackend();
-  await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
-  // Long poll interval: only the broadcast event can explain a fast swap.
-  gateway = createGateway({ redisUrl: env().REDIS_URL, prefix: env().CONFIG_CHANNEL_PREFIX, pollIntervalMs: 600_000 });
-  gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, "127.0.0.1")}`;
+  stack = await startInProcessStack();
+  ({ gateway, gatewayUrl, backendUrl } = stack);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await new Promise((resolve) => backend?.close(resolve));
-  await disconnectDb();
-  await disconnectRedis();
+  await stack?.stop();
 });
 
 async function callGateway(path: string, key?: string) {
@@ -45,7 +35,6 @@ const expectStatus = (path: string, key: string | undefined, status: number) =>
 
 describe("config change enforced without restart", () => {
   it("follows a subscription through suspend, reactivate and cancel", async () => {
-    const backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
     const path = uniquePath("live");
     const api = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Live", path, backendUrl, spec: demoSpecYaml } });
     const product = await callRoute(productsRoute.POST, {

@@ -1,44 +1,35 @@
 // What a running gateway does with subscriptions from this part of the console:
 // an API-scoped key opens its API only; an approved request starts working; an
 // expired subscription is refused, and the sweep stores and republishes it as expired.
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import { createDemoBackend } from "@/demo-backend/server";
-import { createGateway, type Gateway } from "@/gateway-worker/src/server";
+import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { configChannelNames } from "@/lib/config-channel/contract";
-import { db, disconnectDb } from "@/lib/db";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { disconnectRedis, redis } from "@/lib/redis";
+import { redis } from "@/lib/redis";
 import { expireDueSubscriptions } from "@/lib/subscriptions/expire-due-subscriptions";
 import { callRoute } from "../support/call-route";
+import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 import { signedInUser } from "./signed-in-users";
 
-let backend: Server;
+let stack: InProcessStack;
 let gateway: Gateway;
 let gatewayUrl: string;
 let backendUrl: string;
 
 beforeAll(async () => {
-  backend = createDemoBackend();
-  await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
-  backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  // Long poll interval: only the broadcast event can explain a fast swap.
-  gateway = createGateway({ redisUrl: env().REDIS_URL, prefix: env().CONFIG_CHANNEL_PREFIX, pollIntervalMs: 600_000 });
-  gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, "127.0.0.1")}`;
+  stack = await startInProcessStack();
+  ({ gateway, gatewayUrl, backendUrl } = stack);
 });
 
 afterAll(async () => {
-  await gateway?.close();
-  await new Promise((resolve) => backend?.close(resolve));
-  await disconnectDb();
-  await disconnectRedis();
+  await stack?.stop();
 });
 
 async function importApi() {

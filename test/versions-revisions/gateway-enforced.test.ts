@@ -1,7 +1,5 @@
 // Versions, revisions and lifecycle as a running gateway enforces them, changed
 // through the management API while it runs (PostgreSQL -> Redis -> gateway).
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
@@ -9,36 +7,26 @@ import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
 import * as settingsRoute from "@/app/api/v1/settings/route";
 import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
-import { createDemoBackend } from "@/demo-backend/server";
-import { createGateway, type Gateway } from "@/gateway-worker/src/server";
+import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
-import { disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
+import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 import { specWithLintErrors, specWithoutEcho } from "./spec-variants";
 
-let backend: Server;
+let stack: InProcessStack;
 let gateway: Gateway;
 let gatewayUrl: string;
 let backendUrl: string;
 
 beforeAll(async () => {
-  backend = createDemoBackend();
-  await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
-  backendUrl = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  // Long poll interval: only the broadcast event can explain a fast swap.
-  gateway = createGateway({ redisUrl: env().REDIS_URL, prefix: env().CONFIG_CHANNEL_PREFIX, pollIntervalMs: 600_000 });
-  gatewayUrl = `http://127.0.0.1:${await gateway.listen(0, "127.0.0.1")}`;
+  stack = await startInProcessStack();
+  ({ gateway, gatewayUrl, backendUrl } = stack);
 });
 
 afterAll(async () => {
   await callRoute(settingsRoute.PATCH, { method: "PATCH", body: { governance: { requireLintCleanToPublish: false } } });
-  await gateway?.close();
-  await new Promise((resolve) => backend?.close(resolve));
-  await disconnectDb();
-  await disconnectRedis();
+  await stack?.stop();
 });
 
 async function call(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {

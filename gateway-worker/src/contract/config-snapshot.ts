@@ -30,6 +30,25 @@ export const gatewayOperationSchema = z.object({
   path: z.string(),
 });
 
+export const DEFAULT_JWT_ROLES_CLAIM = "realm_access.roles";
+export const DEFAULT_JWT_TOKEN_HEADER = "Authorization";
+
+/**
+ * Bearer-token validation for one API (the console's input shape is
+ * lib/apis/jwt-requirements-schema.ts). Nothing secret: the gateway fetches
+ * the issuer's public keys from jwksUri.
+ */
+export const gatewayJwtSchema = z.object({
+  issuer: z.string().min(1).describe("Expected `iss`, compared exactly"),
+  audiences: z.array(z.string().min(1)).min(1).describe("The token's `aud` must include one of them"),
+  jwksUri: z.url({ protocol: /^https?$/, message: "http(s) URL" }),
+  requiredScopes: z.array(z.string().min(1)).default([]).describe("All of them, from `scope` or `scp`"),
+  requiredRoles: z.array(z.string().min(1)).default([]).describe("Any of them, from `rolesClaim` or `roles`"),
+  rolesClaim: z.string().min(1).default(DEFAULT_JWT_ROLES_CLAIM).describe("Dot path of the roles claim"),
+  clockToleranceSeconds: z.number().int().min(0).default(30),
+  tokenHeader: z.string().min(1).default(DEFAULT_JWT_TOKEN_HEADER).describe("Carries `Bearer <token>`"),
+});
+
 /**
  * Header/query versioning (Azure's version sets): the APIs of one set share a
  * path and the gateway picks one by this parameter. Path versioning needs no
@@ -71,6 +90,8 @@ export const gatewayApiSchema = z.object({
   /** Announced in the Sunset header (RFC 8594) while the API is deprecated. */
   sunsetAt: z.string().datetime().nullable().optional(),
   versioning: gatewayVersioningSchema.optional(),
+  /** Absent or null: no bearer token is required. */
+  jwt: gatewayJwtSchema.nullable().optional(),
 });
 
 export const gatewayProductSchema = z.object({
@@ -163,6 +184,7 @@ export type GatewayProduct = z.infer<typeof gatewayProductSchema>;
 export type GatewaySubscription = z.infer<typeof gatewaySubscriptionSchema>;
 export type GatewayOperation = z.infer<typeof gatewayOperationSchema>;
 export type GatewayVersioning = z.infer<typeof gatewayVersioningSchema>;
+export type GatewayJwt = z.infer<typeof gatewayJwtSchema>;
 
 /** The notification broadcast to every gateway when a new snapshot is stored. */
 export const configPublishedEventSchema = z.object({

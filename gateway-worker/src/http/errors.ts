@@ -18,6 +18,10 @@ export const gatewayErrors = {
     status: 403,
     message: "The subscription is not active (suspended, awaiting approval or expired).",
   },
+  // Bearer tokens (RFC 6750). invalid_token answers say which check failed, never echoing the token.
+  missing_token: { status: 401, message: "Access denied due to a missing bearer token. Send it as 'Authorization: Bearer <token>'." },
+  invalid_token: { status: 401, message: "The bearer token is invalid." },
+  insufficient_scope: { status: 403, message: "The bearer token lacks a scope or role this API requires." },
   route_not_found: { status: 404, message: "No API is published at this path." },
   operation_not_found: { status: 404, message: "The API's current revision has no operation at this path." },
   api_version_not_found: { status: 404, message: "The requested API version does not exist." },
@@ -28,6 +32,10 @@ export const gatewayErrors = {
   gateway_not_configured: {
     status: 503,
     message: "The gateway has not received its configuration yet. Retry shortly.",
+  },
+  jwks_unavailable: {
+    status: 503,
+    message: "The token issuer's signing keys (JWKS) could not be fetched, so the token cannot be checked. Retry shortly.",
   },
   backend_timeout: { status: 504, message: "The backend service did not respond in time." },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -42,9 +50,9 @@ export interface Rejection {
   headers?: Record<string, string>;
 }
 
-export function rejection(code: GatewayErrorCode, headers?: Record<string, string>): Rejection {
-  const { status, message } = gatewayErrors[code];
-  return { status, code, message, ...(headers ? { headers } : {}) };
+export function rejection(code: GatewayErrorCode, headers?: Record<string, string>, message?: string): Rejection {
+  const { status, message: standard } = gatewayErrors[code];
+  return { status, code, message: message ?? standard, ...(headers ? { headers } : {}) };
 }
 
 /**

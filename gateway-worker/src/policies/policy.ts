@@ -27,6 +27,8 @@ export interface PolicyContext {
   readonly responseHeaders: Record<string, string>;
   /** Set by subscription-key once a key is accepted; read by later policies and the access log. */
   subscription?: { readonly id: string; readonly productId: string | null };
+  /** Set by jwt-validation once a bearer token is verified: its `sub` (null when it has none). */
+  jwt?: { readonly sub: string | null };
 }
 
 /** undefined = continue with the next policy; a Rejection = answer it and stop. */

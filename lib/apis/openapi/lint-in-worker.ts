@@ -1,42 +1,41 @@
-// Linting a big document (GitHub's: ~3 s, mostly example validation) in a worker thread,
-// so it runs on the second core while the main thread bundles and writes the database.
-// The worker is inline source (not a file) so the Next.js bundler leaves it alone; it
-// loads @redocly/openapi-core from node_modules (a server-external package).
-import { Worker } from "node:worker_threads";
+// Linting a big document (GitHub's: ~5 s single-threaded, ~4 s of it example validation)
+// on the worker pool, sharded across the cores (lint-shards.ts), while the main thread
+// bundles and writes the database. The report is the same multiset of findings as one
+// single-threaded lint of the same JSON, in the stored order (see toLintReport).
+import { detectSpec, type RawUniversalConfig } from "@redocly/openapi-core";
 import { rawLintConfig, resolveLintConfig, type LintSettings } from "./lint-config";
-import { toLintReport, type LintProblem, type LintReport } from "./lint-report";
+import { toLintReport, type LintReport } from "./lint-report";
+import { planLintShards, SHARDED_RULE } from "./lint-shards";
+import { LINT_POOL_SIZE, runLintTask } from "./lint-worker-pool";
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-(async () => {
-  const { createConfig, lintDocument, BaseResolver, Source } = await import("@redocly/openapi-core");
-  class LocalOnlyResolver extends BaseResolver {
-    async loadExternalRef(ref) { throw new Error("External $ref not allowed: " + ref); }
+/**
+ * `json` is the document as JSON text (each worker parses its own copy); `parsed` is the
+ * same document, read synchronously here to plan the shards, before any await.
+ */
+export async function lintInWorker(
+  json: string,
+  parsed: Record<string, unknown>,
+  settings: LintSettings,
+  options: { shards?: number } = {},
+): Promise<LintReport> {
+  const shards = planLintShards(parsed, json, options.shards ?? LINT_POOL_SIZE);
+  const specVersion = detectSpec(parsed);
+  const config = await resolveLintConfig(settings); // validates a custom config here, with our error messages
+  const sharded = config.getRuleSettings(SHARDED_RULE, specVersion);
+  const raw = rawLintConfig(settings);
+  if (shards.length === 0 || sharded.severity === "off") {
+    return toLintReport(settings.ruleset, await runLintTask({ json, config: raw }));
   }
-  const config = await createConfig(workerData.config, { externalRefResolver: new LocalOnlyResolver() });
-  const document = { source: new Source("/openapi.json", workerData.json), parsed: JSON.parse(workerData.json) };
-  const found = await lintDocument({ document, config, externalRefResolver: new LocalOnlyResolver() });
-  const problems = [];
-  for (const p of found) {
-    if (p.severity !== "error" && p.severity !== "warn") continue;
-    problems.push({ ruleId: p.ruleId, severity: p.severity, message: p.message, pointer: p.location[0]?.pointer ?? "" });
-  }
-  parentPort.postMessage({ problems });
-})().catch((err) => parentPort.postMessage({ error: String((err && err.stack) || err) }));
-`;
 
-/** `json` is the document as JSON text (the worker's own parse runs on the other core). */
-export async function lintInWorker(json: string, settings: LintSettings): Promise<LintReport> {
-  await resolveLintConfig(settings); // validates a custom config here, with our error messages
-  const problems = await new Promise<LintProblem[]>((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { json, config: rawLintConfig(settings) } });
-    worker.once("message", (message: { problems?: LintProblem[]; error?: string }) => {
-      void worker.terminate();
-      if (message.problems) resolve(message.problems);
-      else reject(new Error(`Lint worker failed: ${message.error}`));
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`Lint worker exited with code ${code}`)));
-  });
-  return toLintReport(settings.ruleset, problems);
+  // A shard runs the sharded rule with the effective settings of this document's version,
+  // and struct as configured (struct decides which nodes later rules get to see).
+  const struct = config.getRuleSettings("struct", specVersion);
+  const shardConfig = { rules: { [SHARDED_RULE]: sharded, ...(struct.severity === "off" ? {} : { struct }) } } as RawUniversalConfig;
+  const results = await Promise.all([
+    runLintTask({ json, config: raw, gate: { ruleId: SHARDED_RULE, keys: shards.flat(), owns: false } }),
+    ...shards.map((keys) =>
+      runLintTask({ json, config: shardConfig, gate: { ruleId: SHARDED_RULE, keys, owns: true }, keepPaths: keys, onlyRule: SHARDED_RULE }),
+    ),
+  ]);
+  return toLintReport(settings.ruleset, results.flat());
 }

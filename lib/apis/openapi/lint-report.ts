@@ -23,7 +23,12 @@ export function toLintProblems(found: RawProblem[]): LintProblem[] {
     .map((p) => ({ ruleId: p.ruleId, severity: p.severity as LintSeverity, message: p.message, pointer: p.location[0]?.pointer ?? "" }));
 }
 
-export function toLintReport(ruleset: LintRulesetName, problems: LintProblem[]): LintReport {
+/**
+ * Findings are stored in one deterministic order (pointer, rule, message, severity), the
+ * same whether the document was linted in one thread or sharded across several.
+ */
+export function toLintReport(ruleset: LintRulesetName, unordered: LintProblem[]): LintReport {
+  const problems = [...unordered].sort(compareProblems);
   const errors = problems.filter((p) => p.severity === "error").length;
   const truncated = problems.length > MAX_STORED_PROBLEMS;
   return {
@@ -33,6 +38,11 @@ export function toLintReport(ruleset: LintRulesetName, problems: LintProblem[]):
     problems: truncated ? problems.slice(0, MAX_STORED_PROBLEMS) : problems,
     ...(truncated ? { truncated } : {}),
   };
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function compareProblems(a: LintProblem, b: LintProblem): number {
+  return compareText(a.pointer, b.pointer) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.severity, b.severity);
 }
 
 /** Reads a stored report defensively: older revisions may have none. */

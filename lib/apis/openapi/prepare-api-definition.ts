@@ -33,7 +33,7 @@ export type PrepareOptions = {
   onPhase?: PhaseListener;
 };
 
-/** Above this, lint runs in a worker thread on the other core while we bundle; below, a worker costs more than it saves. */
+/** Above this, lint runs on the worker pool (sharded across the cores) while we bundle; below, workers cost more than they save. */
 const WORKER_LINT_MIN_CHARS = 1_000_000;
 
 export type StartedApiDefinition = Omit<PreparedApiDefinition, "lint"> & {
@@ -60,8 +60,9 @@ export async function startApiDefinition(source: string | SpecSource, options: P
   let lint: Promise<LintReport>;
   let document: Record<string, unknown>;
   if (text.length >= WORKER_LINT_MIN_CHARS) {
-    // The worker parses its own copy, so Redocly's in-place bundling here cannot race it.
-    const linting = phase("lint", () => lintInWorker(loaded.json(), lintSettings));
+    // Workers parse their own copies, so Redocly's in-place bundling here cannot race them;
+    // lintInWorker reads `parsed` synchronously, before bundle starts.
+    const linting = phase("lint", () => lintInWorker(loaded.json(), loaded.redocly.parsed, lintSettings));
     linting.catch(() => undefined); // awaited by the caller; a bundle refusal must not leave it unhandled
     document = await phase("bundle", () => bundleOpenApiDocument(loaded.redocly));
     // A worker that cannot start (unusual runtime) must not fail the import: lint here instead.

@@ -1,7 +1,6 @@
 // POST /api/v1/apis/{id}/revisions - a re-import: the document becomes revision
 // N+1, stored with its operations and lint report but NOT current, so nothing
 // changes on the gateway until someone reviews the diff and makes it current.
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
@@ -9,6 +8,7 @@ import { findApiToManage, lockApiRow } from "../find-api-to-manage";
 import { prepareApiDefinition } from "../openapi/prepare-api-definition";
 import { toSpecSource } from "../openapi/spec-input-schema";
 import { diffOperations } from "./diff-operations";
+import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./write-revision-json";
 import { lintCountsOf, revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
 
 export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor) {
@@ -25,16 +25,17 @@ export async function createRevision(apiId: string, input: CreateRevisionInput, 
           apiId,
           number: (last._max.number ?? 0) + 1,
           isCurrent: false,
-          spec: prepared.document as Prisma.InputJsonValue,
+          spec: SPEC_PENDING,
           specVersion: prepared.specVersion,
           title: prepared.title,
           version: prepared.version,
           sourceFormat: prepared.sourceFormat,
           notes: input.notes ?? "",
-          lintReport: lint as unknown as Prisma.InputJsonValue,
         },
         select: { id: true, number: true },
       });
+      await writeRevisionSpec(tx, created.id, prepared.document);
+      await writeRevisionLintReport(tx, created.id, lint);
       await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: created.id })) });
       await recordAuditEvent(tx, actor, {
         action: "api.revision_created",

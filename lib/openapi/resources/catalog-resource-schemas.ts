@@ -2,6 +2,7 @@
 // They mirror toApiResource / toProductResource / toSubscriptionResource; loose objects, so a
 // field added there is allowed here, and test/openapi checks real answers against them.
 import { z } from "zod";
+import { jwtRequirementsSchema } from "@/lib/apis/jwt-requirements-schema";
 import { isoDate } from "./common-schemas";
 
 export const operationSchema = z
@@ -28,6 +29,7 @@ export const apiSchema = z
     backendUrls: z.array(z.string()),
     lifecycle: z.enum(["draft", "published", "deprecated", "retired"]),
     subscriptionRequired: z.boolean(),
+    jwtRequirements: jwtRequirementsSchema.nullable().describe("Bearer-token validation at the gateway; null: none"),
     operationCount: z.number().int(),
     currentRevision: z
       .looseObject({ id: z.string(), number: z.number().int(), title: z.string(), version: z.string(), specVersion: z.string() })

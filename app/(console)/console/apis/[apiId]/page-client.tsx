@@ -13,6 +13,7 @@ import { queryKeys } from "@/components/query-keys";
 import { LifecyclePanel } from "./lifecycle-panel";
 import { ApiLintReport } from "./lint-report";
 import { RevisionsPanel } from "./revisions-panel";
+import { SecurityPanel } from "./security-panel";
 import { VersionPanel } from "./version-panel";
 
 export function ApiDetailClient({ apiId, canEdit = false }: { apiId: string; canEdit?: boolean }) {
@@ -68,6 +69,7 @@ export function ApiDetailClient({ apiId, canEdit = false }: { apiId: string; can
         </dl>
       </Card>
       <LifecyclePanel api={data} canEdit={canEdit} />
+      <SecurityPanel api={data} canEdit={canEdit} />
       <VersionPanel api={data} canEdit={canEdit} />
       <ApiLintReport apiId={apiId} revision={revision?.number} />
       <RevisionsPanel apiId={apiId} canEdit={canEdit} />

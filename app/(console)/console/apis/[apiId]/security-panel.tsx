@@ -1,0 +1,92 @@
+"use client";
+// The API's security settings: subscription key required, and bearer-token
+// (JWT) validation at the gateway. Saved with one PATCH; the server validates
+// (400 with the failing fields). Viewers see the same form, disabled.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { apiFetch, jsonBody } from "@/components/api-client";
+import type { Api, UpdateApiRequest } from "@/components/api-types";
+import { formChecked, formText } from "@/components/form-data";
+import { queryKeys } from "@/components/query-keys";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { Checkbox, Input } from "@/components/ui/field";
+
+/** Audiences and roles may hold spaces in theory, never commas or line breaks. */
+const splitList = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+/** Scopes never hold spaces (RFC 6749), so spaces separate them too. */
+const splitScopes = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function toRequest(form: HTMLFormElement, api: Api): UpdateApiRequest {
+  const subscriptionRequired = formChecked(form, "subscriptionRequired");
+  if (!formChecked(form, "jwtEnabled")) return { subscriptionRequired, jwtRequirements: null };
+  return {
+    subscriptionRequired,
+    jwtRequirements: {
+      // Settings this panel does not show (roles claim, clock tolerance, header) are kept as they are.
+      ...(api.jwtRequirements ?? {}),
+      issuer: formText(form, "issuer"),
+      audiences: splitList(formText(form, "audiences")),
+      jwksUri: formText(form, "jwksUri"),
+      requiredScopes: splitScopes(formText(form, "requiredScopes")),
+      requiredRoles: splitList(formText(form, "requiredRoles")),
+    },
+  };
+}
+
+export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const jwt = api.jwtRequirements ?? null;
+  const [jwtEnabled, setJwtEnabled] = useState(jwt !== null);
+  const update = useMutation({
+    mutationFn: (body: UpdateApiRequest) => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(api.id)}`, jsonBody("PATCH", body)),
+    onSuccess: (updated) => queryClient.setQueryData(queryKeys.api(api.id), (old: Api | undefined) => ({ ...old, ...updated })),
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    update.mutate(toRequest(e.currentTarget, api));
+  }
+
+  return (
+    <Card title="Security">
+      <form className="form" onSubmit={onSubmit} aria-label="Security settings">
+        {/* A disabled fieldset makes every control read-only for viewers in one place. */}
+        <fieldset className="fieldset" disabled={!canEdit}>
+          <legend>Gateway checks</legend>
+          <Checkbox label="Subscription required" name="subscriptionRequired" defaultChecked={api.subscriptionRequired} />
+          <Checkbox
+            label="JWT validation"
+            name="jwtEnabled"
+            checked={jwtEnabled}
+            onChange={(e) => setJwtEnabled(e.currentTarget.checked)}
+          />
+          {jwtEnabled && (
+            <>
+              <Input label="Issuer" name="issuer" required type="url" defaultValue={jwt?.issuer ?? ""} placeholder="https://sso.example.com/realms/acme" hint="Compared exactly with the token's iss claim" />
+              <Input label="Audiences" name="audiences" required defaultValue={jwt?.audiences.join(", ") ?? ""} placeholder="orders-api" hint="Comma-separated; the token's aud must include one" />
+              <Input label="JWKS URL" name="jwksUri" required type="url" defaultValue={jwt?.jwksUri ?? ""} placeholder="https://sso.example.com/realms/acme/protocol/openid-connect/certs" hint="The issuer's public signing keys" />
+              <Input label="Required scopes" name="requiredScopes" defaultValue={jwt?.requiredScopes.join(" ") ?? ""} placeholder="orders:read" hint="All of them, from the token's scope or scp claim" />
+              <Input
+                label="Required roles"
+                name="requiredRoles"
+                defaultValue={jwt?.requiredRoles.join(", ") ?? ""}
+                placeholder="clerk, manager"
+                hint={`Comma-separated; any one suffices, read from ${jwt?.rolesClaim ?? "realm_access.roles"} or roles`}
+              />
+            </>
+          )}
+        </fieldset>
+        <ErrorBanner error={update.error} title="Security settings refused" />
+        {canEdit && (
+          <div className="form-actions">
+            <Button type="submit" variant="secondary" busy={update.isPending}>
+              Save security
+            </Button>
+          </div>
+        )}
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+// The console heals a config channel that lost its snapshot (Redis restarted with no
+// persistence) or missed a publish (Redis was down while an admin changed something).
+import { afterAll, describe, expect, it } from "vitest";
+import { configChannelNames, gatewayConfigSnapshotSchema } from "@/lib/config-channel/contract";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { republishIfGatewaysBehind } from "@/lib/config-channel/republish-if-gateways-behind";
+import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { disconnectRedis, redis } from "@/lib/redis";
+
+const latestKey = () => configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey;
+const storedVersion = async () => gatewayConfigSnapshotSchema.parse(JSON.parse((await redis().get(latestKey())) ?? "null")).version;
+
+afterAll(async () => {
+  await disconnectDb();
+  await disconnectRedis();
+});
+
+describe("republishIfGatewaysBehind", () => {
+  it("does nothing while Redis holds the latest snapshot", async () => {
+    const version = await publishGatewayConfig("test");
+    expect(version).not.toBeNull();
+    expect(await republishIfGatewaysBehind()).toBeNull();
+    expect(await storedVersion()).toBe(version);
+  });
+
+  it("republishes when Redis lost the snapshot", async () => {
+    await publishGatewayConfig("test");
+    await redis().del(latestKey());
+    const version = await republishIfGatewaysBehind();
+    expect(version).toBeGreaterThan(0);
+    expect(await storedVersion()).toBe(version);
+  });
+
+  it("republishes when the console built a newer snapshot than Redis holds", async () => {
+    const published = (await publishGatewayConfig("test")) as number;
+    // As if a publish failed after its revision was recorded.
+    await db().gatewayConfigRevision.create({ data: { reason: "publish that never reached redis", checksum: "" } });
+    const version = await republishIfGatewaysBehind();
+    expect(version).toBeGreaterThan(published + 1);
+    expect(await storedVersion()).toBe(version);
+  });
+});
