@@ -11,6 +11,7 @@ import { timePhase, type PhaseListener } from "./openapi/import-phases";
 import { startApiDefinition } from "./openapi/prepare-api-definition";
 import { toSpecSource } from "./openapi/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
+import { writeRevisionOperations } from "./revisions/write-revision-operations";
 import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
 
 export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
@@ -61,7 +62,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
           select: { id: true },
         });
         await writeRevisionSpec(tx, revision.id, started.document);
-        await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: revision.id })) });
+        await writeRevisionOperations(tx, revision.id, operations);
         const report = await started.lint;
         await writeRevisionLintReport(tx, revision.id, report);
         const lifecycle = initialLifecycle(input.lifecycle, report.errors, settings.governance.requireLintCleanToPublish);

@@ -9,6 +9,7 @@ import { prepareApiDefinition } from "../openapi/prepare-api-definition";
 import { toSpecSource } from "../openapi/spec-input-schema";
 import { diffOperations } from "./diff-operations";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./write-revision-json";
+import { writeRevisionOperations } from "./write-revision-operations";
 import { lintCountsOf, revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
 
 export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor) {
@@ -36,7 +37,7 @@ export async function createRevision(apiId: string, input: CreateRevisionInput, 
       });
       await writeRevisionSpec(tx, created.id, prepared.document);
       await writeRevisionLintReport(tx, created.id, lint);
-      await tx.operation.createMany({ data: operations.map((o) => ({ ...o, revisionId: created.id })) });
+      await writeRevisionOperations(tx, created.id, operations);
       await recordAuditEvent(tx, actor, {
         action: "api.revision_created",
         entityType: "api",
