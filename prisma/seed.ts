@@ -6,7 +6,8 @@ import { systemActor } from "@/lib/auth/actor";
 import { importApi } from "@/lib/apis/import-api";
 import { createProduct } from "@/lib/products/create-product";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
-import { revealKeys } from "@/lib/subscriptions/subscription-keys";
+import { newKeyColumns, revealKeys } from "@/lib/subscriptions/subscription-keys";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db, disconnectDb } from "@/lib/db";
 import { disconnectRedis } from "@/lib/redis";
@@ -62,9 +63,29 @@ export async function seedDemo(options: { demoBackendUrl: string }) {
     const created = await createSubscription({ productId: product.id, name: DEMO_SUBSCRIPTION, userId: developer.id }, systemActor);
     subscription = await db().subscription.findUniqueOrThrow({ where: { id: created.id } });
   }
+  const keys = await demoKeys(subscription);
   // Publish even when nothing was created, so a fresh Redis gets the configuration.
   await publishGatewayConfig("seed");
-  return { apiPath: api.path, subscriptionId: subscription.id, ...revealKeys(subscription) };
+  return { apiPath: api.path, subscriptionId: subscription.id, ...keys };
+}
+
+/**
+ * The demo keys, decrypted. A database seeded under another SECRETS_ENCRYPTION_KEY
+ * (a new .env, a second checkout) cannot decrypt them: give the demo subscription new
+ * keys rather than failing the whole start.
+ */
+async function demoKeys(subscription: Parameters<typeof revealKeys>[0] & { id: string }) {
+  try {
+    return revealKeys(subscription);
+  } catch {
+    console.error("[seed] the demo subscription's keys were encrypted with another SECRETS_ENCRYPTION_KEY; issuing new demo keys");
+    const { plain, columns } = newKeyColumns();
+    await db().$transaction(async (tx) => {
+      await tx.subscription.update({ where: { id: subscription.id }, data: columns });
+      await recordAuditEvent(tx, systemActor, { action: "subscription.keys_reissued", entityType: "subscription", entityId: subscription.id });
+    });
+    return plain;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -93,6 +93,8 @@ run("npx", ["tsx", "scripts/db/migrate.ts", "deploy"], env);
 say("seeding the demo...");
 const seeded = spawnSync("npx", ["tsx", "prisma/seed.ts", `http://127.0.0.1:${ports.demo}`], { cwd: root, env, encoding: "utf8" });
 if (seeded.status !== 0) fail(`seeding failed:\n${seeded.stderr}`);
+const seedNotes = seeded.stderr.split("\n").filter((line) => line.startsWith("[seed]"));
+for (const line of seedNotes) say(line);
 const demo = JSON.parse(seeded.stdout.trim().split("\n").pop());
 
 const buildId = path.join(root, ".next", "BUILD_ID");
