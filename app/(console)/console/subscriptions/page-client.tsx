@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { queryKeys } from "@/components/query-keys";
 import { CreateSubscriptionForm } from "./create-subscription-form";
+import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 
 type TargetState = "active" | "suspended" | "cancelled";
 type Transition = { to: TargetState; label: string; variant: "primary" | "secondary" | "danger" };
@@ -75,17 +76,8 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
             return (
               <tr key={sub.id}>
                 <td className="strong">{sub.name}</td>
-                <td>{sub.product?.name ?? (sub.api ? `API: ${sub.api.name}` : "—")}</td>
-                <td>
-                  {sub.user ? (
-                    <>
-                      {sub.user.name}
-                      <span className="cell-sub">{sub.user.email}</span>
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+                <SubscriptionScopeCell subscription={sub} />
+                <SubscriptionOwnerCell subscription={sub} />
                 <td>
                   <StateBadge state={sub.state} />
                   {sub.stateComment && <span className="cell-sub">{sub.stateComment}</span>}

@@ -14,6 +14,7 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { RejectRequestForm } from "./reject-request-form";
+import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 
 export type Decision = { id: string; state: "active" | "rejected"; comment?: string };
 
@@ -57,17 +58,8 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
             return (
               <tr key={sub.id}>
                 <td className="strong">{sub.name}</td>
-                <td>{sub.product?.name ?? (sub.api ? `API: ${sub.api.name}` : "—")}</td>
-                <td>
-                  {sub.user ? (
-                    <>
-                      {sub.user.name}
-                      <span className="cell-sub">{sub.user.email}</span>
-                    </>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
+                <SubscriptionScopeCell subscription={sub} />
+                <SubscriptionOwnerCell subscription={sub} />
                 <td>{formatDateTime(sub.createdAt)}</td>
                 {canDecide && (
                   <td className="row-actions">
