@@ -3,6 +3,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { assertProductionSecrets } = await import("./lib/env");
+  assertProductionSecrets();
   const { startExpirySweeper } = await import("./lib/subscriptions/start-expiry-sweeper");
   startExpirySweeper();
   const { startConfigWatchdog } = await import("./lib/config-channel/start-config-watchdog");

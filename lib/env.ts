@@ -2,6 +2,10 @@
 // scripts. Parsed lazily so `next build` does not need runtime secrets.
 import { z } from "zod";
 
+// Development defaults: public, so a production server refuses to start with them.
+const DEVELOPMENT_NEXTAUTH_SECRET = "portcullis-development-secret-change-me";
+const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5432/portcullis"),
@@ -9,14 +13,14 @@ const envSchema = z.object({
   /** Key prefix for everything the config channel keeps in Redis; tests isolate by it. */
   CONFIG_CHANNEL_PREFIX: z.string().min(1).default("portcullis"),
   NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
-  NEXTAUTH_SECRET: z.string().min(16).default("portcullis-development-secret-change-me"),
+  NEXTAUTH_SECRET: z.string().min(16).default(DEVELOPMENT_NEXTAUTH_SECRET),
   /** Bootstraps the first management API token (Authorization: Bearer ...). */
   ADMIN_API_TOKEN: z.string().min(16).optional(),
   /** 32 bytes, base64: encrypts subscription keys at rest (AES-256-GCM). */
   SECRETS_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
-    .default(Buffer.alloc(32, 7).toString("base64")),
+    .default(DEVELOPMENT_ENCRYPTION_KEY),
   /** Where developers reach the gateway; shown in the portal. */
   GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:8080"),
 });
@@ -35,4 +39,16 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** Called when a production server starts: forgeable sessions or decryptable keys are not an option. */
+export function assertProductionSecrets(current: Env = env()): void {
+  if (current.NODE_ENV !== "production") return;
+  const missing = [
+    current.NEXTAUTH_SECRET === DEVELOPMENT_NEXTAUTH_SECRET && "NEXTAUTH_SECRET",
+    current.SECRETS_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY && "SECRETS_ENCRYPTION_KEY",
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw new Error(`Refusing to start in production with the public development value of ${missing.join(" and ")}; set them (npm start writes them into .env)`);
+  }
 }

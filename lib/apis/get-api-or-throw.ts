@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { toApiResource } from "./api-schemas";
-import { visibleApisWhere } from "./list-apis";
+import { forAudience, visibleApisWhere } from "./list-apis";
 
 export async function getApiOrThrow(id: string, actor: Actor) {
   const api = await db().api.findFirst({
@@ -17,5 +17,5 @@ export async function getApiOrThrow(id: string, actor: Actor) {
     },
   });
   if (!api) throw notFound("API", id);
-  return toApiResource(api, { withOperations: true });
+  return forAudience(toApiResource(api, { withOperations: true }), actor);
 }

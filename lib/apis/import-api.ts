@@ -13,6 +13,7 @@ import { toSpecSource } from "./openapi/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
 import { writeRevisionOperations } from "./revisions/write-revision-operations";
 import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
+import { assertPathNotNestedInForeignApi } from "./assert-path-not-nested-in-foreign-api";
 
 export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
   const pathClaim = { path: input.path, versionSetId: input.versionSetId ?? null, versionName: input.versionName ?? null };
@@ -33,6 +34,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
     db().$transaction(
       async (tx) => {
         await assertApiPathAvailable(tx, pathClaim);
+        await assertPathNotNestedInForeignApi(tx, actor, input.path);
         const created = await tx.api.create({
           data: {
             versionSetId: pathClaim.versionSetId,

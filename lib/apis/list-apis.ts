@@ -1,11 +1,21 @@
-// GET /api/v1/apis - developers only see APIs of published products.
+// GET /api/v1/apis - developers only see live APIs of published products, without
+// the backend addresses behind the gateway.
 import type { Actor } from "@/lib/auth/actor";
 import { isConsoleRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { apiResourceInclude, toApiResource } from "./api-schemas";
 
 export function visibleApisWhere(actor: Actor) {
-  return isConsoleRole(actor.role) ? {} : { products: { some: { product: { state: "PUBLISHED" as const } } } };
+  if (isConsoleRole(actor.role)) return {};
+  return {
+    lifecycle: { in: ["PUBLISHED" as const, "DEPRECATED" as const] },
+    products: { some: { product: { state: "PUBLISHED" as const } } },
+  };
+}
+
+/** Backends are internal hosts (sometimes with credentials in the URL): console roles only. */
+export function forAudience<T extends { backendUrls: string[] }>(resource: T, actor: Actor): T {
+  return isConsoleRole(actor.role) ? resource : { ...resource, backendUrls: [] };
 }
 
 export async function listApis(actor: Actor) {
@@ -14,5 +24,5 @@ export async function listApis(actor: Actor) {
     orderBy: { name: "asc" },
     include: apiResourceInclude,
   });
-  return apis.map((api) => toApiResource(api));
+  return apis.map((api) => forAudience(toApiResource(api), actor));
 }

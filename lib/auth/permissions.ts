@@ -1,5 +1,6 @@
 // Ownership rules: platform admins manage everything; API publishers manage the
-// APIs and products they own (or that nobody owns yet); viewers and developers manage nothing.
+// APIs and products they own, never what an admin created (ownerId null); viewers
+// and developers manage nothing.
 import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
 
@@ -8,7 +9,7 @@ type Owned = { ownerId: string | null };
 function canManage(actor: Actor, resource: Owned): boolean {
   if (actor.role === "platform_admin") return true;
   if (actor.role !== "api_publisher") return false;
-  return resource.ownerId === null || resource.ownerId === actor.userId;
+  return actor.userId !== null && resource.ownerId === actor.userId;
 }
 
 export function assertCanManageApi(actor: Actor, api: Owned): void {

@@ -31,6 +31,8 @@ function fromPrisma(err: unknown): ApiError | undefined {
   if (code === "P2002") return new ApiError("conflict", "A resource with the same unique value already exists");
   if (code === "P2025") return new ApiError("not_found", "Resource not found");
   if (code === "P2003") return new ApiError("unprocessable", "A referenced resource does not exist");
+  // A value out of its column's range (e.g. an int above 2^31-1) is bad input, not our failure.
+  if (code === "P2020") return new ApiError("validation_failed", "A value is out of range for its field");
   return undefined;
 }
 

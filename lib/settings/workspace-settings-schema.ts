@@ -47,12 +47,26 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
 export const workspaceSettingsSections = ["lint", "governance", "import"] as const satisfies readonly WorkspaceSettingsSection[];
 
-/** PATCH body: any subset of any section. */
+/**
+ * A section's fields, each optional and WITHOUT its default: zod's `.partial()` keeps
+ * `.default()`s, so a patch of one field would silently reset its neighbours.
+ */
+function patchOf<Shape extends z.ZodRawShape>(section: z.ZodObject<Shape>) {
+  const fields = Object.entries(section.shape).map(([name, value]) => {
+    const field = value as z.ZodType;
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field;
+    const optional = inner.optional();
+    return [name, field.description ? optional.describe(field.description) : optional];
+  });
+  return z.object(Object.fromEntries(fields) as { [K in keyof Shape]: z.ZodOptional<z.ZodType<z.output<Shape[K]>>> }).strict();
+}
+
+/** PATCH body: any subset of any section; fields left out keep their stored value. */
 export const workspaceSettingsPatchSchema = z
   .object({
-    lint: lintSettingsSchema.partial().optional(),
-    governance: governanceSettingsSchema.partial().optional(),
-    import: importSettingsSchema.partial().optional(),
+    lint: patchOf(lintSettingsSchema).optional(),
+    governance: patchOf(governanceSettingsSchema).optional(),
+    import: patchOf(importSettingsSchema).optional(),
   })
   .strict();
 

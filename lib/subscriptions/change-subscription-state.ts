@@ -9,7 +9,7 @@ import { ApiError } from "@/lib/http/errors";
 import type { SubscriptionState } from "@/generated/prisma/client";
 import { assertCanManageSubscription } from "./assert-can-manage-subscription";
 import { expireDueSubscriptions } from "./expire-due-subscriptions";
-import { getOwnedSubscriptionOrThrow } from "./get-owned-subscription-or-throw";
+import { getOwnedSubscriptionOrThrow, ownsSubscription } from "./get-owned-subscription-or-throw";
 import { subscriptionInclude, toSubscriptionResource, type ChangeSubscriptionStateInput } from "./subscription-schemas";
 
 /** Which states each state may move to (Azure APIM's subscription lifecycle). */
@@ -29,7 +29,7 @@ export async function changeSubscriptionState(id: string, input: ChangeSubscript
   const target = input.state.toUpperCase() as SubscriptionState;
   if (canManageCatalog(actor)) {
     await assertCanManageSubscription(actor, current);
-  } else if (target !== "CANCELLED" || current.userId !== actor.userId) {
+  } else if (target !== "CANCELLED" || !ownsSubscription(actor, current)) {
     // Developers may only give up their own subscription.
     throw new ApiError("forbidden", "Only admins may change a subscription's state");
   }

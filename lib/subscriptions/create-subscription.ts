@@ -33,6 +33,8 @@ export async function createSubscription(input: CreateSubscriptionInput, actor: 
   const manager = canManageCatalog(actor);
   if (input.userId && !manager) throw new ApiError("forbidden", "Only admins may subscribe on behalf of another user");
   const userId = input.userId ?? actor.userId;
+  // A developer's subscription must have an owner, or the per-developer limit and the portal lose track of it.
+  if (!manager && !userId) throw new ApiError("forbidden", "Developers subscribe as themselves; this token acts for no user");
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw new ApiError("bad_request", "expiresAt must be in the future");
 

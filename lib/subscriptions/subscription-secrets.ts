@@ -5,12 +5,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
-import { getOwnedSubscriptionOrThrow } from "./get-owned-subscription-or-throw";
+import { getOwnedSubscriptionOrThrow, ownsSubscription } from "./get-owned-subscription-or-throw";
 import { newSubscriptionKey, revealKeys, type KeySlot } from "./subscription-keys";
 
 async function getForKeyHolder(id: string, actor: Actor) {
   const subscription = await getOwnedSubscriptionOrThrow(id, actor);
-  if (!isAdmin(actor) && subscription.userId !== actor.userId) {
+  if (!isAdmin(actor) && !ownsSubscription(actor, subscription)) {
     throw new ApiError("forbidden", "Only the subscription's owner or a platform admin may see its keys");
   }
   return subscription;

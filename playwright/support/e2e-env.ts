@@ -11,6 +11,7 @@ export const e2eEnv: Record<string, string> = {
   CONFIG_CHANNEL_PREFIX: "portcullis-e2e",
   NEXTAUTH_URL: `http://localhost:${e2ePorts.console}`,
   NEXTAUTH_SECRET: "e2e-nextauth-secret-0123456789abcdef",
+  SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
   ADMIN_API_TOKEN: e2eAdminToken,
   GATEWAY_PUBLIC_URL: `http://localhost:${e2ePorts.gateway}`,
   GATEWAY_PORT: String(e2ePorts.gateway),

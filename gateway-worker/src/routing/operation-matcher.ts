@@ -21,6 +21,8 @@ export type OperationMatch =
   | { kind: "method_not_allowed"; allow: string[] }
   | { kind: "not_found" };
 
+const MAX_PARTIAL_SEGMENT_LENGTH = 256;
+
 const newNode = (): TrieNode => ({ literal: new Map(), wildcard: null, partial: new Map(), methods: new Set() });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -90,6 +92,9 @@ export class OperationMatcher {
     if (literal) this.collect(literal, segments, i + 1, ends);
     if (segment === "") return; // "{id}" never matches an empty segment ("/orders//x")
     if (node.wildcard) this.collect(node.wildcard, segments, i + 1, ends);
+    // Templates like "{a}-{b}-{c}.json" compile to lazy chains that backtrack polynomially:
+    // no real path segment is this long, so an unauthenticated caller can't make us spin.
+    if (segment.length > MAX_PARTIAL_SEGMENT_LENGTH) return;
     for (const { pattern, node: next } of node.partial.values()) {
       if (pattern.test(segment)) this.collect(next, segments, i + 1, ends);
     }

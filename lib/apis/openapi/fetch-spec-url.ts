@@ -17,7 +17,7 @@ export async function fetchSpecUrl(specUrl: string, policy: FetchSpecPolicy): Pr
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const answer = await getOnce(url, policy, deadline);
     if ("text" in answer) return answer.text;
-    url = parseHttpUrl(new URL(answer.location, url).toString());
+    url = parseHttpUrl(resolveLocation(answer.location, url));
   }
   throw refuse(`Too many redirects fetching ${specUrl}`);
 }
@@ -81,4 +81,13 @@ function toFetchError(err: Error, url: URL, policy: FetchSpecPolicy): ApiError {
   if (err instanceof PrivateAddressError) return refuse(`${err.message}; an admin can allow private spec URLs in Settings`);
   if (err.name === "AbortError" || err.name === "TimeoutError") return refuse(`Fetching ${url} timed out after ${policy.fetchTimeoutMs} ms`);
   return refuse(`Could not fetch ${url}: ${err.message}`);
+}
+
+/** A redirect's Location, resolved against the URL that sent it; a malformed one is the server's fault, not ours. */
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).toString();
+  } catch {
+    throw refuse(`The server answered a redirect to an invalid location: '${location.slice(0, 200)}'`);
+  }
 }

@@ -5,11 +5,19 @@ export type PhaseEvent = { phase: ImportPhase; status: "start" | "done"; ms?: nu
 export type PhaseListener = (event: PhaseEvent) => void;
 
 export function timePhase(listener?: PhaseListener) {
+  // Reporting progress must never change the outcome of the work it reports on.
+  const report = (event: PhaseEvent) => {
+    try {
+      listener?.(event);
+    } catch {
+      /* a failing listener is the listener's problem */
+    }
+  };
   return async function phase<T>(name: ImportPhase, run: () => Promise<T>): Promise<T> {
-    listener?.({ phase: name, status: "start" });
+    report({ phase: name, status: "start" });
     const started = performance.now();
     const result = await run();
-    listener?.({ phase: name, status: "done", ms: Math.round(performance.now() - started) });
+    report({ phase: name, status: "done", ms: Math.round(performance.now() - started) });
     return result;
   };
 }

@@ -21,7 +21,15 @@ export async function respondWithPhases(
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      // A client that went away must not abort the import half-way (after the commit, before
+      // the gateways hear of it): progress lines to a closed stream are simply dropped.
+      const send = (line: unknown) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          /* client disconnected */
+        }
+      };
       try {
         const body = await work((event) => send(event));
         send({ status, body });
@@ -30,7 +38,11 @@ export async function respondWithPhases(
         if (apiError.code === "internal_error") console.error(err);
         send({ status: apiError.status, body: errorBody(apiError.code, apiError.message, apiError.details) });
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        /* already closed by a disconnect */
+      }
     },
   });
   return new Response(stream, { status: 200, headers: { "content-type": PROGRESS_CONTENT_TYPE, "cache-control": "no-store" } });
