@@ -13,16 +13,25 @@ import { resolveSubscriptionScope, type SubscriptionScope } from "./resolve-subs
 import { newKeyColumns } from "./subscription-keys";
 import { subscriptionInclude, toSubscriptionResource, type CreateSubscriptionInput } from "./subscription-schemas";
 import { liveSubscriptionWhere } from "./subscription-states";
+import type { Prisma } from "@/generated/prisma/client";
 
 /** The rules a developer (not an admin) must meet to subscribe to a product. */
-async function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscriptionInput, userId: string | null) {
+function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscriptionInput) {
   const { product } = scope;
-  if (!product) return;
-  if (product.terms.trim() !== "" && input.acceptTerms !== true) {
+  if (product && product.terms.trim() !== "" && input.acceptTerms !== true) {
     throw new ApiError("bad_request", `Accept the terms of '${product.name}' to subscribe (acceptTerms: true)`);
   }
-  if (product.subscriptionsLimit !== null && userId) {
-    const held = await db().subscription.count({ where: { productId: product.id, userId, ...liveSubscriptionWhere() } });
+}
+
+/**
+ * Counted inside the creating transaction under a per-(product, user) lock, so parallel
+ * requests cannot both pass the check and exceed the limit.
+ */
+async function assertUnderSubscriptionsLimit(tx: Prisma.TransactionClient, scope: SubscriptionScope, userId: string | null) {
+  const { product } = scope;
+  if (product && product.subscriptionsLimit !== null && userId) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${product.id}:${userId}`}))`;
+    const held = await tx.subscription.count({ where: { productId: product.id, userId, ...liveSubscriptionWhere() } });
     if (held >= product.subscriptionsLimit) {
       throw new ApiError("conflict", `You already hold ${held} subscription(s) to '${product.name}', the limit`);
     }
@@ -44,12 +53,13 @@ export async function createSubscription(input: CreateSubscriptionInput, actor: 
   }
   if (!manager) {
     await expireDueSubscriptions(); // an expired subscription no longer counts against the limit
-    await assertDeveloperMayTake(scope, input, userId);
+    assertDeveloperMayTake(scope, input);
   }
 
   const { plain, columns } = newKeyColumns();
   const state = manager || !scope.product?.approvalRequired ? "ACTIVE" : "SUBMITTED";
   const subscription = await db().$transaction(async (tx) => {
+    if (!manager) await assertUnderSubscriptionsLimit(tx, scope, userId);
     const created = await tx.subscription.create({
       data: { name: input.name, productId: scope.productId, apiId: scope.apiId, userId, state, expiresAt, ...columns },
       include: subscriptionInclude,

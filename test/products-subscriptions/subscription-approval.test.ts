@@ -127,6 +127,14 @@ describe("subscribing as a developer", () => {
     expect((await db().subscription.findUniqueOrThrow({ where: { id: first.body.id } })).state).toBe("EXPIRED");
   });
 
+  it("holds the limit when requests race", async () => {
+    const product = await publishedProduct({ subscriptionsLimit: 1 });
+    const statuses = await Promise.all(
+      ["a", "b", "c", "d"].map(async (name) => (await subscribe(developer, { productId: product.id, name })).status),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409, 409]);
+  });
+
   it("keeps developers to their own subscriptions whatever they filter by", async () => {
     const product = await publishedProduct();
     const theirs = await subscribe(otherDeveloper, { productId: product.id, name: "theirs" });
