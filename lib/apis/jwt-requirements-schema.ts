@@ -9,6 +9,12 @@ import { DEFAULT_JWT_ROLES_CLAIM, DEFAULT_JWT_TOKEN_HEADER } from "@/lib/config-
 
 const httpUrl = (what: string) => z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000).describe(what);
 
+/** Signing keys decide who gets in: only https, except a local issuer during development. */
+function isHttpsOrLoopback(raw: string): boolean {
+  const url = new URL(raw);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 /** RFC 6749 scope-token: printable ASCII without space, '"' or '\' (so it fits a WWW-Authenticate header). */
 const scopeToken = z
   .string()
@@ -25,7 +31,10 @@ export const jwtRequirementsSchema = z
       .min(1)
       .max(20)
       .describe("Accepted `aud` values; the token must carry at least one of them"),
-    jwksUri: httpUrl("Where the issuer publishes its public signing keys (JWKS); fetched and cached by the gateway"),
+    jwksUri: httpUrl("Where the issuer publishes its public signing keys (JWKS), over https (plain http only on loopback); fetched and cached by the gateway").refine(
+      isHttpsOrLoopback,
+      "must be https: keys fetched over plain http can be swapped in transit (http is allowed only on loopback, for development)",
+    ),
     requiredScopes: z
       .array(scopeToken)
       .max(50)

@@ -68,6 +68,7 @@ describe("jwtRequirements in the management API", () => {
     ["no audience", { audiences: [] }, "jwtRequirements.audiences"],
     ["issuer not a URL", { issuer: "acme" }, "jwtRequirements.issuer"],
     ["JWKS over ftp", { jwksUri: "ftp://idp.test/jwks" }, "jwtRequirements.jwksUri"],
+    ["JWKS over plain http off loopback", { jwksUri: "http://idp.example.com/jwks" }, "jwtRequirements.jwksUri"],
     ["scope with a quote", { requiredScopes: ['orders"read'] }, "jwtRequirements.requiredScopes.0"],
     ["negative clock tolerance", { clockToleranceSeconds: -1 }, "jwtRequirements.clockToleranceSeconds"],
     ["header name with a space", { tokenHeader: "X Token" }, "jwtRequirements.tokenHeader"],
