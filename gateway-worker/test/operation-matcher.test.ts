@@ -99,3 +99,18 @@ describe("operation-match policy", () => {
     expect(settings(api)?.size).toBe(1);
   });
 });
+
+describe("OperationMatcher with multi-part templates", () => {
+  const reports = new OperationMatcher([{ method: "GET", path: "/reports/{a}-{b}-{c}.json" }]);
+
+  it("matches ordinary segments", () => {
+    expect(reports.match("GET", "/reports/2026-11-26.json")).toEqual({ kind: "matched" });
+  });
+
+  it("does not try to match a segment longer than any real one (backtracking bound)", () => {
+    const hostile = `/reports/${"-".repeat(3000)}x`;
+    expect(reports.match("GET", hostile)).toEqual({ kind: "not_found" });
+    // A long segment that would otherwise match is refused too: the bound is on length, not content.
+    expect(reports.match("GET", `/reports/${"a".repeat(300)}-b-c.json`)).toEqual({ kind: "not_found" });
+  });
+});

@@ -90,6 +90,7 @@ describe("errors", () => {
     ["an unusable spec", apisRoute.POST, { method: "POST", body: { name: "x", path: "bad-spec", backendUrl: "http://x.test", spec: badSpec } }, 422, "invalid_spec"],
     ["an unknown API", apiRoute.GET, { params: { apiId: "nope" } }, 404, "not_found"],
     ["a product with unknown APIs", productsRoute.POST, { method: "POST", body: { name: "Ghost", apiIds: ["nope"] } }, 422, "unprocessable"],
+    ["an out-of-range limit", productsRoute.POST, { method: "POST", body: { name: "Huge", subscriptionsLimit: 3_000_000_000 } }, 400, "validation_failed"],
     ["a subscription to an unknown product", subscriptionsRoute.POST, { method: "POST", body: { productId: "nope", name: "x" } }, 404, "not_found"],
     ["an unknown subscription", subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: "nope" }, body: { state: "active" } }, 404, "not_found"],
     ["an unknown state", subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: "nope" }, body: { state: "paused" } }, 400, "validation_failed"],
