@@ -34,5 +34,9 @@ export async function resolveActor(request: Request): Promise<Actor> {
   if (!session?.sub) throw new ApiError("unauthorized", "Sign in or send 'Authorization: Bearer <token>'");
   const user = await db().user.findUnique({ where: { id: session.sub } });
   if (!user || user.disabled) throw new ApiError("unauthorized", "This account no longer exists or is disabled");
+  // JWT sessions are stateless: a password reset ends the ones issued before it (iat is in seconds).
+  if (user.passwordChangedAt && typeof session.iat === "number" && session.iat * 1000 < user.passwordChangedAt.getTime() - 1000) {
+    throw new ApiError("unauthorized", "This session ended when the password was changed; sign in again");
+  }
   return { type: "user", id: user.id, label: user.email, role: roleToApi(user.role), userId: user.id };
 }

@@ -30,7 +30,7 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     const wasActiveAdmin = current.role === "PLATFORM_ADMIN" && !current.disabled;
     if (wasActiveAdmin && (role !== "PLATFORM_ADMIN" || disabled)) await assertAnotherActiveAdmin(tx, id);
 
-    const updated = await tx.user.update({ where: { id }, data: { name: input.name, role, disabled, passwordHash } });
+    const updated = await tx.user.update({ where: { id }, data: { name: input.name, role, disabled, passwordHash, passwordChangedAt: passwordHash ? new Date() : undefined } });
     const after = toUserResource(updated);
     await recordAuditEvent(tx, actor, {
       action: "user.updated",
