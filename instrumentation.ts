@@ -5,10 +5,13 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { assertProductionSecrets } = await import("./lib/env");
   assertProductionSecrets();
-  const { startExpirySweeper } = await import("./lib/subscriptions/start-expiry-sweeper");
-  startExpirySweeper();
-  const { startConfigWatchdog } = await import("./lib/config-channel/start-config-watchdog");
-  startConfigWatchdog();
+  const { startPeriodicTask } = await import("./lib/jobs/start-periodic-task");
+  // Subscriptions expire even when nobody opens the console.
+  const { expireDueSubscriptions } = await import("./lib/subscriptions/expire-due-subscriptions");
+  startPeriodicTask({ name: "subscription-expiry", intervalMs: 60_000, run: expireDueSubscriptions });
+  // Redis may restart empty, or have been down during a change: gateways must not fall behind.
+  const { republishIfGatewaysBehind } = await import("./lib/config-channel/republish-if-gateways-behind");
+  startPeriodicTask({ name: "config-channel-watchdog", intervalMs: 15_000, run: republishIfGatewaysBehind });
   // Big imports lint on a worker pool; starting it now keeps Redocly's load off the first import.
   const { warmLintWorkers } = await import("./lib/apis/openapi/lint-worker-pool");
   warmLintWorkers();
