@@ -1,32 +1,19 @@
 // A change made through the management API is enforced by an already running
 // gateway, without a restart: the config channel end to end (PostgreSQL -> Redis -> gateway).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { callRoute } from "../support/call-route";
-import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
+import { useInProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 
-let stack: InProcessStack;
-let gateway: Gateway;
-let gatewayUrl: string;
-let backendUrl: string;
-
-beforeAll(async () => {
-  stack = await startInProcessStack();
-  ({ gateway, gatewayUrl, backendUrl } = stack);
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useInProcessStack();
 
 async function callGateway(path: string, key?: string) {
-  const response = await fetch(`${gatewayUrl}${path}`, { headers: key ? { "Ocp-Apim-Subscription-Key": key } : {} });
+  const response = await fetch(`${stack.gatewayUrl}${path}`, { headers: key ? { "Ocp-Apim-Subscription-Key": key } : {} });
   return { status: response.status, body: await response.json() };
 }
 
@@ -36,14 +23,14 @@ const expectStatus = (path: string, key: string | undefined, status: number) =>
 describe("config change enforced without restart", () => {
   it("follows a subscription through suspend, reactivate and cancel", async () => {
     const path = uniquePath("live");
-    const api = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Live", path, backendUrl, spec: demoSpecYaml } });
+    const api = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Live", path, backendUrl: stack.backendUrl, spec: demoSpecYaml } });
     const product = await callRoute(productsRoute.POST, {
       method: "POST",
       body: { name: `Live ${path}`, apiIds: [api.body.id], state: "published" },
     });
     const sub = await callRoute(subscriptionsRoute.POST, { method: "POST", body: { productId: product.body.id, name: "live" } });
     const params = { subscriptionId: sub.body.id };
-    const versionBefore = gateway.currentVersion();
+    const versionBefore = stack.gateway.currentVersion();
 
     await expectStatus(`/${path}/hello`, sub.body.primaryKey, 200);
     expect((await callGateway(`/${path}/hello`, sub.body.secondaryKey)).body).toEqual({ message: "Hello from the demo backend" });
@@ -58,6 +45,6 @@ describe("config change enforced without restart", () => {
     await callRoute(subscriptionRoute.PATCH, { method: "PATCH", params, body: { state: "cancelled" } });
     await expectStatus(`/${path}/hello`, sub.body.primaryKey, 401);
     expect((await callGateway(`/${path}/hello`, sub.body.primaryKey)).body.error.code).toBe("invalid_subscription_key");
-    expect(gateway.currentVersion()).toBeGreaterThan(versionBefore ?? 0);
+    expect(stack.gateway.currentVersion()).toBeGreaterThan(versionBefore ?? 0);
   });
 });

@@ -1,12 +1,11 @@
 // What a running gateway does with subscriptions from this part of the console:
 // an API-scoped key opens its API only; an approved request starts working; an
 // expired subscription is refused, and the sweep stores and republishes it as expired.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { configChannelNames } from "@/lib/config-channel/contract";
 import { db } from "@/lib/db";
@@ -14,33 +13,21 @@ import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
 import { expireDueSubscriptions } from "@/lib/subscriptions/expire-due-subscriptions";
 import { callRoute } from "../support/call-route";
-import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
+import { useInProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 import { signedInUser } from "./signed-in-users";
 
-let stack: InProcessStack;
-let gateway: Gateway;
-let gatewayUrl: string;
-let backendUrl: string;
-
-beforeAll(async () => {
-  stack = await startInProcessStack();
-  ({ gateway, gatewayUrl, backendUrl } = stack);
-});
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useInProcessStack();
 
 async function importApi() {
   const path = uniquePath("sub");
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Scoped", path, backendUrl, spec: demoSpecYaml } });
+  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Scoped", path, backendUrl: stack.backendUrl, spec: demoSpecYaml } });
   expect(res.status).toBe(201);
   return res.body as { id: string; path: string };
 }
 
 async function gatewayStatus(path: string, key: string) {
-  const response = await fetch(`${gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": key } });
+  const response = await fetch(`${stack.gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": key } });
   return { status: response.status, code: response.ok ? null : ((await response.json()) as { error: { code: string } }).error.code };
 }
 
@@ -89,12 +76,12 @@ describe("subscriptions enforced by the gateway", () => {
     expect(await gatewayStatus(api.path, sub.body.primaryKey)).toEqual({ status: 403, code: "subscription_inactive" });
 
     // ...and the sweep makes the state real in the database and in the next snapshot.
-    const versionBefore = gateway.currentVersion() ?? 0;
+    const versionBefore = stack.gateway.currentVersion() ?? 0;
     expect(await expireDueSubscriptions()).toContain(sub.body.id);
     expect((await db().subscription.findUniqueOrThrow({ where: { id: sub.body.id } })).state).toBe("EXPIRED");
     const snapshot = JSON.parse((await redis().get(configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey)) ?? "{}");
     expect(snapshot.subscriptions.find((s: { id: string }) => s.id === sub.body.id)).toMatchObject({ state: "expired" });
-    await waitFor(async () => expect(gateway.currentVersion()).toBeGreaterThan(versionBefore), 5000);
+    await waitFor(async () => expect(stack.gateway.currentVersion()).toBeGreaterThan(versionBefore), 5000);
     expect((await gatewayStatus(api.path, sub.body.primaryKey)).status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 // The demo backend and a gateway, in-process, listening on ephemeral ports and
 // subscribed to the test's config channel: what a console change must reach.
+import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { createDemoBackend } from "@/demo-backend/server";
 import { createGateway, type Gateway } from "@/gateway-worker/src/server";
@@ -24,6 +25,36 @@ export async function startInProcessStack(): Promise<InProcessStack> {
       await new Promise((resolve) => backend.close(resolve));
       await disconnectDb();
       await disconnectRedis();
+    },
+  };
+}
+
+/**
+ * Starts the stack before the file's tests and stops it after them. Fields are read
+ * live: use them inside tests and hooks, not at module load. Vitest runs a file's
+ * afterAll hooks in reverse, so the file's own clean-up still sees a running stack.
+ */
+export function useInProcessStack(): Omit<InProcessStack, "stop"> {
+  let started: InProcessStack | undefined;
+  beforeAll(async () => {
+    started = await startInProcessStack();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const running = () => {
+    if (!started) throw new Error("the in-process stack starts in beforeAll");
+    return started;
+  };
+  return {
+    get gateway() {
+      return running().gateway;
+    },
+    get gatewayUrl() {
+      return running().gatewayUrl;
+    },
+    get backendUrl() {
+      return running().backendUrl;
     },
   };
 }

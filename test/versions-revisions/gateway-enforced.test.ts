@@ -1,36 +1,26 @@
 // Versions, revisions and lifecycle as a running gateway enforces them, changed
 // through the management API while it runs (PostgreSQL -> Redis -> gateway).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
 import * as settingsRoute from "@/app/api/v1/settings/route";
 import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
-import type { Gateway } from "@/gateway-worker/src/server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { callRoute } from "../support/call-route";
-import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
+import { useInProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 import { specWithLintErrors, specWithoutEcho } from "./spec-variants";
 
-let stack: InProcessStack;
-let gateway: Gateway;
-let gatewayUrl: string;
-let backendUrl: string;
-
-beforeAll(async () => {
-  stack = await startInProcessStack();
-  ({ gateway, gatewayUrl, backendUrl } = stack);
-});
+const stack = useInProcessStack();
 
 afterAll(async () => {
   await callRoute(settingsRoute.PATCH, { method: "PATCH", body: { governance: { requireLintCleanToPublish: false } } });
-  await stack?.stop();
 });
 
 async function call(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${gatewayUrl}${path}`, init);
+  const response = await fetch(`${stack.gatewayUrl}${path}`, init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
@@ -40,7 +30,7 @@ const eventually = (path: string, check: (res: Awaited<ReturnType<typeof call>>)
 
 /** An open API (no key needed), so each test is about one thing. */
 async function importOpenApi(path: string, spec = demoSpecYaml, extra: Record<string, unknown> = {}) {
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: path, path, backendUrl, spec, subscriptionRequired: false, ...extra } });
+  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: path, path, backendUrl: stack.backendUrl, spec, subscriptionRequired: false, ...extra } });
   expect(res.status).toBe(201);
   return res.body as { id: string };
 }
@@ -59,12 +49,12 @@ describe("the gateway serves the current revision", () => {
 
     const revision = await callRoute(revisionsRoute.POST, { method: "POST", params: { apiId }, body: { spec: demoSpecYaml } });
     expect(revision.body.diff.added).toEqual([expect.objectContaining({ method: "GET", path: "/echo" })]);
-    const versionAfterImport = gateway.currentVersion();
+    const versionAfterImport = stack.gateway.currentVersion();
     expect((await call(`/${path}/echo`)).status).toBe(404); // stored, not current: nothing published
 
     await callRoute(makeCurrentRoute.POST, { method: "POST", params: { apiId, number: "2" } });
     await eventually(`/${path}/echo`, (r) => expect(r.status).toBe(200));
-    expect(gateway.currentVersion()).toBeGreaterThan(versionAfterImport ?? 0);
+    expect(stack.gateway.currentVersion()).toBeGreaterThan(versionAfterImport ?? 0);
   });
 });
 
