@@ -1,6 +1,5 @@
 // Console sessions are stateless JWTs; a password reset must still end the ones issued before it.
 import { encode } from "next-auth/jwt";
-import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
@@ -16,9 +15,7 @@ afterAll(async () => {
 });
 
 async function callMeWithSession(sessionToken: string) {
-  const request = new NextRequest("http://localhost/api/v1/me", { headers: { cookie: `next-auth.session-token=${sessionToken}` } });
-  const response = await meRoute.GET(request, { params: Promise.resolve({}) });
-  return response.status;
+  return (await callRoute(meRoute.GET, { path: "/me", token: null, cookie: `next-auth.session-token=${sessionToken}` })).status;
 }
 
 describe("a session after a password change", () => {

@@ -7,11 +7,22 @@ type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>>
 
 export async function callRoute(
   handler: unknown,
-  options: { method?: string; path?: string; body?: unknown; rawBody?: string; token?: string | null; params?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    path?: string;
+    body?: unknown;
+    rawBody?: string;
+    /** Bearer token; defaults to the bootstrap admin token, null for none. */
+    token?: string | null;
+    /** A Cookie header, e.g. a next-auth session (pass token: null with it). */
+    cookie?: string;
+    params?: Record<string, string>;
+  } = {},
 ) {
   const headers = new Headers({ "content-type": "application/json" });
   const token = options.token === undefined ? TEST_ADMIN_TOKEN : options.token;
   if (token !== null) headers.set("authorization", `Bearer ${token}`);
+  if (options.cookie) headers.set("cookie", options.cookie);
   const request = new NextRequest(`http://localhost/api/v1${options.path ?? "/"}`, {
     method: options.method ?? "GET",
     headers,
