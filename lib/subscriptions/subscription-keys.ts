@@ -1,11 +1,12 @@
 // Subscription keys: random, shown to their owner, stored only hashed + encrypted.
-import { decryptSecret, encryptSecret, generateSecret, sha256Hex } from "@/lib/crypto/secret-box";
+import { hashSubscriptionKey } from "@/lib/config-channel/contract";
+import { decryptSecret, encryptSecret, generateSecret } from "@/lib/crypto/secret-box";
 
 export type KeySlot = "primary" | "secondary";
 
 export function newSubscriptionKey() {
   const key = generateSecret(16);
-  return { key, hash: sha256Hex(key), encrypted: encryptSecret(key) };
+  return { key, hash: hashSubscriptionKey(key), encrypted: encryptSecret(key) };
 }
 
 export function newKeyColumns() {

@@ -1,9 +1,8 @@
 // Identifies the caller by subscription key, APIM style: header first, then
 // query parameter. Keys are compared by sha256 (the snapshot never holds them
 // in clear) and always stripped before forwarding, so the backend never sees one.
-import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { gatewayApiSchema } from "../contract/config-snapshot";
+import { gatewayApiSchema, hashSubscriptionKey } from "../contract/config-snapshot";
 import { rejection } from "../http/errors";
 import { getQueryParam, removeQueryParam } from "../http/query-string";
 import { POLICY_PRIORITY } from "../pipeline/policy-order";
@@ -11,10 +10,6 @@ import type { Policy, PolicyContext } from "./policy";
 
 const settingsSchema = gatewayApiSchema.shape.subscription;
 type SubscriptionKeySettings = typeof settingsSchema._zod.output;
-
-export function hashSubscriptionKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
-}
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
