@@ -47,6 +47,8 @@ export type Api = {
   gatewayPath?: string;
   /** Sent as the Sunset header while deprecated. */
   sunsetAt?: string | null;
+  /** The API publisher who owns it (null: created by a platform admin). */
+  ownerId?: string | null;
   operations?: Operation[];
   createdAt: string;
   updatedAt: string;

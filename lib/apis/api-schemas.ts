@@ -95,6 +95,7 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
         ? { id: api.versionSetId }
         : null,
     versionName: api.versionName,
+    ownerId: api.ownerId,
     /** Where clients call it: the path scheme adds the version ("orders/v2"). */
     gatewayPath: gatewayPathOf(api, api.versionSet?.scheme),
     sunsetAt: api.sunsetAt?.toISOString() ?? null,

@@ -3,13 +3,12 @@
 // and developers manage nothing.
 import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
+import { canManageOwned } from "./can-manage-owned";
 
 type Owned = { ownerId: string | null };
 
 function canManage(actor: Actor, resource: Owned): boolean {
-  if (actor.role === "platform_admin") return true;
-  if (actor.role !== "api_publisher") return false;
-  return actor.userId !== null && resource.ownerId === actor.userId;
+  return canManageOwned(actor.role, actor.userId, resource.ownerId);
 }
 
 export function assertCanManageApi(actor: Actor, api: Owned): void {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api-client";
-import type { Api } from "@/components/api-types";
+import type { Api, UserRole } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
 import { OperationsTable } from "@/components/operations-table";
 import { StateBadge } from "@/components/ui/badge";
@@ -15,8 +15,11 @@ import { ApiLintReport } from "./lint-report";
 import { RevisionsPanel } from "./revisions-panel";
 import { SecurityPanel } from "./security-panel";
 import { VersionPanel } from "./version-panel";
+import { canManageOwned } from "@/lib/auth/can-manage-owned";
 
-export function ApiDetailClient({ apiId, canEdit = false }: { apiId: string; canEdit?: boolean }) {
+type Viewer = { id: string; role: UserRole };
+
+export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: Viewer }) {
   const api = useQuery({
     queryKey: queryKeys.api(apiId),
     queryFn: () => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(apiId)}`),
@@ -31,6 +34,8 @@ export function ApiDetailClient({ apiId, canEdit = false }: { apiId: string; can
   if (api.isError) return <>{back}<PageHeader title="API" /><ErrorBanner error={api.error} /></>;
 
   const { data } = api;
+  // The server's ownership rule: publishers edit only their own APIs.
+  const canEdit = canManageOwned(viewer.role, viewer.id, data.ownerId ?? null);
   const revision = data.currentRevision;
   return (
     <>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { canMutate } from "@/components/role-label";
 import { requireConsoleUser } from "@/lib/auth/session";
 import { ApiDetailClient } from "./page-client";
 
@@ -8,5 +7,5 @@ export const metadata: Metadata = { title: "API details" };
 export default async function ApiDetailPage({ params }: { params: Promise<{ apiId: string }> }) {
   const { apiId } = await params;
   const user = await requireConsoleUser(`/console/apis/${encodeURIComponent(apiId)}`);
-  return <ApiDetailClient apiId={apiId} canEdit={canMutate(user.role)} />;
+  return <ApiDetailClient apiId={apiId} viewer={{ id: user.id, role: user.role }} />;
 }

@@ -13,12 +13,12 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteProductCard } from "./delete-product-card";
 import { ProductSettingsForm } from "./product-settings-form";
+import { canManageOwned } from "@/lib/auth/can-manage-owned";
 
 type Viewer = { id: string; role: UserRole };
 
 function mayEdit(viewer: Viewer, product: Product): boolean {
-  if (viewer.role === "platform_admin") return true;
-  return viewer.role === "api_publisher" && (product.ownerId == null || product.ownerId === viewer.id);
+  return canManageOwned(viewer.role, viewer.id, product.ownerId ?? null);
 }
 
 export function ProductDetailClient({ productId, viewer }: { productId: string; viewer: Viewer }) {
