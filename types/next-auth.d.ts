@@ -4,6 +4,8 @@ import type { UserRoleName } from "@/lib/auth/roles";
 declare module "next-auth" {
   interface Session {
     user: DefaultSession["user"] & { id: string; role: UserRoleName };
+    /** The session JWT's iat, in seconds. */
+    issuedAt?: number;
   }
 }
 

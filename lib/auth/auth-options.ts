@@ -40,6 +40,8 @@ export const authOptions: NextAuthOptions = {
         session.user.id = token.sub ?? "";
         session.user.role = token.role as UserRoleName;
       }
+      // Pages check it against the user's last password reset (see find-session-user.ts).
+      session.issuedAt = typeof token.iat === "number" ? token.iat : undefined;
       return session;
     },
   },

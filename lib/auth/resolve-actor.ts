@@ -2,10 +2,10 @@
 import { timingSafeEqual } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { sha256Hex } from "@/lib/crypto/secret-box";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/errors";
 import type { Actor } from "./actor";
+import { findSessionUser } from "./find-session-user";
 import { roleToApi } from "./roles";
 import { resolveTokenActor } from "./tokens/resolve-token-actor";
 
@@ -32,11 +32,7 @@ export async function resolveActor(request: Request): Promise<Actor> {
   // Reads the session JWT from the request's own cookies (works in any handler, no request-scope magic).
   const session = await getToken({ req: request as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET });
   if (!session?.sub) throw new ApiError("unauthorized", "Sign in or send 'Authorization: Bearer <token>'");
-  const user = await db().user.findUnique({ where: { id: session.sub } });
-  if (!user || user.disabled) throw new ApiError("unauthorized", "This account no longer exists or is disabled");
-  // JWT sessions are stateless: a password reset ends the ones issued before it (iat is in seconds).
-  if (user.passwordChangedAt && typeof session.iat === "number" && session.iat * 1000 < user.passwordChangedAt.getTime() - 1000) {
-    throw new ApiError("unauthorized", "This session ended when the password was changed; sign in again");
-  }
+  const { user, refusal } = await findSessionUser(session.sub, typeof session.iat === "number" ? session.iat : undefined);
+  if (!user) throw new ApiError("unauthorized", refusal);
   return { type: "user", id: user.id, label: user.email, role: roleToApi(user.role), userId: user.id };
 }

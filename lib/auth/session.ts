@@ -2,19 +2,18 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "./auth-options";
-import { isConsoleRole, type UserRoleName } from "./roles";
+import { findSessionUser } from "./find-session-user";
+import { isConsoleRole, roleToApi, type UserRoleName } from "./roles";
 
 export type SessionUser = { id: string; email: string; name: string; role: UserRoleName };
 
+/** The signed-in user as the database has them now (role, disabled, password resets), not as the session remembers. */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  return {
-    id: session.user.id,
-    email: session.user.email ?? "",
-    name: session.user.name ?? "",
-    role: session.user.role,
-  };
+  const { user } = await findSessionUser(session.user.id, session.issuedAt);
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, role: roleToApi(user.role) };
 }
 
 /** For console pages: admins, publishers and viewers; developers go to the portal. */

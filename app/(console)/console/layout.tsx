@@ -1,7 +1,9 @@
 // Console chrome: left sidebar with sections and the signed-in user.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getSessionUser, requireConsoleUser } from "@/lib/auth/session";
+import { redirect } from "next/navigation";
+import { isConsoleRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { Logo } from "@/components/logo";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -11,8 +13,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   // Anonymous: render no chrome and let the page's own requireConsoleUser(path) redirect,
   // because only the page knows its URL for ?callbackUrl= (a layout can't see the path).
   // Every console page calls it; the management API checks the session on its own too.
-  if (!(await getSessionUser())) return <>{children}</>;
-  const user = await requireConsoleUser("/console"); // developers -> /portal
+  const user = await getSessionUser();
+  if (!user) return <>{children}</>;
+  if (!isConsoleRole(user.role)) redirect("/portal");
   return (
     <div className="console-shell">
       <aside className="sidebar">
