@@ -20,8 +20,9 @@ export async function storedSnapshotVersion(): Promise<number> {
   return Number(await redis().eval(lua, 1, configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey));
 }
 
-export async function buildNextSnapshot(reason: string): Promise<GatewayConfigSnapshot> {
-  const floor = await storedSnapshotVersion();
+/** `floor`: the version Redis holds, when the caller has just read it. */
+export async function buildNextSnapshot(reason: string, floor?: number): Promise<GatewayConfigSnapshot> {
+  floor ??= await storedSnapshotVersion();
   return db().$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SNAPSHOT_LOCK_ID})`);
     // A database restored or reset behind a live Redis would restart at version 1 and
@@ -42,21 +43,28 @@ export async function buildNextSnapshot(reason: string): Promise<GatewayConfigSn
 export async function announceSnapshot(snapshot: GatewayConfigSnapshot): Promise<void> {
   const names = configChannelNames(env().CONFIG_CHANNEL_PREFIX);
   await storeSnapshotIfNewer(redis(), names, snapshot);
-  const producer = new QueueEventsProducer(names.queueName, { connection: redis(), prefix: names.bullPrefix });
-  try {
-    await producer.publishEvent({ eventName: names.eventName, version: String(snapshot.version) }, 1000);
-  } finally {
-    await producer.close();
+  await eventsProducer(names).publishEvent({ eventName: names.eventName, version: String(snapshot.version) }, 1000);
+}
+
+// One producer per Redis client: creating one per publish would load BullMQ's scripts
+// and check the server version every time. A new client (after disconnectRedis) gets a new one.
+let current: { client: ReturnType<typeof redis>; producer: QueueEventsProducer } | undefined;
+
+function eventsProducer(names: ReturnType<typeof configChannelNames>): QueueEventsProducer {
+  const client = redis();
+  if (current?.client !== client) {
+    current = { client, producer: new QueueEventsProducer(names.queueName, { connection: client, prefix: names.bullPrefix }) };
   }
+  return current.producer;
 }
 
 /**
  * Never fails the caller's change: the change is committed, and every snapshot
  * is complete, so the next publish (or the console's start-up publish) carries it.
  */
-export async function publishGatewayConfig(reason: string): Promise<number | null> {
+export async function publishGatewayConfig(reason: string, options: { storedVersion?: number } = {}): Promise<number | null> {
   try {
-    const snapshot = await buildNextSnapshot(reason);
+    const snapshot = await buildNextSnapshot(reason, options.storedVersion);
     await announceSnapshot(snapshot);
     return snapshot.version;
   } catch (err) {

@@ -11,5 +11,6 @@ export async function republishIfGatewaysBehind(): Promise<number | null> {
   ]);
   const built = latest._max.version ?? 0;
   if (stored > 0 && stored >= built) return null;
-  return publishGatewayConfig(stored === 0 ? "redis holds no snapshot" : `redis holds v${stored}, console built v${built}`);
+  const reason = stored === 0 ? "redis holds no snapshot" : `redis holds v${stored}, console built v${built}`;
+  return publishGatewayConfig(reason, { storedVersion: stored });
 }
