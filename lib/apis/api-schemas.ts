@@ -1,7 +1,7 @@
 // The API resource of the management API: request schema and response shape.
 import { z } from "zod";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
-import { readLintReport } from "./openapi/lint-report";
+import { storedLintCounts } from "./openapi/lint-report";
 import { jwtRequirementsInputSchema, readJwtRequirements } from "./jwt-requirements-schema";
 import { exactlyOneSpec, specInputFields } from "./openapi/spec-input-schema";
 import { gatewayPathOf } from "./version-sets/gateway-path";
@@ -77,7 +77,7 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     jwtRequirements: readJwtRequirements(api.jwtRequirements),
     operationCount: current?._count?.operations ?? operations.length,
     // Counts only; the problems themselves are at GET /api/v1/apis/{id}/lint.
-    lint: lintCounts(current?.lintReport),
+    lint: storedLintCounts(current?.lintReport),
     currentRevision: current
       ? {
           id: current.id,
@@ -114,11 +114,6 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     createdAt: api.createdAt.toISOString(),
     updatedAt: api.updatedAt.toISOString(),
   };
-}
-
-function lintCounts(stored: unknown) {
-  const report = readLintReport(stored);
-  return report ? { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings } : null;
 }
 
 export type ApiResource = ReturnType<typeof toApiResource>;

@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
 import { toApiResource, type CreateApiInput } from "./api-schemas";
 import { timePhase, type PhaseListener } from "./openapi/import-phases";
+import { lintCounts } from "./openapi/lint-report";
 import { startApiDefinition } from "./openapi/prepare-api-definition";
 import { toSpecSource } from "./openapi/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
@@ -80,7 +81,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
             lifecycle: lifecycle.toLowerCase(),
             operations: operations.length,
             sourceFormat: started.sourceFormat,
-            lint: { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings },
+            lint: lintCounts(report),
           },
         });
         return { api: created, lint: report };
@@ -95,7 +96,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
     // Not the big JSON columns: the caller has the document, and the lint counts are below.
     include: { versionSet: true, revisions: { where: { isCurrent: true }, omit: { spec: true, lintReport: true }, include: { operations: true } } },
   });
-  return { ...toApiResource(full, { withOperations: true }), lint: { ruleset: lint.ruleset, errors: lint.errors, warnings: lint.warnings } };
+  return { ...toApiResource(full, { withOperations: true }), lint: lintCounts(lint) };
 }
 
 type Lifecycle = NonNullable<CreateApiInput["lifecycle"]>;

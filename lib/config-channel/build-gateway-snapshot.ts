@@ -2,6 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot, type GatewayVersioning } from "./contract";
+import { productLimits } from "@/lib/products/product-schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -52,14 +53,7 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       id: p.id,
       name: p.name,
       apiIds: p.apis.map((a) => a.apiId),
-      rateLimit: p.rateLimitCalls && p.rateLimitPeriodSeconds ? { calls: p.rateLimitCalls, periodSeconds: p.rateLimitPeriodSeconds } : null,
-      quota: p.quotaPeriod
-        ? {
-            calls: p.quotaCalls,
-            bandwidthBytes: p.quotaBandwidthBytes === null ? null : Number(p.quotaBandwidthBytes),
-            period: p.quotaPeriod.toLowerCase(),
-          }
-        : null,
+      ...productLimits(p),
     })),
     subscriptions: subscriptions.map((s) => ({
       id: s.id,

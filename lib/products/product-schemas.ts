@@ -57,6 +57,25 @@ export const deleteProductQuerySchema = z.object({
 
 type ProductWithApis = Product & { apis: (ProductApi & { api: Pick<Api, "id" | "name" | "path"> })[] };
 
+type LimitColumns = Pick<Product, "rateLimitCalls" | "rateLimitPeriodSeconds" | "quotaCalls" | "quotaBandwidthBytes" | "quotaPeriod">;
+
+/** A product's limit columns as the API and the gateway snapshot both describe them. */
+export function productLimits(product: LimitColumns) {
+  return {
+    rateLimit:
+      product.rateLimitCalls && product.rateLimitPeriodSeconds
+        ? { calls: product.rateLimitCalls, periodSeconds: product.rateLimitPeriodSeconds }
+        : null,
+    quota: product.quotaPeriod
+      ? {
+          calls: product.quotaCalls,
+          bandwidthBytes: product.quotaBandwidthBytes === null ? null : Number(product.quotaBandwidthBytes),
+          period: product.quotaPeriod.toLowerCase() as "hour" | "day" | "week" | "month",
+        }
+      : null,
+  };
+}
+
 export function toProductResource(product: ProductWithApis) {
   return {
     id: product.id,
@@ -66,17 +85,7 @@ export function toProductResource(product: ProductWithApis) {
     state: product.state.toLowerCase() as "draft" | "published",
     approvalRequired: product.approvalRequired,
     subscriptionsLimit: product.subscriptionsLimit,
-    rateLimit:
-      product.rateLimitCalls && product.rateLimitPeriodSeconds
-        ? { calls: product.rateLimitCalls, periodSeconds: product.rateLimitPeriodSeconds }
-        : null,
-    quota: product.quotaPeriod
-      ? {
-          calls: product.quotaCalls,
-          bandwidthBytes: product.quotaBandwidthBytes === null ? null : Number(product.quotaBandwidthBytes),
-          period: product.quotaPeriod.toLowerCase(),
-        }
-      : null,
+    ...productLimits(product),
     apis: product.apis.map((pa) => ({ id: pa.api.id, name: pa.api.name, path: pa.api.path })),
     ownerId: product.ownerId,
     createdAt: product.createdAt.toISOString(),

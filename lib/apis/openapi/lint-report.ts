@@ -58,3 +58,14 @@ export function readLintReport(value: unknown): LintReport | null {
     ...(r.truncated ? { truncated: true } : {}),
   };
 }
+
+/** The summary every API, revision and audit event carries: ruleset and counts, no problems. */
+export function lintCounts(report: Pick<LintReport, "ruleset" | "errors" | "warnings">) {
+  return { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings };
+}
+
+/** lintCounts of a stored (Json) report; null when none was stored. */
+export function storedLintCounts(stored: unknown) {
+  const report = readLintReport(stored);
+  return report ? lintCounts(report) : null;
+}

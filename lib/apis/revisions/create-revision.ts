@@ -10,7 +10,8 @@ import { toSpecSource } from "../openapi/spec-input-schema";
 import { diffOperations } from "./diff-operations";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./write-revision-json";
 import { writeRevisionOperations } from "./write-revision-operations";
-import { lintCountsOf, revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
+import { revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
+import { lintCounts } from "../openapi/lint-report";
 
 export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor) {
   await findApiToManage(apiId, actor);
@@ -42,7 +43,7 @@ export async function createRevision(apiId: string, input: CreateRevisionInput, 
         action: "api.revision_created",
         entityType: "api",
         entityId: apiId,
-        after: { revision: created.number, title: prepared.title, version: prepared.version, operations: operations.length, lint: lintCountsOf(lint) },
+        after: { revision: created.number, title: prepared.title, version: prepared.version, operations: operations.length, lint: lintCounts(lint) },
       });
       return tx.apiRevision.findUniqueOrThrow({ where: { id: created.id }, select: revisionSummarySelect });
     },

@@ -2,7 +2,7 @@
 // by the gateway). Request schema for a re-import and the summary shape.
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { readLintReport } from "../openapi/lint-report";
+import { storedLintCounts } from "../openapi/lint-report";
 import { exactlyOneSpec, specInputFields } from "../openapi/spec-input-schema";
 
 export const createRevisionInputSchema = z
@@ -43,10 +43,6 @@ export const revisionSummarySelect = {
 
 type RevisionSummaryRow = Prisma.ApiRevisionGetPayload<{ select: typeof revisionSummarySelect }>;
 
-export function lintCountsOf(stored: unknown) {
-  const report = readLintReport(stored);
-  return report ? { ruleset: report.ruleset, errors: report.errors, warnings: report.warnings } : null;
-}
 
 export function toRevisionSummary(row: RevisionSummaryRow) {
   return {
@@ -60,7 +56,7 @@ export function toRevisionSummary(row: RevisionSummaryRow) {
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     operationCount: row._count.operations,
-    lint: lintCountsOf(row.lintReport),
+    lint: storedLintCounts(row.lintReport),
   };
 }
 
