@@ -4,8 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import type { UserRole } from "@/components/api-types";
+import { AUDITORS } from "@/lib/auth/roles";
 
-type Section = { href: string; label: string; exact?: boolean; roles?: UserRole[] };
+type Section = { href: string; label: string; exact?: boolean; roles?: readonly UserRole[] };
 
 // `roles` hides links the server would refuse anyway (the pages and the API check too).
 const sections: Section[] = [
@@ -16,8 +17,8 @@ const sections: Section[] = [
   // exact: the approvals queue below is its own entry, so only one link reads as current.
   { href: "/console/subscriptions", label: "Subscriptions", exact: true },
   { href: "/console/subscriptions/approvals", label: "Pending approvals" },
-  { href: "/console/users", label: "Users", roles: ["platform_admin", "viewer"] },
-  { href: "/console/audit", label: "Audit log", roles: ["platform_admin", "viewer"] },
+  { href: "/console/users", label: "Users", roles: AUDITORS },
+  { href: "/console/audit", label: "Audit log", roles: AUDITORS },
   { href: "/console/tokens", label: "API tokens", roles: ["platform_admin"] },
   { href: "/console/settings", label: "Settings" },
 ];

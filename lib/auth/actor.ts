@@ -1,5 +1,5 @@
 // Who is calling: a signed-in user or a management API token.
-import type { UserRoleName } from "./roles";
+import { CATALOG_MANAGERS, type UserRoleName } from "./roles";
 
 export type Actor = {
   type: "user" | "token";
@@ -18,5 +18,5 @@ export function isAdmin(actor: Actor): boolean {
 }
 
 export function canManageCatalog(actor: Actor): boolean {
-  return actor.role === "platform_admin" || actor.role === "api_publisher";
+  return CATALOG_MANAGERS.includes(actor.role);
 }

@@ -9,10 +9,7 @@ type RouteContext<P> = { params: Promise<P> };
 
 export type AuthedHandler<P> = (args: { request: NextRequest; params: P; actor: Actor }) => Promise<Response>;
 
-export const ALL_ROLES: readonly UserRoleName[] = ["platform_admin", "api_publisher", "viewer", "developer"];
-export const CONSOLE_ROLES: readonly UserRoleName[] = ["platform_admin", "api_publisher", "viewer"];
-export const CATALOG_MANAGERS: readonly UserRoleName[] = ["platform_admin", "api_publisher"];
-export const ADMINS: readonly UserRoleName[] = ["platform_admin"];
+export { ADMINS, ALL_ROLES, AUDITORS, CATALOG_MANAGERS, CONSOLE_ROLES, SUBSCRIBERS } from "@/lib/auth/roles";
 
 export function withAuth<P = Record<string, never>>(handler: AuthedHandler<P>, options: { roles: readonly UserRoleName[] }) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {

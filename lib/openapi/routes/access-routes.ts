@@ -5,13 +5,12 @@ import {
   createAdminApiTokenInputSchema,
   createdAdminApiTokenSchema,
 } from "@/lib/auth/tokens/token-schemas";
-import { ADMINS, ALL_ROLES } from "@/lib/http/with-auth";
+import { ADMINS, ALL_ROLES, AUDITORS } from "@/lib/http/with-auth";
 import { createUserInputSchema, updateUserInputSchema, userResourceSchema } from "@/lib/iam/users/user-schemas";
 import { listOf, meSchema } from "../resources/common-schemas";
 import { routeDocs } from "../route-doc";
 
 /** Read-only auditors: the viewer role sees who has access and what changed. */
-const ADMINS_AND_VIEWERS = ["platform_admin", "viewer"] as const;
 
 export const accessRoutes = routeDocs([
   {
@@ -29,7 +28,7 @@ export const accessRoutes = routeDocs([
     operationId: "listUsers",
     summary: "List users",
     tag: "Users",
-    roles: ADMINS_AND_VIEWERS,
+    roles: AUDITORS,
     response: { status: 200, description: "The users", schema: listOf(userResourceSchema, "UserList") },
   },
   {
@@ -49,7 +48,7 @@ export const accessRoutes = routeDocs([
     operationId: "getUser",
     summary: "One user",
     tag: "Users",
-    roles: ADMINS_AND_VIEWERS,
+    roles: AUDITORS,
     response: { status: 200, description: "The user", schema: userResourceSchema },
   },
   {
@@ -99,7 +98,7 @@ export const accessRoutes = routeDocs([
     operationId: "listAuditEvents",
     summary: "The audit log, newest first, filtered and paginated",
     tag: "Audit log",
-    roles: ADMINS_AND_VIEWERS,
+    roles: AUDITORS,
     query: listAuditEventsQuerySchema,
     response: { status: 200, description: "A page of events", schema: auditEventPageSchema },
   },

@@ -1,5 +1,5 @@
 // OpenAPI entries for /subscriptions (one entry per route and method).
-import { ALL_ROLES } from "@/lib/http/with-auth";
+import { ALL_ROLES, SUBSCRIBERS } from "@/lib/http/with-auth";
 import {
   changeSubscriptionStateInputSchema,
   createSubscriptionInputSchema,
@@ -12,7 +12,6 @@ import { routeDocs } from "../route-doc";
 
 const tag = "Subscriptions";
 /** Viewers are read-only; developers act on their own subscriptions only. */
-const SUBSCRIBERS = ["platform_admin", "api_publisher", "developer"] as const;
 
 export const subscriptionsRoutes = routeDocs([
   {

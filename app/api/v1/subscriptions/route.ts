@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { createSubscriptionInputSchema, listSubscriptionsQuerySchema } from "@/lib/subscriptions/subscription-schemas";
-import { ALL_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+import { ALL_ROLES, SUBSCRIBERS, readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/subscriptions?state=&productId=&apiId=&userId= - list subscriptions (developers: their own)
 export const GET = withAuth(
@@ -19,5 +19,5 @@ export const POST = withAuth(
     const input = createSubscriptionInputSchema.parse(await readJson(request));
     return NextResponse.json(await createSubscription(input, actor), { status: 201 });
   },
-  { roles: ["platform_admin", "api_publisher", "developer"] },
+  { roles: SUBSCRIBERS },
 );

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { changeSubscriptionState } from "@/lib/subscriptions/change-subscription-state";
 import { getOwnedSubscriptionOrThrow } from "@/lib/subscriptions/get-owned-subscription-or-throw";
 import { changeSubscriptionStateInputSchema, toSubscriptionResource } from "@/lib/subscriptions/subscription-schemas";
-import { ALL_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+import { ALL_ROLES, SUBSCRIBERS, readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { subscriptionId: string };
 
@@ -19,5 +19,5 @@ export const PATCH = withAuth<Params>(
     const input = changeSubscriptionStateInputSchema.parse(await readJson(request));
     return NextResponse.json(await changeSubscriptionState(params.subscriptionId, input, actor));
   },
-  { roles: ["platform_admin", "api_publisher", "developer"] },
+  { roles: SUBSCRIBERS },
 );

@@ -2,13 +2,13 @@ import { NextResponse } from "next/server";
 import { getUserOrThrow } from "@/lib/iam/users/get-user-or-throw";
 import { updateUser } from "@/lib/iam/users/update-user";
 import { updateUserInputSchema } from "@/lib/iam/users/user-schemas";
-import { ADMINS, readJson, withAuth } from "@/lib/http/with-auth";
+import { ADMINS, AUDITORS, readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { userId: string };
 
 // GET /api/v1/users/{userId}
 export const GET = withAuth<Params>(async ({ params }) => NextResponse.json(await getUserOrThrow(params.userId)), {
-  roles: ["platform_admin", "viewer"],
+  roles: AUDITORS,
 });
 
 // PATCH /api/v1/users/{userId} - {name?, role?, disabled?, password?}; 409 for the last active platform admin
