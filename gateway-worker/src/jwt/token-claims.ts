@@ -4,11 +4,11 @@
 // Auth0 and many others put them). Claims of the wrong type grant nothing.
 import type { IncomingHttpHeaders } from "node:http";
 import type { JWTPayload } from "jose";
+import { firstHeaderValue } from "../http/headers";
 
 /** `Bearer <token>` from `headerName` (lower case); undefined when absent, empty or another scheme. */
 export function bearerTokenFrom(headers: IncomingHttpHeaders, headerName: string): string | undefined {
-  const raw = headers[headerName];
-  const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  const value = firstHeaderValue(headers, headerName)?.trim();
   const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
   return match?.[1];
 }

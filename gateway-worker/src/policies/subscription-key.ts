@@ -1,9 +1,9 @@
 // Identifies the caller by subscription key, APIM style: header first, then
 // query parameter. Keys are compared by sha256 (the snapshot never holds them
 // in clear) and always stripped before forwarding, so the backend never sees one.
-import type { IncomingHttpHeaders } from "node:http";
 import { gatewayApiSchema, hashSubscriptionKey } from "../contract/config-snapshot";
 import { rejection } from "../http/errors";
+import { firstHeaderValue } from "../http/headers";
 import { getQueryParam, removeQueryParam } from "../http/query-string";
 import { POLICY_PRIORITY } from "../pipeline/policy-order";
 import type { Policy, PolicyContext } from "./policy";
@@ -11,15 +11,10 @@ import type { Policy, PolicyContext } from "./policy";
 const settingsSchema = gatewayApiSchema.shape.subscription;
 type SubscriptionKeySettings = typeof settingsSchema._zod.output;
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Reads the key from header or query, and removes both from what is forwarded. */
 function takeKey(ctx: PolicyContext, settings: SubscriptionKeySettings): string | undefined {
   const headerName = settings.header.toLowerCase(); // Node lower-cases incoming header names
-  const fromHeader = headerValue(ctx.headers, headerName);
+  const fromHeader = firstHeaderValue(ctx.headers, headerName);
   const fromQuery = getQueryParam(ctx.query, settings.query);
   delete ctx.headers[headerName];
   ctx.query = removeQueryParam(ctx.query, settings.query);

@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { GatewayVersioning } from "../contract/config-snapshot";
 import { rejection, type Rejection } from "../http/errors";
 import { getQueryParam } from "../http/query-string";
+import { firstHeaderValue } from "../http/headers";
 
 export type VersionChoice<T> = { route: T } | { rejection: Rejection };
 
@@ -39,7 +40,6 @@ export class VersionSelector<T> {
 
   private requestedVersion(headers: IncomingHttpHeaders, query: string): string | undefined {
     if (this.versioning.scheme === "query") return getQueryParam(query, this.versioning.parameterName) || undefined;
-    const value = headers[this.headerName];
-    return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+    return firstHeaderValue(headers, this.headerName)?.trim() || undefined;
   }
 }
