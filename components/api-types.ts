@@ -81,7 +81,8 @@ export type Product = {
   subscriptionsLimit: number | null;
   rateLimit: { calls: number; periodSeconds: number } | null;
   quota: ProductQuota | null;
-  apis: { id: string; name: string; path: string }[];
+  /** gatewayPath: where clients call the API (a path-scheme version adds a segment). */
+  apis: { id: string; name: string; path: string; gatewayPath: string }[];
   /** The API publisher who manages it (null: platform admins only, or nobody in particular). */
   ownerId?: string | null;
   createdAt: string;
@@ -94,7 +95,7 @@ export type Subscription = {
   state: SubscriptionState;
   stateComment: string;
   product: { id: string; name: string } | null;
-  api: { id: string; name: string; path?: string } | null;
+  api: { id: string; name: string; path?: string; gatewayPath?: string } | null;
   /** "api" for a subscription to a single API (created by admins), else "product". */
   scope?: "product" | "api";
   user: { id: string; email: string; name: string } | null;

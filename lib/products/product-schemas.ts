@@ -1,6 +1,7 @@
 // The product resource: request schema and response shape.
 import { z } from "zod";
-import type { Api, Product, ProductApi } from "@/generated/prisma/client";
+import type { Api, ApiVersionSet, Product, ProductApi } from "@/generated/prisma/client";
+import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 
 export const rateLimitSchema = z
   .object({
@@ -55,7 +56,8 @@ export const deleteProductQuerySchema = z.object({
     .describe("Cancel the product's live subscriptions instead of refusing with 409"),
 });
 
-type ProductWithApis = Product & { apis: (ProductApi & { api: Pick<Api, "id" | "name" | "path"> })[] };
+type ApiOnGateway = Pick<Api, "id" | "name" | "path" | "versionName"> & { versionSet: Pick<ApiVersionSet, "scheme"> | null };
+type ProductWithApis = Product & { apis: (ProductApi & { api: ApiOnGateway })[] };
 
 type LimitColumns = Pick<Product, "rateLimitCalls" | "rateLimitPeriodSeconds" | "quotaCalls" | "quotaBandwidthBytes" | "quotaPeriod">;
 
@@ -86,11 +88,14 @@ export function toProductResource(product: ProductWithApis) {
     approvalRequired: product.approvalRequired,
     subscriptionsLimit: product.subscriptionsLimit,
     ...productLimits(product),
-    apis: product.apis.map((pa) => ({ id: pa.api.id, name: pa.api.name, path: pa.api.path })),
+    // gatewayPath: where clients call it (a path-scheme version adds a segment).
+    apis: product.apis.map(({ api }) => ({ id: api.id, name: api.name, path: api.path, gatewayPath: gatewayPathOf(api, api.versionSet?.scheme) })),
     ownerId: product.ownerId,
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };
 }
 
-export const productInclude = { apis: { include: { api: { select: { id: true, name: true, path: true } } } } } as const;
+export const productInclude = {
+  apis: { include: { api: { select: { id: true, name: true, path: true, versionName: true, versionSet: { select: { scheme: true } } } } } },
+} as const;

@@ -1,6 +1,7 @@
 // The subscription resource: request schemas and response shape (never a key or hash).
 import { z } from "zod";
-import type { Api, Product, Subscription, User } from "@/generated/prisma/client";
+import type { Api, ApiVersionSet, Product, Subscription, User } from "@/generated/prisma/client";
+import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import { effectiveState } from "./subscription-states";
 
 const subscriptionStateNames = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"] as const;
@@ -46,13 +47,13 @@ export const regenerateKeyInputSchema = z.object({ key: z.enum(["primary", "seco
 
 export type SubscriptionWithRelations = Subscription & {
   product: Pick<Product, "id" | "name"> | null;
-  api: Pick<Api, "id" | "name" | "path"> | null;
+  api: (Pick<Api, "id" | "name" | "path" | "versionName"> & { versionSet: Pick<ApiVersionSet, "scheme"> | null }) | null;
   user: Pick<User, "id" | "email" | "name"> | null;
 };
 
 export const subscriptionInclude = {
   product: { select: { id: true, name: true } },
-  api: { select: { id: true, name: true, path: true } },
+  api: { select: { id: true, name: true, path: true, versionName: true, versionSet: { select: { scheme: true } } } },
   user: { select: { id: true, email: true, name: true } },
 } as const;
 
@@ -65,7 +66,7 @@ export function toSubscriptionResource(s: SubscriptionWithRelations) {
     stateComment: s.stateComment,
     scope: s.apiId ? ("api" as const) : ("product" as const),
     product: s.product,
-    api: s.api,
+    api: s.api && { id: s.api.id, name: s.api.name, path: s.api.path, gatewayPath: gatewayPathOf(s.api, s.api.versionSet?.scheme) },
     user: s.user,
     expiresAt: s.expiresAt?.toISOString() ?? null,
     createdAt: s.createdAt.toISOString(),

@@ -55,7 +55,7 @@ export function ProductCard({ product }: { product: Product }) {
       <ul className="api-list">
         {product.apis.map((api) => (
           <li key={api.id}>
-            <Link href={`/portal/apis/${api.id}`}>{api.name}</Link> <code>/{api.path}</code>
+            <Link href={`/portal/apis/${api.id}`}>{api.name}</Link> <code>/{api.gatewayPath}</code>
           </li>
         ))}
         {product.apis.length === 0 && <li className="muted">No APIs yet.</li>}

@@ -24,7 +24,7 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
   });
   // Products tell which API paths a subscription opens, for the example call.
   const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
-  const apiPathsByProduct = new Map((products.data?.items ?? []).map((p) => [p.id, p.apis.map((a) => a.path)]));
+  const apiPathsByProduct = new Map((products.data?.items ?? []).map((p) => [p.id, p.apis.map((a) => a.gatewayPath)]));
 
   const mine = (subscriptions.data?.items ?? []).filter((s) => !onlyOwnedBy || s.user?.id === onlyOwnedBy);
 
@@ -59,7 +59,7 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
             <SubscriptionKeysPanel
               subscription={sub}
               gatewayUrl={gatewayUrl}
-              apiPath={sub.api?.path ?? (sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
+              apiPath={sub.api?.gatewayPath ?? (sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
             />
             {cancellable.has(sub.state) && <CancelSubscriptionButton subscription={sub} />}
           </Card>

@@ -35,7 +35,7 @@ export function PortalApiClient({ apiId, gatewayUrl }: { apiId: string; gatewayU
       {data.description && <p className="lead-text">{data.description}</p>}
       <div className="hint-box">
         <p>
-          Base URL: <code>{`${gatewayUrl}/${data.path}`}</code>
+          Base URL: <code>{`${gatewayUrl}/${data.gatewayPath ?? data.path}`}</code>
         </p>
         {data.subscriptionRequired && (
           <p className="muted">
