@@ -3,7 +3,10 @@ import { defineConfig } from "vitest/config";
 
 // Unit and integration tests. Integration tests use the real PostgreSQL
 // (database portcullis_test, migrated fresh by the global setup) and Redis
-// (an isolated key prefix).
+// (an isolated key prefix). PORTCULLIS_TEST_DB names another database (and prefix)
+// so two runs on one machine do not drop each other's tables.
+const testDatabase = process.env.PORTCULLIS_TEST_DB ?? "portcullis_test";
+
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
@@ -11,8 +14,8 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     env: {
       NODE_ENV: "test",
-      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/portcullis_test",
-      CONFIG_CHANNEL_PREFIX: "portcullis-test",
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${testDatabase}`,
+      CONFIG_CHANNEL_PREFIX: testDatabase === "portcullis_test" ? "portcullis-test" : `portcullis-test-${testDatabase}`,
       ADMIN_API_TOKEN: "test-admin-token-0123456789abcdef",
       NEXTAUTH_SECRET: "test-nextauth-secret-0123456789",
     },
