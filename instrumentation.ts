@@ -9,9 +9,10 @@ export async function register() {
   // Subscriptions expire even when nobody opens the console.
   const { expireDueSubscriptions } = await import("./lib/subscriptions/expire-due-subscriptions");
   startPeriodicTask({ name: "subscription-expiry", intervalMs: 60_000, run: expireDueSubscriptions });
-  // Redis may restart empty, or have been down during a change: gateways must not fall behind.
-  const { republishIfGatewaysBehind } = await import("./lib/config-channel/republish-if-gateways-behind");
-  startPeriodicTask({ name: "config-channel-watchdog", intervalMs: 15_000, run: republishIfGatewaysBehind });
+  // Every acknowledged change must reach the gateways: Redis may restart empty or be down
+  // during a change, and a console may die before publishing; this publishes at start-up too.
+  const { startConfigDeliveryWatchdog } = await import("./lib/config-channel/start-config-delivery-watchdog");
+  startConfigDeliveryWatchdog();
   // Big imports lint on a worker pool; starting it now keeps Redocly's load off the first import.
   const { warmLintWorkers } = await import("./lib/apis/openapi/lint-worker-pool");
   warmLintWorkers();

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { apiContentSecurityPolicy, staticSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -12,6 +13,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client", "pino", "ioredis", "bullmq", "@redocly/openapi-core"],
   // Everything is served locally; there is no remote image host to allow.
   images: { unoptimized: true },
+  // Pages also get a nonce CSP per request from proxy.ts; management API answers get a deny-all one here.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...staticSecurityHeaders] },
+      { source: "/api/v1/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+    ];
+  },
 };
 
 export default nextConfig;

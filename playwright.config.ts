@@ -34,7 +34,7 @@ export default defineConfig({
     },
     {
       // Prepare (fresh DB + seed) first, then serve: the console never sees a half-seeded database.
-      command: `npx tsx playwright/support/prepare-environment.ts && npx next start -p ${e2ePorts.console}`,
+      command: `npx tsx playwright/support/prepare-environment.ts && node scripts/console-server.mjs ${e2ePorts.console}`,
       url: `${consoleUrl}/login`,
       env: serverEnv,
       timeout: 180_000,

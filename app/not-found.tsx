@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request, not prerendered: the CSP nonce (proxy.ts) must reach its scripts.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="centered-page">
       <div className="card narrow">

@@ -32,6 +32,8 @@ export type Api = {
   backendUrls: string[];
   lifecycle: ApiLifecycle;
   subscriptionRequired: boolean;
+  allowEncodedSlashes: boolean;
+  allowWebSockets: boolean;
   subscriptionKeyHeader: string;
   subscriptionKeyQuery: string;
   /** Bearer-token validation the gateway enforces; null (or absent) = none. */
@@ -187,12 +189,17 @@ export type ConsoleUser = {
   name: string;
   role: UserRole;
   disabled: boolean;
+  /** Temporarily locked after repeated wrong passwords (until lockedUntil). */
+  locked: boolean;
+  lockedUntil: string | null;
+  failedLoginAttempts: number;
+  lastFailedLoginAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
 
 export type CreateUserRequest = { email: string; name: string; role: UserRole; password: string };
-export type UpdateUserRequest = { name?: string; role?: UserRole; disabled?: boolean; password?: string };
+export type UpdateUserRequest = { name?: string; role?: UserRole; disabled?: boolean; password?: string; unlock?: true };
 
 /** GET /api/v1/tokens: never the secret. */
 export type AdminApiToken = {
@@ -234,6 +241,7 @@ export type VersionSet = {
   description: string;
   scheme: VersioningScheme;
   parameterName: string | null;
+  ownerId: string | null;
   apis: { id: string; name: string; versionName: string | null; lifecycle: ApiLifecycle }[];
   createdAt: string;
   updatedAt: string;
@@ -246,6 +254,8 @@ export type UpdateApiRequest = {
   description?: string;
   backendUrls?: string[];
   subscriptionRequired?: boolean;
+  allowEncodedSlashes?: boolean;
+  allowWebSockets?: boolean;
   jwtRequirements?: (Pick<JwtRequirements, "issuer" | "audiences" | "jwksUri"> & Partial<JwtRequirements>) | null;
   lifecycle?: ApiLifecycle;
   sunsetAt?: string | null;
@@ -278,3 +288,18 @@ export type OperationsDiff = {
 export type RevisionDiff = OperationsDiff & { revision: number; against: number };
 /** POST /api/v1/apis/{id}/revisions: the new revision and its diff against the current one. */
 export type CreatedRevision = ApiRevision & { diff: OperationsDiff & { against: number | null } };
+
+/** GET /api/v1/config-delivery: whether every acknowledged change has reached the gateways. */
+export type ConfigDelivery = {
+  status: "delivered" | "pending" | "failing";
+  latestBuiltVersion: number | null;
+  /** What Redis holds for the gateways (0: nothing; null: Redis unreachable). */
+  storedVersion: number | null;
+  deliveredVersion: number | null;
+  deliveredAt: string | null;
+  pendingSince: string | null;
+  pendingReason: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+};

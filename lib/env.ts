@@ -23,6 +23,12 @@ const envSchema = z.object({
     .default(DEVELOPMENT_ENCRYPTION_KEY),
   /** Where developers reach the gateway; shown in the portal. */
   GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:8080"),
+  /**
+   * Reverse proxies in front of the console (comma-separated IPs or CIDR ranges) whose
+   * `x-forwarded-for` entries are skipped to find a sign-in's client address. Empty: the
+   * right-most entry, which `next start` sets to the socket address when there is none.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
 });
 
 export type Env = z.infer<typeof envSchema>;

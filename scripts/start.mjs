@@ -107,7 +107,8 @@ if (sourcesChanged) {
 const children = [
   ["demo-backend", ["node", "--import", "tsx", "demo-backend/server.ts"], { DEMO_BACKEND_PORT: String(ports.demo) }],
   ["gateway", ["node", "--import", "tsx", "gateway-worker/src/main.ts"], { GATEWAY_PORT: String(ports.gateway) }],
-  ["console", ["node", "node_modules/next/dist/bin/next", "start", "-p", String(ports.console)], {}],
+  // Next behind our own node:http server: bounded request times, JSON answers to oversized requests.
+  ["console", ["node", "scripts/console-server.mjs", String(ports.console)], {}],
 ].map(([name, args, extra]) => {
   const [command, ...rest] = args;
   const child = spawn(command, rest, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });

@@ -17,6 +17,7 @@ const sections: Section[] = [
   // exact: the approvals queue below is its own entry, so only one link reads as current.
   { href: "/console/subscriptions", label: "Subscriptions", exact: true },
   { href: "/console/subscriptions/approvals", label: "Pending approvals" },
+  { href: "/console/gateways", label: "Gateways" },
   { href: "/console/users", label: "Users", roles: AUDITORS },
   { href: "/console/audit", label: "Audit log", roles: AUDITORS },
   { href: "/console/tokens", label: "API tokens", roles: ["platform_admin"] },

@@ -1,11 +1,27 @@
 // The only reader of process.env for the gateway. The gateway runs alone beside
 // the services, so it has its own small environment, separate from the console's.
 import { z } from "zod";
+import { parseTrustedProxy } from "./http/trusted-proxies";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();
 
-const gatewayEnvSchema = z.object({
+/** "10.0.0.0/8, 127.0.0.1" -> ["10.0.0.0/8", "127.0.0.1"]; every entry must be an IP or CIDR. */
+const proxyList = z
+  .string()
+  .transform((list) => list.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      try {
+        parseTrustedProxy(entry);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `'${entry}' is not an IP address or CIDR range` });
+      }
+    }
+  });
+
+const gatewayEnvSchema = z
+  .object({
   GATEWAY_PORT: port.default(8080),
   GATEWAY_HOST: z.string().min(1).default("0.0.0.0"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
@@ -16,7 +32,16 @@ const gatewayEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Idle time on a backend connection before the request is answered 504. */
   BACKEND_TIMEOUT_MS: positiveMs.default(30_000),
-});
+  /** A client must send its request headers within this time, and its whole request within the next (408). */
+  GATEWAY_HEADERS_TIMEOUT_MS: positiveMs.default(10_000),
+  GATEWAY_REQUEST_TIMEOUT_MS: positiveMs.default(30_000),
+  /** Proxies (IPs or CIDRs) whose X-Forwarded-* / Forwarded headers are extended; anyone else's are replaced. */
+  GATEWAY_TRUSTED_PROXIES: proxyList.default([]),
+})
+  .refine((env) => env.GATEWAY_HEADERS_TIMEOUT_MS <= env.GATEWAY_REQUEST_TIMEOUT_MS, {
+    path: ["GATEWAY_HEADERS_TIMEOUT_MS"],
+    message: "must not exceed GATEWAY_REQUEST_TIMEOUT_MS",
+  });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 

@@ -22,6 +22,9 @@ const gateway = createGateway({
   prefix: env.CONFIG_CHANNEL_PREFIX,
   pollIntervalMs: env.CONFIG_POLL_INTERVAL_MS,
   backendTimeoutMs: env.BACKEND_TIMEOUT_MS,
+  headersTimeoutMs: env.GATEWAY_HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
+  trustedProxies: env.GATEWAY_TRUSTED_PROXIES,
   logger,
 });
 

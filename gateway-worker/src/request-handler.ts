@@ -1,25 +1,20 @@
-// One request, start to end: request id, health check, config, route (and version), policy
-// pipeline, backend. Each step either hands over to the next or answers with a
-// JSON error; any exception becomes a 500 so one bad request cannot take the
-// gateway down. Exactly one access-log line is written per request.
+// One request, start to end: hop-by-hop headers dropped, request id, health
+// check, path, then admission (config, route, policy pipeline) and the backend.
+// Each step either hands over to the next or answers with a JSON error; any
+// exception becomes a 500 so one bad request cannot take the gateway down.
+// Exactly one access-log line is written per request.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
+import { admitRequest, type AccessLogFields } from "./admit-request";
 import type { ConfigStore } from "./config/config-store";
 import { sendError, sendRejection } from "./http/errors";
+import { stripRequestHopByHop } from "./http/hop-by-hop";
+import { parseRequestTarget } from "./http/request-path";
 import { resolveRequestId } from "./http/request-id";
-import type { PolicyContext } from "./policies/policy";
 import type { Forwarder } from "./proxy/forwarder";
-import { resolveRoute } from "./routing/resolve-route";
 
 /** Reserved: answered by the gateway, never routed (the contract forbids it as an API path). */
 export const HEALTH_PATH = "/healthz";
-/** Only used to parse origin-form request targets; never contacted. */
-const PARSE_BASE = "http://gateway.invalid";
-
-interface AccessLogFields {
-  apiId?: string;
-  subscriptionId?: string;
-}
 
 export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forwarder; logger: Logger }) {
   const { store, forwarder, logger } = deps;
@@ -54,55 +49,31 @@ export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forw
     }
 
     // Read once: this request is served entirely by this config, even if a new one is swapped in meanwhile.
-    const config = store.get();
-    if (!config) return sendError(res, "gateway_not_configured", { "retry-after": "5" });
-
-    const resolved = resolveRoute(config, url.pathname, req.headers, url.search.slice(1));
-    if (!resolved) return sendError(res, "route_not_found");
-    if ("rejection" in resolved) return sendRejection(res, resolved.rejection);
-    const { route, rest } = resolved;
-    fields.apiId = route.api.id;
-
-    const ctx: PolicyContext = {
-      requestId,
-      method: req.method ?? "GET",
-      pathname: url.pathname,
-      headers: req.headers,
-      query: url.search.slice(1),
-      api: route.api,
-      config,
-      now: Date.now(),
-      responseHeaders: {},
-    };
-    const outcome = await route.pipeline.run(ctx);
-    fields.subscriptionId = ctx.subscription?.id;
-    if (outcome) return sendRejection(res, { ...outcome, headers: { ...ctx.responseHeaders, ...outcome.headers } });
+    const admission = await admitRequest(store.get(), req, url, requestId, fields);
+    if (!admission.admitted) return sendRejection(res, admission.rejection);
     if (res.destroyed) return; // client gave up while policies ran
 
+    const { route, rest, ctx } = admission;
     for (const [name, value] of Object.entries(ctx.responseHeaders)) res.setHeader(name, value);
     forwarder.forward(req, res, route.backends.pick(), rest, ctx.query);
   }
 
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    // First, so no policy reads a connection-only header and none the gateway sets below can be nominated away.
+    stripRequestHopByHop(req.headers);
     const requestId = resolveRequestId(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId; // forwarded to the backend
     res.setHeader("x-request-id", requestId);
     const fields: AccessLogFields = {};
 
-    let url: URL;
-    try {
-      // WHATWG parsing also resolves "." and ".." segments (even %2e-encoded),
-      // so "/demo/../admin" can never escape the API path it seems to match.
-      // Concatenated, not resolved against the base: "//demo/x" is a path here, not a host.
-      const target = req.url ?? "/";
-      url = target.startsWith("/") ? new URL(PARSE_BASE + target) : new URL(target);
-    } catch {
-      logWhenDone(req, res, requestId, "(unparseable)", fields);
-      return sendError(res, "bad_request");
+    const target = parseRequestTarget(req.url ?? "/");
+    if ("rejection" in target) {
+      logWhenDone(req, res, requestId, "(refused path)", fields);
+      return sendRejection(res, target.rejection);
     }
-    logWhenDone(req, res, requestId, url.pathname, fields);
+    logWhenDone(req, res, requestId, target.url.pathname, fields);
 
-    route(req, res, url, requestId, fields).catch((err: unknown) => {
+    route(req, res, target.url, requestId, fields).catch((err: unknown) => {
       logger.error({ requestId, apiId: fields.apiId, err }, "request failed inside the gateway");
       sendError(res, "internal_error");
     });

@@ -1,16 +1,19 @@
 // Assembles a gateway from its parts. Kept free of process-level concerns
 // (env, signals, exit) so tests can start several gateways in one process.
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { pino, type Logger } from "pino";
 import { compileConfig } from "./config/compile-config";
 import { ConfigStore } from "./config/config-store";
 import { ConfigSubscriber } from "./config/config-subscriber";
+import { rejection, sendError, writeSocketRejection } from "./http/errors";
+import { trustedProxies } from "./http/trusted-proxies";
 import { Pipeline } from "./pipeline/pipeline";
 import { defaultPolicies } from "./policies";
 import type { AnyPolicy } from "./policies/policy";
 import { createForwarder } from "./proxy/forwarder";
 import { createRequestHandler } from "./request-handler";
+import { createUpgradeHandler } from "./upgrade-handler";
 
 export interface GatewayOptions {
   redisUrl: string;
@@ -18,6 +21,12 @@ export interface GatewayOptions {
   prefix: string;
   pollIntervalMs?: number;
   backendTimeoutMs?: number;
+  /** Deadline for a client to send its request headers (408 after it). */
+  headersTimeoutMs?: number;
+  /** Deadline for a client to send its whole request, body included (408 after it). */
+  requestTimeoutMs?: number;
+  /** Peers (IPs or CIDRs) whose X-Forwarded-* and Forwarded headers are extended rather than replaced. */
+  trustedProxies?: readonly string[];
   logger?: Logger;
   policies?: readonly AnyPolicy[];
 }
@@ -42,8 +51,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     store,
     logger,
   });
-  const forwarder = createForwarder({ timeoutMs: options.backendTimeoutMs ?? 30_000, logger });
+  const backendTimeoutMs = options.backendTimeoutMs ?? 30_000;
+  const isTrustedProxy = trustedProxies(options.trustedProxies ?? []);
+  const forwarder = createForwarder({ timeoutMs: backendTimeoutMs, logger, trustedProxies: isTrustedProxy });
   const handleRequest = createRequestHandler({ store, forwarder, logger });
+  const handleUpgrade = createUpgradeHandler({ store, logger, timeoutMs: backendTimeoutMs, trustedProxies: isTrustedProxy });
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
 
   // In-flight responses, so a drain can close each keep-alive connection as
   // soon as its response ends instead of waiting for the client's idle timeout.
@@ -53,19 +67,40 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.shouldKeepAlive = false; // effective if headers are not sent yet: "Connection: close"
     res.once("finish", () => setImmediate(() => server.closeIdleConnections()));
   };
-  const server = http.createServer((req, res) => {
-    inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
-    if (draining) closeWhenDone(res);
-    handleRequest(req, res);
+  // The response a socket is busy with, so a request timeout can be answered through it.
+  const current = new WeakMap<Socket, http.ServerResponse>();
+  // Upgraded sockets leave the server's bookkeeping: closeAllConnections() would not end them.
+  const tunnels = new Set<Socket>();
+  const server = http.createServer(
+    // Node checks the deadlines only every connectionsCheckingInterval (30 s by default).
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)) },
+    (req, res) => {
+      current.set(req.socket, res);
+      inFlight.add(res);
+      res.once("close", () => inFlight.delete(res));
+      if (draining) closeWhenDone(res);
+      handleRequest(req, res);
+    },
+  );
+  server.on("upgrade", (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+    tunnels.add(socket);
+    socket.once("close", () => tunnels.delete(socket));
+    handleUpgrade(req, socket, head);
   });
-  // Malformed HTTP never reaches the handler; answer it in the same JSON shape and drop the socket.
-  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+  // Malformed HTTP and missed deadlines never reach the handler (or interrupt it);
+  // answer in the same JSON shape and drop the socket.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy();
-    const body = JSON.stringify({ error: { code: "bad_request", message: "Malformed HTTP request." } });
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    const code = err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "request_timeout" : "bad_request";
+    const res = current.get(socket);
+    if (res && !res.writableEnded) {
+      // The body was still arriving: answer through the response, so the access log says 408.
+      if (res.headersSent) return void socket.destroy();
+      res.shouldKeepAlive = false;
+      res.once("finish", () => socket.destroy());
+      return sendError(res, code);
+    }
+    writeSocketRejection(socket, rejection(code, undefined, code === "bad_request" ? "Malformed HTTP request." : undefined));
   });
 
   let closing: Promise<void> | null = null;
@@ -94,7 +129,10 @@ export function createGateway(options: GatewayOptions): Gateway {
         if (server.listening) {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
-          const force = setTimeout(() => server.closeAllConnections(), graceMs);
+          const force = setTimeout(() => {
+            server.closeAllConnections();
+            for (const socket of tunnels) socket.destroy();
+          }, graceMs);
           await closed;
           clearTimeout(force);
         }

@@ -27,6 +27,8 @@ describe("gatewayConfigSnapshotSchema", () => {
       makeSnapshot({ subscriptions: [makeSubscription({ keys: ["k"] }), makeSubscription({ id: "sub-2", keys: ["k"] })] }),
       false,
     ],
+    ["per-API path and WebSocket switches", makeSnapshot({ apis: [makeApi({ allowEncodedSlashes: true, allowWebSockets: false })] }), true],
+    ["a non-boolean switch", makeSnapshot({ apis: [makeApi({ allowWebSockets: "yes" as never })] }), false],
     ["bad key hash", { ...makeSnapshot(), subscriptions: [{ ...makeSubscription(), keyHashes: ["clear-text-key"] }] }, false],
   ])("%s -> valid: %s", (_label, snapshot, valid) => {
     expect(gatewayConfigSnapshotSchema.safeParse(snapshot).success).toBe(valid);

@@ -117,7 +117,7 @@ describe("JWKS fetching", () => {
       // Each version compiles the pipeline afresh, as a config swap does.
       const config = compileConfig(gatewayConfigSnapshotSchema.parse(makeSnapshot({ version, apis: [api] })), new Pipeline(defaultPolicies));
       const { route } = config.routes.match("/demo")!;
-      expect(route.pipeline.policyNames).toEqual(["lifecycle", "operation-match", "subscription-key", "jwt-validation"]);
+      expect(route.pipeline.policyNames).toEqual(["lifecycle", "path-encoding", "operation-match", "websocket-upgrade", "subscription-key", "jwt-validation"]);
       for (let i = 0; i < 3; i++) {
         const ctx = { ...makeCtx({ authorization: `Bearer ${token}` }), api, config };
         expect(await route.pipeline.run(ctx)).toBeUndefined();

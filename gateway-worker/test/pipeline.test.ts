@@ -51,8 +51,8 @@ describe("Pipeline", () => {
     expect(calls).toEqual(["first", "second"]);
   });
 
-  it("default policies: lifecycle, then operation-match, then subscription-key, then jwt-validation", () => {
-    expect(new Pipeline(defaultPolicies).policies.map((p) => p.name)).toEqual(["lifecycle", "operation-match", "subscription-key", "jwt-validation"]);
+  it("default policies: lifecycle, path-encoding, operation-match, websocket-upgrade, subscription-key, jwt-validation", () => {
+    expect(new Pipeline(defaultPolicies).policies.map((p) => p.name)).toEqual(["lifecycle", "path-encoding", "operation-match", "websocket-upgrade", "subscription-key", "jwt-validation"]);
   });
 
   it("refuses a policy registered twice", () => {

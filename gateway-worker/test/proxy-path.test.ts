@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compileBackend } from "../src/config/compile-config";
 import { loadGatewayEnv } from "../src/env";
 import { resolveRequestId } from "../src/http/request-id";
+import { trustedProxies } from "../src/http/trusted-proxies";
 import { upstreamPath } from "../src/proxy/forwarder";
 
 describe("upstreamPath", () => {
@@ -32,6 +33,29 @@ describe("resolveRequestId", () => {
   });
 });
 
+describe("trustedProxies", () => {
+  const isTrusted = trustedProxies(["10.0.0.0/8", "127.0.0.1", "2001:db8::/32", "::ffff:192.168.0.0/112"]);
+  it.each([
+    ["10.1.2.3", true],
+    ["::ffff:10.1.2.3", true], // an IPv4 client on a dual-stack socket
+    ["127.0.0.1", true],
+    ["127.0.0.2", false],
+    ["11.0.0.1", false],
+    ["2001:db8::5", true],
+    ["2001:db9::5", false],
+    ["192.168.4.4", true], // written as an IPv4-mapped range
+    ["::1", false],
+    [undefined, false],
+    ["not-an-ip", false],
+  ])("%s -> %s", (address, expected) => {
+    expect(isTrusted(address)).toBe(expected);
+  });
+
+  it("trusts nobody when the list is empty", () => {
+    expect(trustedProxies([])("127.0.0.1")).toBe(false);
+  });
+});
+
 describe("loadGatewayEnv", () => {
   it("defaults", () => {
     expect(loadGatewayEnv({})).toEqual({
@@ -42,7 +66,14 @@ describe("loadGatewayEnv", () => {
       CONFIG_POLL_INTERVAL_MS: 30000,
       LOG_LEVEL: "info",
       BACKEND_TIMEOUT_MS: 30000,
+      GATEWAY_HEADERS_TIMEOUT_MS: 10000,
+      GATEWAY_REQUEST_TIMEOUT_MS: 30000,
+      GATEWAY_TRUSTED_PROXIES: [],
     });
+  });
+
+  it("reads trusted proxies as a comma-separated list of IPs and CIDRs", () => {
+    expect(loadGatewayEnv({ GATEWAY_TRUSTED_PROXIES: " 10.0.0.0/8, ::1 ,," }).GATEWAY_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "::1"]);
   });
 
   it("coerces numbers and treats empty strings as unset", () => {
@@ -50,7 +81,15 @@ describe("loadGatewayEnv", () => {
     expect([env.GATEWAY_PORT, env.BACKEND_TIMEOUT_MS, env.CONFIG_CHANNEL_PREFIX]).toEqual([9000, 30000, "t1"]);
   });
 
-  it.each([{ GATEWAY_PORT: "70000" }, { REDIS_URL: "http://x" }, { LOG_LEVEL: "loud" }, { CONFIG_POLL_INTERVAL_MS: "10" }])(
+  it.each([
+    { GATEWAY_PORT: "70000" },
+    { REDIS_URL: "http://x" },
+    { LOG_LEVEL: "loud" },
+    { CONFIG_POLL_INTERVAL_MS: "10" },
+    { GATEWAY_TRUSTED_PROXIES: "10.0.0.0/33" },
+    { GATEWAY_TRUSTED_PROXIES: "127.0.0.1, proxy.internal" },
+    { GATEWAY_HEADERS_TIMEOUT_MS: "40000", GATEWAY_REQUEST_TIMEOUT_MS: "30000" },
+  ])(
     "refuses %j",
     (env) => {
       expect(() => loadGatewayEnv(env)).toThrow(/Invalid gateway environment/);

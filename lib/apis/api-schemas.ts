@@ -1,5 +1,6 @@
 // The API resource of the management API: request schema and response shape.
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
 import { storedLintCounts } from "./openapi/lint-report";
 import { jwtRequirementsInputSchema, readJwtRequirements } from "./jwt-requirements-schema";
@@ -30,16 +31,18 @@ export const apiPathSchema = z
 
 export const createApiInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).describe("Display name"),
+    name: safeText().trim().min(1).max(200).describe("Display name"),
     path: apiPathSchema,
     backendUrl: httpUrl.optional(),
     backendUrls: z.array(httpUrl).min(1).max(20).optional(),
-    description: z.string().max(10_000).optional(),
+    description: safeText().max(10_000).optional(),
     ...specInputFields,
     subscriptionRequired: z.boolean().optional(),
+    allowEncodedSlashes: z.boolean().optional().describe("Let %2F and %5C inside path segments reach the backend; off: 400 invalid_path"),
+    allowWebSockets: z.boolean().optional().describe("Proxy WebSocket upgrades (key and JWT checks apply to the upgrade); off: 501"),
     jwtRequirements: jwtRequirementsInputSchema.optional(),
     lifecycle: z.enum(["draft", "published", "deprecated", "retired"]).optional(),
-    versionSetId: z.string().min(1).optional().describe("Version set the API joins (with versionName)"),
+    versionSetId: safeText().min(1).optional().describe("Version set the API joins (with versionName)"),
     versionName: versionNameSchema.optional(),
   })
   .refine((v) => v.backendUrl || v.backendUrls, { message: "backendUrl is required", path: ["backendUrl"] })
@@ -71,6 +74,8 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     backendUrls: api.backendUrls,
     lifecycle: api.lifecycle.toLowerCase(),
     subscriptionRequired: api.subscriptionRequired,
+    allowEncodedSlashes: api.allowEncodedSlashes,
+    allowWebSockets: api.allowWebSockets,
     subscriptionKeyHeader: api.subscriptionKeyHeader,
     subscriptionKeyQuery: api.subscriptionKeyQuery,
     /** null: the gateway asks for no bearer token. */

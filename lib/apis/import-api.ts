@@ -13,13 +13,12 @@ import { startApiDefinition } from "./openapi/prepare-api-definition";
 import { toSpecSource } from "./openapi/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
 import { writeRevisionOperations } from "./revisions/write-revision-operations";
-import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
-import { assertPathNotNestedInForeignApi } from "./assert-path-not-nested-in-foreign-api";
+import { assertMayClaimGatewayPath } from "./version-sets/assert-may-claim-gateway-path";
 
 export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
   const pathClaim = { path: input.path, versionSetId: input.versionSetId ?? null, versionName: input.versionName ?? null };
   // Checked before the (possibly long) parse to fail fast, and again under the lock where the row is written.
-  await db().$transaction((tx) => assertApiPathAvailable(tx, pathClaim));
+  await db().$transaction((tx) => assertMayClaimGatewayPath(tx, actor, pathClaim, { joinsSet: true }));
 
   const settings = await getWorkspaceSettings();
   const started = await startApiDefinition(toSpecSource(input), {
@@ -34,8 +33,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
   const { api, lint } = await phase("store", () =>
     db().$transaction(
       async (tx) => {
-        await assertApiPathAvailable(tx, pathClaim);
-        await assertPathNotNestedInForeignApi(tx, actor, input.path);
+        await assertMayClaimGatewayPath(tx, actor, pathClaim, { joinsSet: true });
         const created = await tx.api.create({
           data: {
             versionSetId: pathClaim.versionSetId,
@@ -46,6 +44,8 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
             backendUrls,
             lifecycle: "DRAFT", // set below, once lint (and governance) has had its say
             subscriptionRequired: input.subscriptionRequired ?? true,
+            allowEncodedSlashes: input.allowEncodedSlashes ?? false,
+            allowWebSockets: input.allowWebSockets ?? false,
             jwtRequirements: input.jwtRequirements ?? undefined, // null or absent: no JWT (column default)
             ownerId: actor.role === "api_publisher" ? actor.userId : null,
           },

@@ -1,15 +1,18 @@
 // PATCH /api/v1/apis/{id}: every field optional; null clears a nullable one.
 import { z } from "zod";
+import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import { apiLifecycles } from "./lifecycle/api-lifecycles";
 import { createApiInputSchema } from "./api-schemas";
 import { jwtRequirementsInputSchema } from "./jwt-requirements-schema";
 import { versionNameSchema } from "./version-sets/version-set-schemas";
 
 export const updateApiInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional().describe("Display name"),
-  description: z.string().max(10_000).optional(),
+  name: safeText().trim().min(1).max(200).optional().describe("Display name"),
+  description: safeText().max(10_000).optional(),
   backendUrls: createApiInputSchema.shape.backendUrls,
   subscriptionRequired: z.boolean().optional(),
+  allowEncodedSlashes: createApiInputSchema.shape.allowEncodedSlashes,
+  allowWebSockets: createApiInputSchema.shape.allowWebSockets,
   jwtRequirements: jwtRequirementsInputSchema.optional(),
   lifecycle: z
     .enum(apiLifecycles)
@@ -18,10 +21,11 @@ export const updateApiInputSchema = z.object({
   sunsetAt: z
     .string()
     .datetime({ offset: true })
+    .refine(isStorableInstant, TIMESTAMP_PROBLEM)
     .nullable()
     .optional()
     .describe("When a deprecated API goes away; sent as the Sunset header (RFC 8594). null clears it"),
-  versionSetId: z.string().min(1).nullable().optional().describe("Version set to join; null leaves the set"),
+  versionSetId: safeText().min(1).nullable().optional().describe("Version set to join; null leaves the set"),
   versionName: versionNameSchema.nullable().optional(),
 });
 

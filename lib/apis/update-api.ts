@@ -14,7 +14,7 @@ import { lifecycleFromApi } from "./lifecycle/api-lifecycles";
 import { assertLifecycleTransition } from "./lifecycle/assert-lifecycle-transition";
 import { assertLintCleanToPublish } from "./lifecycle/assert-lint-clean-to-publish";
 import type { UpdateApiInput } from "./update-api-input";
-import { assertApiPathAvailable } from "./version-sets/assert-api-path-available";
+import { assertMayClaimGatewayPath } from "./version-sets/assert-may-claim-gateway-path";
 
 export async function updateApi(id: string, input: UpdateApiInput, actor: Actor) {
   const result = await db().$transaction(async (tx) => {
@@ -35,8 +35,10 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
     if (input.versionName && versionSetId === null) {
       throw new ApiError("validation_failed", "versionName needs a versionSetId", { issues: [{ path: "versionSetId", message: "required with versionName" }] });
     }
+    // Leaving a set or renaming a version moves the gateway path as much as joining one does.
     if (versionSetId !== row.versionSetId || versionName !== row.versionName) {
-      await assertApiPathAvailable(tx, { apiId: id, path: row.path, versionSetId, versionName });
+      const claim = { apiId: id, path: row.path, versionSetId, versionName };
+      await assertMayClaimGatewayPath(tx, actor, claim, { joinsSet: versionSetId !== row.versionSetId });
     }
 
     const updated = await tx.api.update({
@@ -46,6 +48,8 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
         description: input.description,
         backendUrls: input.backendUrls,
         subscriptionRequired: input.subscriptionRequired,
+        allowEncodedSlashes: input.allowEncodedSlashes,
+        allowWebSockets: input.allowWebSockets,
         // A nullable Json column is cleared with DbNull (a bare null would mean "JSON null").
         jwtRequirements: input.jwtRequirements === undefined ? undefined : (input.jwtRequirements ?? Prisma.DbNull),
         lifecycle,

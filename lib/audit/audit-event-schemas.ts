@@ -1,8 +1,9 @@
 // The audit event resource and the filters of GET /api/v1/audit-events.
 import { z } from "zod";
+import { safeText, storableDatetime } from "@/lib/http/safe-text";
 import type { AuditEvent } from "@/generated/prisma/client";
 
-const optionalText = (description: string) => z.string().trim().min(1).max(200).optional().describe(description);
+const optionalText = (description: string) => safeText().trim().min(1).max(200).optional().describe(description);
 
 export const listAuditEventsQuerySchema = z
   .object({
@@ -10,8 +11,8 @@ export const listAuditEventsQuerySchema = z
     entityType: optionalText("e.g. api, product, subscription, user, admin_api_token, workspace_settings"),
     entityId: optionalText("Id of the changed entity"),
     action: optionalText("e.g. api.created, user.updated, token.revoked"),
-    from: z.iso.datetime({ offset: true }).optional().describe("Only events at or after this instant (ISO 8601)"),
-    to: z.iso.datetime({ offset: true }).optional().describe("Only events before this instant (ISO 8601)"),
+    from: storableDatetime().optional().describe("Only events at or after this instant (ISO 8601)"),
+    to: storableDatetime().optional().describe("Only events before this instant (ISO 8601)"),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size"),
     cursor: optionalText("nextCursor of the previous page"),
   })

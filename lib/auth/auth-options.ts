@@ -1,33 +1,30 @@
 // next-auth: email + password against our users, JWT sessions carrying the role.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyPassword } from "./password";
-import { roleToApi, type UserRoleName } from "./roles";
-
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+import { authenticateCredentials } from "./login-throttle/authenticate-credentials";
+import type { UserRoleName } from "./roles";
+import { safeCallbackUrl } from "./safe-callback-url";
 
 export const authOptions: NextAuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // Explicit rather than inferred: Secure (and __Secure-/__Host- prefixed) cookies whenever the console is served over https.
+  useSecureCookies: env().NEXTAUTH_URL.startsWith("https://"),
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || user.disabled) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: roleToApi(user.role) };
-      },
+      // Throttled, lockout-aware and equally slow on every path: see lib/auth/login-throttle/.
+      authorize: (raw) => authenticateCredentials(raw),
     }),
   ],
   callbacks: {
+    // Every post-sign-in/sign-out redirect stays on the console (same rule as the login page).
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -22,15 +22,28 @@ async function actorFromBearer(token: string): Promise<Actor> {
   return resolveTokenActor(token);
 }
 
+/**
+ * How the caller proves who it is. A Bearer token is never sent by a browser on its own, so only
+ * cookie callers need the CSRF origin check (lib/http/assert-same-origin.ts).
+ */
+export function credentialOf(request: Request): "bearer" | "cookie" {
+  return request.headers.get("authorization") ? "bearer" : "cookie";
+}
+
 export async function resolveActor(request: Request): Promise<Actor> {
   const header = request.headers.get("authorization");
-  if (header) {
+  if (credentialOf(request) === "bearer" && header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match?.[1]) throw new ApiError("unauthorized", "Authorization header must be 'Bearer <token>'");
     return actorFromBearer(match[1]);
   }
   // Reads the session JWT from the request's own cookies (works in any handler, no request-scope magic).
-  const session = await getToken({ req: request as Parameters<typeof getToken>[0]["req"], secret: env().NEXTAUTH_SECRET });
+  const session = await getToken({
+    req: request as Parameters<typeof getToken>[0]["req"],
+    secret: env().NEXTAUTH_SECRET,
+    // The same cookie name auth-options.ts sets (__Secure- prefixed over https).
+    secureCookie: env().NEXTAUTH_URL.startsWith("https://"),
+  });
   if (!session?.sub) throw new ApiError("unauthorized", "Sign in or send 'Authorization: Bearer <token>'");
   const { user, refusal } = await findSessionUser(session.sub, typeof session.iat === "number" ? session.iat : undefined);
   if (!user) throw new ApiError("unauthorized", refusal);

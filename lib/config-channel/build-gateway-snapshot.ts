@@ -48,6 +48,8 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       },
       // Stored already parsed by jwtRequirementsSchema; the contract validates it again (fail closed).
       jwt: api.jwtRequirements ?? null,
+      allowEncodedSlashes: api.allowEncodedSlashes,
+      allowWebSockets: api.allowWebSockets,
     })),
     products: products.map((p) => ({
       id: p.id,

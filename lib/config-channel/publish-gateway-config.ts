@@ -8,17 +8,19 @@ import { redis } from "@/lib/redis";
 import { storeSnapshotIfNewer } from "@/gateway-worker/src/contract/store-snapshot";
 import { buildGatewaySnapshot } from "./build-gateway-snapshot";
 import { configChannelNames, type GatewayConfigSnapshot } from "./contract";
+import { deliverGatewayConfig } from "./delivery/deliver-gateway-config";
+import { storedSnapshotVersion } from "./stored-snapshot-version";
 
 /** Serialises snapshot builds so a higher version never reflects older data. */
 const SNAPSHOT_LOCK_ID = 7_270_001;
 
-/** Version of the snapshot in Redis (0 if none): reads it without shipping the whole JSON back. */
-export async function storedSnapshotVersion(): Promise<number> {
-  const lua = `local v = redis.call('GET', KEYS[1]) if not v then return 0 end
-    local ok, d = pcall(cjson.decode, v) if ok and type(d) == 'table' and tonumber(d['version']) then return tonumber(d['version']) end
-    return 0`;
-  return Number(await redis().eval(lua, 1, configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey));
-}
+/**
+ * Prisma's 5 s default failed real publishes under load: waiting for the advisory lock
+ * behind other builds counts too, and a large catalogue takes seconds to read. A build
+ * that still times out is retried by the delivery guarantee, so this only avoids
+ * spurious failures; maxWait bounds the wait for a pooled connection.
+ */
+const SNAPSHOT_TRANSACTION = { timeout: 60_000, maxWait: 15_000 } as const;
 
 /** `floor`: the version Redis holds, when the caller has just read it. */
 export async function buildNextSnapshot(reason: string, floor?: number): Promise<GatewayConfigSnapshot> {
@@ -37,7 +39,7 @@ export async function buildNextSnapshot(reason: string, floor?: number): Promise
     const checksum = createHash("sha256").update(JSON.stringify(snapshot)).digest("hex");
     await tx.gatewayConfigRevision.update({ where: { version: revision.version }, data: { checksum } });
     return snapshot;
-  });
+  }, SNAPSHOT_TRANSACTION);
 }
 
 export async function announceSnapshot(snapshot: GatewayConfigSnapshot): Promise<void> {
@@ -59,16 +61,14 @@ function eventsProducer(names: ReturnType<typeof configChannelNames>): QueueEven
 }
 
 /**
- * Never fails the caller's change: the change is committed, and every snapshot
- * is complete, so the next publish (or the console's start-up publish) carries it.
+ * Never fails the caller's change: it is committed, and the delivery guarantee keeps
+ * it owed to the gateways (retried here, healed by the watchdog) until a snapshot,
+ * which is always complete, carries it to Redis.
  */
 export async function publishGatewayConfig(reason: string, options: { storedVersion?: number } = {}): Promise<number | null> {
-  try {
+  return deliverGatewayConfig(reason, async () => {
     const snapshot = await buildNextSnapshot(reason, options.storedVersion);
     await announceSnapshot(snapshot);
     return snapshot.version;
-  } catch (err) {
-    console.error(`[config-channel] publishing gateway config failed (${reason}):`, err);
-    return null;
-  }
+  });
 }

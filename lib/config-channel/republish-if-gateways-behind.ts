@@ -1,16 +1,33 @@
 // Heals the config channel: Redis here keeps nothing on disk, and a publish can fail
-// while Redis is down. Either way the gateways' latest snapshot is missing or older
-// than the last one the console built, so build and announce a fresh one.
+// while Redis is down, or a console can die between committing a change and publishing
+// it. Then Redis holds no snapshot, an older one than the console built, or a change is
+// still marked pending long after its publish should have finished: build a fresh one.
 import { db } from "@/lib/db";
-import { publishGatewayConfig, storedSnapshotVersion } from "./publish-gateway-config";
+import { publishGatewayConfig } from "./publish-gateway-config";
+import { storedSnapshotVersion } from "./stored-snapshot-version";
 
-export async function republishIfGatewaysBehind(): Promise<number | null> {
-  const [stored, latest] = await Promise.all([
+/**
+ * A pending mark this much older than its latest attempt has no publish running for it
+ * any more (the console died, or its retries are backing off): one watchdog period.
+ * Younger marks belong to a publish still under way, which would only be duplicated.
+ */
+export const STALE_PENDING_MS = 15_000;
+
+export async function republishIfGatewaysBehind(now = Date.now()): Promise<number | null> {
+  const [stored, latest, delivery] = await Promise.all([
     storedSnapshotVersion(),
     db().gatewayConfigRevision.aggregate({ _max: { version: true } }),
+    db().gatewayConfigDelivery.findUnique({ where: { id: 1 } }),
   ]);
   const built = latest._max.version ?? 0;
-  if (stored > 0 && stored >= built) return null;
-  const reason = stored === 0 ? "redis holds no snapshot" : `redis holds v${stored}, console built v${built}`;
+  const attemptedAt = delivery?.lastAttemptAt?.getTime() ?? 0;
+  const stalePending = delivery?.pendingSince != null && now - attemptedAt >= STALE_PENDING_MS;
+  if (stored > 0 && stored >= built && !stalePending) return null;
+  const reason =
+    stored === 0
+      ? "redis holds no snapshot"
+      : stored < built
+        ? `redis holds v${stored}, console built v${built}`
+        : `undelivered since ${delivery?.pendingSince?.toISOString()}: ${delivery?.pendingReason ?? "unknown change"}`;
   return publishGatewayConfig(reason, { storedVersion: stored });
 }

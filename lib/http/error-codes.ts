@@ -5,13 +5,27 @@ export const errorCodeStatus = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A cookie-authenticated change sent from another origin (CSRF); see lib/http/assert-same-origin.ts. */
+  cross_origin_refused: 403,
   not_found: 404,
   conflict: 409,
   invalid_spec: 422,
   unprocessable: 422,
   /** Publishing refused by a workspace governance rule (e.g. lint errors in the current revision). */
   governance_failed: 422,
+  /** A body that is not `application/json`. */
+  unsupported_media_type: 415,
+  /** Answered by scripts/console-server.mjs before Next sees the request: too slow, URL or headers too big. */
+  request_timeout: 408,
+  uri_too_long: 414,
+  headers_too_large: 431,
   rate_limited: 429,
+  /** Sign-in refused for now (too many failures from the address or on the account); see Retry-After. */
+  login_throttled: 429,
+  /** Sign-in refused: the account is temporarily locked after repeated failures. */
+  account_locked: 429,
+  /** Sign-in refused because the shared failure counters (Redis) cannot be reached. */
+  login_unavailable: 503,
   internal_error: 500,
 } as const;
 

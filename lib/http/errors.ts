@@ -25,16 +25,36 @@ export function errorBody(code: ErrorCode, message: string, details?: Record<str
   return { error: { code, message, ...details } };
 }
 
+/** The PostgreSQL SQLSTATE behind a Prisma error: @prisma/adapter-pg puts it in the driver adapter error's cause. */
+function sqlStateOf(err: unknown): string | undefined {
+  const meta = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } })?.meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+// A value the database cannot take (an int above 2^31-1, a NUL byte, year 0) is bad input, not our failure:
+// SQLSTATE class 22 is "data exception"; 54000 is a value too large for its index.
+/** Prisma's names for bad values: too long (22001), invalid text (22P02), out of range (22003). */
+const BAD_VALUE_CODES = new Set(["P2000", "P2007", "P2020"]);
+
 function fromPrisma(err: unknown): ApiError | undefined {
   const code = (err as { code?: unknown })?.code;
-  if (typeof code !== "string" || !code.startsWith("P")) return undefined;
+  if (typeof code !== "string") return undefined;
+  // A pg error that reached us without Prisma's wrapping carries the SQLSTATE itself.
+  if (isBadValueState(code)) return badValue();
+  if (!code.startsWith("P")) return undefined;
   if (code === "P2002") return new ApiError("conflict", "A resource with the same unique value already exists");
   if (code === "P2025") return new ApiError("not_found", "Resource not found");
   if (code === "P2003") return new ApiError("unprocessable", "A referenced resource does not exist");
-  // A value out of its column's range (e.g. an int above 2^31-1) is bad input, not our failure.
-  if (code === "P2020") return new ApiError("validation_failed", "A value is out of range for its field");
+  const sqlState = sqlStateOf(err);
+  if (BAD_VALUE_CODES.has(code) || (sqlState !== undefined && isBadValueState(sqlState))) return badValue();
   return undefined;
 }
+
+const isBadValueState = (sqlState: string) => /^22[0-9A-Z]{3}$/.test(sqlState) || sqlState === "54000";
+
+const badValue = () =>
+  new ApiError("validation_failed", "A value cannot be stored: it is too long, out of range or holds characters the database refuses");
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;

@@ -1,8 +1,10 @@
 // Wraps a management API route: resolves the caller, checks the role, maps errors.
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/lib/auth/actor";
-import { resolveActor } from "@/lib/auth/resolve-actor";
+import { credentialOf, resolveActor } from "@/lib/auth/resolve-actor";
 import type { UserRoleName } from "@/lib/auth/roles";
+import { assertJsonContentType } from "./assert-json-content-type";
+import { assertSameOrigin } from "./assert-same-origin";
 import { ApiError, errorResponse } from "./errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -15,6 +17,8 @@ export function withAuth<P = Record<string, never>>(handler: AuthedHandler<P>, o
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
       const actor = await resolveActor(request);
+      // Only a valid session cookie is an ambient credential worth forging; no credential stays a 401.
+      if (credentialOf(request) === "cookie") assertSameOrigin(request);
       if (!options.roles.includes(actor.role)) {
         throw new ApiError("forbidden", `The role '${actor.role}' may not perform this action`);
       }
@@ -25,8 +29,9 @@ export function withAuth<P = Record<string, never>>(handler: AuthedHandler<P>, o
   };
 }
 
-/** Parses the JSON body; a body that is not JSON is a 400, not a 500. */
+/** Parses the JSON body: another content type is a 415, a body that is not JSON a 400, never a 500. */
 export async function readJson(request: Request): Promise<unknown> {
+  assertJsonContentType(request);
   try {
     return await request.json();
   } catch {

@@ -4,6 +4,7 @@ import type { RouteDoc } from "./route-doc";
 import { accessRoutes } from "./routes/access-routes";
 import { apiRevisionsRoutes } from "./routes/api-revisions-routes";
 import { apisRoutes } from "./routes/apis-routes";
+import { gatewayRoutes } from "./routes/gateway-routes";
 import { productsRoutes } from "./routes/products-routes";
 import { subscriptionsRoutes } from "./routes/subscriptions-routes";
 import { versionSetsRoutes } from "./routes/version-sets-routes";
@@ -17,4 +18,5 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...subscriptionsRoutes,
   ...accessRoutes,
   ...workspaceRoutes,
+  ...gatewayRoutes,
 ];

@@ -1,5 +1,6 @@
 // The product resource: request schema and response shape.
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiVersionSet, Product, ProductApi } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 
@@ -20,10 +21,10 @@ export const quotaSchema = z
   .describe("Per-subscription quota");
 
 export const createProductInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000).default(""),
-  terms: z.string().max(50_000).default(""),
-  apiIds: z.array(z.string().min(1)).default([]).describe("APIs the product grants access to"),
+  name: safeText().trim().min(1).max(200),
+  description: safeText().max(10_000).default(""),
+  terms: safeText().max(50_000).default(""),
+  apiIds: z.array(safeText().min(1)).default([]).describe("APIs the product grants access to"),
   approvalRequired: z.boolean().default(false).describe("Subscriptions wait for an admin's approval"),
   subscriptionsLimit: z.number().int().positive().nullable().default(null).describe("Max subscriptions per developer"),
   state: z.enum(["draft", "published"]).default("draft"),
@@ -35,15 +36,15 @@ export type CreateProductInput = z.infer<typeof createProductInputSchema>;
 
 /** PATCH: every field optional; `null` clears a limit, an absent field is left as it is. */
 export const updateProductInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(10_000).optional(),
-  terms: z.string().max(50_000).optional().describe("Shown in the portal; developers must accept them to subscribe"),
+  name: safeText().trim().min(1).max(200).optional(),
+  description: safeText().max(10_000).optional(),
+  terms: safeText().max(50_000).optional().describe("Shown in the portal; developers must accept them to subscribe"),
   state: z.enum(["draft", "published"]).optional().describe("published: visible in the portal"),
   approvalRequired: z.boolean().optional(),
   subscriptionsLimit: z.number().int().positive().nullable().optional().describe("Max live subscriptions per developer"),
   rateLimit: rateLimitSchema.nullable().optional(),
   quota: quotaSchema.nullable().optional(),
-  apiIds: z.array(z.string().min(1)).optional().describe("Replaces the product's APIs"),
+  apiIds: z.array(safeText().min(1)).optional().describe("Replaces the product's APIs"),
 });
 
 export type UpdateProductInput = z.infer<typeof updateProductInputSchema>;

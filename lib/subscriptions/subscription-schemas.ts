@@ -1,5 +1,6 @@
 // The subscription resource: request schemas and response shape (never a key or hash).
 import { z } from "zod";
+import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import type { Api, ApiVersionSet, Product, Subscription, User } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import { effectiveState } from "./subscription-states";
@@ -9,11 +10,11 @@ export type SubscriptionStateName = (typeof subscriptionStateNames)[number];
 
 export const createSubscriptionInputSchema = z
   .object({
-    productId: z.string().min(1).optional().describe("Product the subscription grants access to (or give apiId)"),
-    apiId: z.string().min(1).optional().describe("A single API instead of a product (admins and the API's publisher only)"),
-    name: z.string().trim().min(1).max(200).describe("Display name, e.g. the client application"),
-    userId: z.string().min(1).optional().describe("Owner (admins only); defaults to the caller"),
-    expiresAt: z.string().datetime().optional().describe("Optional expiry (ISO 8601); the subscription then becomes expired"),
+    productId: safeText().min(1).optional().describe("Product the subscription grants access to (or give apiId)"),
+    apiId: safeText().min(1).optional().describe("A single API instead of a product (admins and the API's publisher only)"),
+    name: safeText().trim().min(1).max(200).describe("Display name, e.g. the client application"),
+    userId: safeText().min(1).optional().describe("Owner (admins only); defaults to the caller"),
+    expiresAt: z.string().datetime().refine(isStorableInstant, TIMESTAMP_PROBLEM).optional().describe("Optional expiry (ISO 8601); the subscription then becomes expired"),
     acceptTerms: z.boolean().optional().describe("Must be true when a developer subscribes to a product with terms"),
   })
   .refine((v) => (v.productId === undefined) !== (v.apiId === undefined), {
@@ -27,7 +28,7 @@ export const changeSubscriptionStateInputSchema = z
     state: z
       .enum(["active", "suspended", "cancelled", "rejected"])
       .describe("active approves a submitted request or reactivates; rejected needs a comment"),
-    comment: z.string().trim().max(2000).optional().describe("Reason shown to the developer (required when rejecting)"),
+    comment: safeText().trim().max(2000).optional().describe("Reason shown to the developer (required when rejecting)"),
   })
   .refine((v) => v.state !== "rejected" || (v.comment ?? "").length > 0, {
     message: "a reason (comment) is required when rejecting",
@@ -37,9 +38,9 @@ export type ChangeSubscriptionStateInput = z.infer<typeof changeSubscriptionStat
 
 export const listSubscriptionsQuerySchema = z.object({
   state: z.enum(subscriptionStateNames).optional().describe("Only this state, e.g. submitted for pending approvals"),
-  productId: z.string().min(1).optional(),
-  apiId: z.string().min(1).optional(),
-  userId: z.string().min(1).optional(),
+  productId: safeText().min(1).optional(),
+  apiId: safeText().min(1).optional(),
+  userId: safeText().min(1).optional(),
 });
 export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>;
 

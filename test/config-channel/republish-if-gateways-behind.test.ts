@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { configChannelNames, gatewayConfigSnapshotSchema } from "@/lib/config-channel/contract";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { republishIfGatewaysBehind } from "@/lib/config-channel/republish-if-gateways-behind";
+import { markDeliveryPending } from "@/lib/config-channel/delivery/mark-delivery-pending";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { disconnectRedis, redis } from "@/lib/redis";
@@ -39,5 +40,22 @@ describe("republishIfGatewaysBehind", () => {
     const version = await republishIfGatewaysBehind();
     expect(version).toBeGreaterThan(published + 1);
     expect(await storedVersion()).toBe(version);
+  });
+
+  it("republishes a change marked pending whose publish never ran (the console crashed)", async () => {
+    const published = (await publishGatewayConfig("test")) as number;
+    await markDeliveryPending("product changed just before a crash");
+    // The console died a minute ago, after marking the change and before publishing it.
+    await db().gatewayConfigDelivery.update({ where: { id: 1 }, data: { lastAttemptAt: new Date(Date.now() - 60_000) } });
+    const version = await republishIfGatewaysBehind();
+    expect(version).toBeGreaterThan(published);
+    expect(await storedVersion()).toBe(version);
+    expect(await db().gatewayConfigDelivery.findUnique({ where: { id: 1 } })).toMatchObject({ pendingSince: null, deliveredVersion: version });
+  });
+
+  it("leaves a pending change to the publish that is still running for it", async () => {
+    await publishGatewayConfig("test");
+    await markDeliveryPending("publish in progress");
+    expect(await republishIfGatewaysBehind()).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
-// API publishers manage the APIs and products they own: another publisher gets 403 on every
-// change, the owner and platform admins get through.
+// API publishers manage the APIs, products and version sets they own (create): another
+// publisher gets 403 on every change, and on putting its API into the owner's set;
+// the owner and platform admins get through.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
@@ -7,6 +8,8 @@ import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as productRoute from "@/app/api/v1/products/[productId]/route";
+import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
+import * as versionSetRoute from "@/app/api/v1/version-sets/[versionSetId]/route";
 import { db, disconnectDb } from "@/lib/db";
 import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
@@ -17,6 +20,7 @@ let owner: RoleIdentity;
 let other: RoleIdentity;
 let apiId: string;
 let productId: string;
+let versionSetId: string;
 
 beforeAll(async () => {
   owner = await createRoleIdentity("api_publisher", "owner");
@@ -35,6 +39,9 @@ beforeAll(async () => {
   });
   expect(product.status).toBe(201);
   productId = product.body.id;
+  const set = await callRoute(versionSetsRoute.POST, { method: "POST", token: owner.token, body: { name: uniquePath("Owned set"), scheme: "path" } });
+  expect(set.status).toBe(201);
+  versionSetId = set.body.id;
 });
 
 afterAll(async () => {
@@ -57,6 +64,14 @@ const changes = (): Change[] => [
     params: {},
     body: { name: uniquePath("Borrowed"), apiIds: [apiId] },
   },
+  { label: "PATCH /version-sets/{id}", handler: versionSetRoute.PATCH, method: "PATCH", params: { versionSetId }, body: { description: "changed" } },
+  {
+    label: "POST /apis into the owner's version set",
+    handler: apisRoute.POST,
+    method: "POST",
+    params: {},
+    body: { name: "Joining", path: uniquePath("joining"), backendUrl: "http://127.0.0.1:1/", spec: demoSpecYaml, versionSetId, versionName: uniquePath("v") },
+  },
 ];
 
 describe("publisher ownership", () => {
@@ -75,6 +90,11 @@ describe("publisher ownership", () => {
   it("another publisher cannot delete the owner's product", async () => {
     const res = await callRoute(productRoute.DELETE, { method: "DELETE", params: { productId }, token: other.token });
     expect(res.status).toBe(403);
+  });
+
+  it("another publisher cannot delete the owner's version set", async () => {
+    const res = await callRoute(versionSetRoute.DELETE, { method: "DELETE", params: { versionSetId }, token: other.token });
+    expect([res.status, res.body.error.code]).toEqual([403, "forbidden"]);
   });
 
   it.each(changes().map((c) => c.label))("the owner may do %s", async (label) => {

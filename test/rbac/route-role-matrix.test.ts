@@ -63,6 +63,7 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
   "GET /settings": CONSOLE,
   "PATCH /settings": ADMIN_ONLY,
   "GET /openapi.json": "public",
+  "GET /config-delivery": CONSOLE,
 };
 
 let routes: DiscoveredRoute[] = [];

@@ -5,6 +5,8 @@ import { formText } from "@/components/form-data";
 import { Logo } from "@/components/logo";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import { loginFailureMessage } from "@/lib/auth/login-throttle/login-refusal";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 type LoginFormProps = {
   callbackUrl: string;
@@ -13,14 +15,15 @@ type LoginFormProps = {
 };
 
 export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
-  const [failed, setFailed] = useState(false);
+  /** The refusal shown under the form: a generic one, or how long to wait when throttled or locked. */
+  const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     // redirect:false keeps us on the page so a bad password shows inline instead of next-auth's error page.
     const result = await signIn("credentials", {
       redirect: false,
@@ -29,12 +32,13 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
       callbackUrl,
     });
     if (!result || result.error || !result.ok) {
-      setFailed(true);
+      setFailed(loginFailureMessage(result?.error));
       setBusy(false);
       return;
     }
     // Full navigation so every server component re-renders with the new session cookie.
-    window.location.assign(callbackUrl);
+    // Re-checked here too: this is the line that navigates, whoever rendered the prop.
+    window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
   }
 
   return (
@@ -50,7 +54,7 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
           <Input label="Password" type="password" name="password" autoComplete="current-password" required />
           {failed && (
             <div className="error-banner" role="alert">
-              <p className="error-banner-message">Invalid email or password</p>
+              <p className="error-banner-message">{failed}</p>
             </div>
           )}
           <Button type="submit" busy={busy} className="btn-block">

@@ -98,6 +98,14 @@ export const gatewayApiSchema = z.object({
   versioning: gatewayVersioningSchema.optional(),
   /** Absent or null: no bearer token is required. */
   jwt: gatewayJwtSchema.nullable().optional(),
+  /**
+   * Accept %2F and %5C inside path segments (e.g. ids that contain slashes).
+   * Off by default: a backend that decodes them would see a different path than
+   * the gateway matched. Dot segments are refused whatever this says.
+   */
+  allowEncodedSlashes: z.boolean().optional(),
+  /** Proxy WebSocket upgrades (GET operations); off by default, refused with 501. */
+  allowWebSockets: z.boolean().optional(),
 });
 
 export const gatewayProductSchema = z.object({

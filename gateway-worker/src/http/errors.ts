@@ -1,10 +1,16 @@
 // Every error the gateway itself answers, in one place, with one body shape:
 // {"error":{"code","message"}} and content-type application/json. Clients
 // (and the developer portal's docs) can rely on `code`; messages are for humans.
-import type { ServerResponse } from "node:http";
+import { STATUS_CODES, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 
 export const gatewayErrors = {
   bad_request: { status: 400, message: "The request could not be understood by the gateway." },
+  // The backend must see the path the gateway matched; anything a backend could read differently is refused.
+  invalid_path: {
+    status: 400,
+    message: "The path contains a dot segment or an encoded '/' or '\\', which this API does not accept.",
+  },
   missing_subscription_key: {
     status: 401,
     message:
@@ -26,9 +32,12 @@ export const gatewayErrors = {
   operation_not_found: { status: 404, message: "The API's current revision has no operation at this path." },
   api_version_not_found: { status: 404, message: "The requested API version does not exist." },
   method_not_allowed: { status: 405, message: "This method is not allowed on this path." },
+  request_timeout: { status: 408, message: "The request was not received in time." },
   api_retired: { status: 410, message: "This API has been retired and is no longer available." },
   internal_error: { status: 500, message: "The gateway failed to process the request." },
+  upgrade_not_supported: { status: 501, message: "This API does not accept WebSocket connections." },
   backend_unavailable: { status: 502, message: "The backend service could not be reached." },
+  backend_invalid_response: { status: 502, message: "The backend switched protocols although the request did not ask it to." },
   gateway_not_configured: {
     status: 503,
     message: "The gateway has not received its configuration yet. Retry shortly.",
@@ -76,4 +85,24 @@ export function sendRejection(res: ServerResponse, r: Rejection): void {
 
 export function sendError(res: ServerResponse, code: GatewayErrorCode, headers?: Record<string, string>): void {
   sendRejection(res, rejection(code, headers));
+}
+
+/**
+ * The same answer written straight to a socket, for requests that never get a
+ * ServerResponse (malformed HTTP, refused upgrades); the connection is then closed.
+ */
+export function writeSocketRejection(socket: Duplex, r: Rejection, headers: Record<string, string> = {}): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = JSON.stringify({ error: { code: r.code, message: r.message } });
+  const all = {
+    ...headers,
+    ...r.headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(body)),
+    "cache-control": "no-store",
+    connection: "close",
+  };
+  const head = [`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? ""}`, ...Object.entries(all).map(([k, v]) => `${k}: ${v}`)];
+  socket.once("finish", () => socket.destroy());
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
 }

@@ -12,6 +12,8 @@ export type { Rejection } from "../http/errors";
 export interface PolicyContext {
   readonly requestId: string;
   readonly method: string;
+  /** True for a WebSocket upgrade request (always a GET); absent for plain requests. */
+  readonly websocket?: boolean;
   /** Normalised request path, including the API path ("/demo/orders/1"). */
   readonly pathname: string;
   /** Headers as they will be forwarded; a policy may delete (strip) or set entries. */

@@ -1,7 +1,7 @@
 // Resolves local $refs with Redocly's bundler, on the Document we already parsed.
 // Unresolvable $refs make the document unusable: refused with their pointers.
 import { bundle, type Document } from "@redocly/openapi-core";
-import { invalidSpec } from "./invalid-spec";
+import { asInvalidSpec, invalidSpec } from "./invalid-spec";
 import { resolveLintConfig } from "./lint-config";
 import { LocalOnlyResolver } from "./local-only-resolver";
 
@@ -9,7 +9,9 @@ import { LocalOnlyResolver } from "./local-only-resolver";
 export async function bundleOpenApiDocument(document: Document<Record<string, unknown>>): Promise<Record<string, unknown>> {
   // "minimal" only matters for its decorators (none), so bundling never depends on the lint setting.
   const config = await resolveLintConfig({ ruleset: "minimal", customConfig: null });
-  const result = await bundle({ doc: document, config, externalRefResolver: new LocalOnlyResolver(), dereference: false });
+  const result = await bundle({ doc: document, config, externalRefResolver: new LocalOnlyResolver(), dereference: false }).catch((err: unknown) => {
+    throw asInvalidSpec(err);
+  });
   const unresolved = result.problems.filter((p) => p.severity === "error");
   if (unresolved.length > 0) {
     throw invalidSpec(

@@ -1,5 +1,7 @@
 // Reads every operation of a bundled OpenAPI 3.x document, keeping messy ones:
 // missing or duplicate operationIds, identical templated paths and unicode are real-world normal.
+import { resolveLocalPointer } from "./resolve-local-pointer";
+
 export type ExtractedOperation = {
   operationId: string | null;
   method: string;
@@ -12,24 +14,12 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A path item may itself be a local $ref (e.g. to #/components/pathItems/X in 3.1). */
+/** A path item may itself be a local $ref (e.g. to #/components/pathItems/X in 3.1); loops were refused at parse. */
 function resolveLocalRef(document: Record<string, unknown>, node: Record<string, unknown>, depth = 0): Record<string, unknown> {
   if (typeof node.$ref !== "string" || !node.$ref.startsWith("#/") || depth > 10) return node;
-  let target: unknown = document;
-  for (const raw of node.$ref.slice(2).split("/")) {
-    const key = safeDecode(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    target = isObject(target) ? target[key] : undefined;
-  }
+  const target = resolveLocalPointer(document, node.$ref);
   // Siblings of the $ref (3.1 allows summary/description) override the target's.
   return isObject(target) ? { ...resolveLocalRef(document, target, depth + 1), ...node } : node;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 export function extractOperations(document: Record<string, unknown>): ExtractedOperation[] {

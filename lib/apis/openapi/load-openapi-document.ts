@@ -21,8 +21,9 @@ export const DOC_REF = "/openapi.json";
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export async function loadOpenApiDocument(text: string): Promise<LoadedOpenApiDocument> {
-  const { value: raw, format } = parseSpecText(text);
+/** `maxBytes`: the workspace's size limit, also applied to the document with YAML aliases expanded. */
+export async function loadOpenApiDocument(text: string, maxBytes: number): Promise<LoadedOpenApiDocument> {
+  const { value: raw, format } = parseSpecText(text, maxBytes);
   let parsed = raw;
   let sourceFormat: string;
   if (typeof raw.openapi === "string" && /^3\.[0-2](\.|$)/.test(raw.openapi)) {

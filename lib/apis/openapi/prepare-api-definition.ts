@@ -55,7 +55,7 @@ export async function startApiDefinition(source: string | SpecSource, options: P
 
   const spec: SpecSource = typeof source === "string" ? { text: source } : source;
   const text = "url" in spec ? await phase("fetch", () => readSpecSource(spec, policy)) : await readSpecSource(spec, policy);
-  const loaded = await phase("parse", () => loadOpenApiDocument(text));
+  const loaded = await phase("parse", () => loadOpenApiDocument(text, policy.maxSpecBytes));
 
   let lint: Promise<LintReport>;
   let document: Record<string, unknown>;

@@ -1,6 +1,8 @@
 // Reads the operations of a stored (bundled) OpenAPI 3.x document for diffing,
 // keyed by method and normalised path template: "/orders/{id}" and
 // "/orders/{orderId}/" are the same operation to a client.
+import { resolveLocalPointer } from "../openapi/resolve-local-pointer";
+
 export type JsonObject = Record<string, unknown>;
 
 export type DocumentOperation = {
@@ -22,21 +24,7 @@ export function normalisePathTemplate(path: string): string {
 }
 
 /** Follows a local "#/a/b" reference (JSON pointer, URI-encoded) within `document`. */
-export function resolvePointer(document: JsonObject, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let target: unknown = document;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    let segment = raw;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      // keep it as written
-    }
-    segment = segment.replace(/~1/g, "/").replace(/~0/g, "~");
-    target = isObject(target) ? target[segment] : Array.isArray(target) ? target[Number(segment)] : undefined;
-  }
-  return target;
-}
+export const resolvePointer = resolveLocalPointer;
 
 /** A path item may itself be a local $ref (components/pathItems in 3.1). */
 function pathItemOf(document: JsonObject, item: unknown): JsonObject | null {

@@ -1,6 +1,7 @@
 // Revisions of an API: one imported document each, exactly one current (served
 // by the gateway). Request schema for a re-import and the summary shape.
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text";
 import type { Prisma } from "@/generated/prisma/client";
 import { storedLintCounts } from "../openapi/lint-report";
 import { exactlyOneSpec, specInputFields } from "../openapi/spec-input-schema";
@@ -8,7 +9,7 @@ import { exactlyOneSpec, specInputFields } from "../openapi/spec-input-schema";
 export const createRevisionInputSchema = z
   .object({
     ...specInputFields,
-    notes: z.string().max(10_000).optional().describe("What changed in this revision, for the people reviewing it"),
+    notes: safeText().max(10_000).optional().describe("What changed in this revision, for the people reviewing it"),
   })
   .refine(...exactlyOneSpec);
 export type CreateRevisionInput = z.infer<typeof createRevisionInputSchema>;

@@ -11,6 +11,11 @@ type Tx = Prisma.TransactionClient;
 /** Serialises every check-then-write on API paths and versions. */
 const API_PATH_LOCK_ID = 7_270_002;
 
+/** Also taken before reading a set's members, so nobody joins between that read and the write. */
+export async function lockGatewayPaths(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${API_PATH_LOCK_ID})`);
+}
+
 export type PathClaim = {
   /** The API being changed (excluded from the comparison); absent on create. */
   apiId?: string;
@@ -19,11 +24,12 @@ export type PathClaim = {
   versionName: string | null;
 };
 
-export async function assertApiPathAvailable(tx: Tx, claim: PathClaim): Promise<void> {
+/** Returns the claim's gateway path, which the ownership check must look at (not `path`). */
+export async function assertApiPathAvailable(tx: Tx, claim: PathClaim): Promise<string> {
   if (!claim.versionSetId && claim.versionName) {
     throw new ApiError("validation_failed", "versionName needs a versionSetId", { issues: [{ path: "versionSetId", message: "required with versionName" }] });
   }
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${API_PATH_LOCK_ID})`);
+  await lockGatewayPaths(tx);
   const set = claim.versionSetId ? await tx.apiVersionSet.findUnique({ where: { id: claim.versionSetId } }) : null;
   if (claim.versionSetId && !set) throw new ApiError("unprocessable", `Version set '${claim.versionSetId}' does not exist`);
   if (set && !claim.versionName) throw new ApiError("validation_failed", "versionName is required when the API is in a version set");
@@ -52,4 +58,5 @@ export async function assertApiPathAvailable(tx: Tx, claim: PathClaim): Promise<
       );
     }
   }
+  return mine;
 }

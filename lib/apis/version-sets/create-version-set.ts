@@ -3,6 +3,7 @@
 // gateway until an API joins, so no config is published here.
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { initialOwnerId } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { defaultParameterName, toVersionSetResource, type CreateVersionSetInput } from "./version-set-schemas";
@@ -19,6 +20,7 @@ export async function createVersionSet(input: CreateVersionSetInput, actor: Acto
         scheme: input.scheme.toUpperCase() as "PATH" | "HEADER" | "QUERY",
         // The path scheme has no parameter; the column still needs a value.
         parameterName: input.parameterName ?? (defaultParameterName[input.scheme] || "api-version"),
+        ownerId: initialOwnerId(actor),
       },
     });
     const resource = toVersionSetResource(created);

@@ -1,20 +1,21 @@
 // PATCH /api/v1/version-sets/{id} - rename, or change how clients name the
 // version. A scheme change moves every member on the gateway (path <-> shared
 // path), so each member's gateway path is re-checked and the config published.
+// Publishers change only the sets they created (assertCanManageVersionSet).
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
-import { assertApiPathAvailable } from "./assert-api-path-available";
 import { assertCanManageVersionSet } from "./assert-can-manage-version-set";
+import { assertMayClaimGatewayPath } from "./assert-may-claim-gateway-path";
 import { defaultParameterName, toVersionSetResource, versionSetApisInclude, type UpdateVersionSetInput } from "./version-set-schemas";
 
 export async function updateVersionSet(id: string, input: UpdateVersionSetInput, actor: Actor) {
   const result = await db().$transaction(async (tx) => {
-    const before = await tx.apiVersionSet.findUnique({ where: { id }, include: { apis: true } });
-    if (!before) throw notFound("Version set", id);
-    assertCanManageVersionSet(actor, before.apis);
+    if (!(await tx.apiVersionSet.count({ where: { id } }))) throw notFound("Version set", id);
+    await assertCanManageVersionSet(tx, actor, id);
+    const before = await tx.apiVersionSet.findUniqueOrThrow({ where: { id }, include: { apis: true } });
     if (input.name && input.name !== before.name && (await tx.apiVersionSet.findUnique({ where: { name: input.name } }))) {
       throw new ApiError("conflict", `A version set named '${input.name}' already exists`);
     }
@@ -32,8 +33,10 @@ export async function updateVersionSet(id: string, input: UpdateVersionSetInput,
       },
       include: versionSetApisInclude,
     });
+    // Each member's gateway path under the new scheme: free, and not over another owner's API.
     for (const api of before.apis) {
-      await assertApiPathAvailable(tx, { apiId: api.id, path: api.path, versionSetId: id, versionName: api.versionName });
+      const claim = { apiId: api.id, path: api.path, versionSetId: id, versionName: api.versionName };
+      await assertMayClaimGatewayPath(tx, actor, claim, { joinsSet: false });
     }
     const [beforeResource, after] = [toVersionSetResource(before), toVersionSetResource(updated)];
     await recordAuditEvent(tx, actor, { action: "version_set.updated", entityType: "version_set", entityId: id, before: beforeResource, after });

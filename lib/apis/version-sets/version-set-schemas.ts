@@ -2,6 +2,7 @@
 // another, and how a client names the version: a path segment, a header or a
 // query parameter. Request schemas and the response shape.
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text";
 import type { ApiVersionSet } from "@/generated/prisma/client";
 
 export const versioningSchemes = ["path", "header", "query"] as const;
@@ -33,8 +34,8 @@ const parameterNameSchema = z
   .describe("Header or query parameter carrying the version; default Api-Version (header) or api-version (query)");
 
 export const createVersionSetInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).describe("Unique display name, e.g. 'Orders'"),
-  description: z.string().max(10_000).optional(),
+  name: safeText().trim().min(1).max(200).describe("Unique display name, e.g. 'Orders'"),
+  description: safeText().max(10_000).optional(),
   scheme: z.enum(versioningSchemes).describe("How clients name the version: path segment, header or query parameter"),
   parameterName: parameterNameSchema.optional(),
 });
@@ -56,6 +57,8 @@ export function toVersionSetResource(set: VersionSetWithApis) {
     scheme,
     /** null for the path scheme, which has no parameter. */
     parameterName: scheme === "path" ? null : set.parameterName,
+    /** The publisher who created it; null for a platform admin's set. */
+    ownerId: set.ownerId,
     apis: (set.apis ?? []).map((a) => ({ id: a.id, name: a.name, versionName: a.versionName, lifecycle: a.lifecycle.toLowerCase() })),
     createdAt: set.createdAt.toISOString(),
     updatedAt: set.updatedAt.toISOString(),

@@ -1,13 +1,15 @@
 // The admin API token resource: request schema and response shape (never the secret or its hash).
 import { z } from "zod";
+import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import type { AdminApiToken, User } from "@/generated/prisma/client";
 import { roleToApi, userRoles } from "@/lib/auth/roles";
 
 export const createAdminApiTokenInputSchema = z.object({
-  name: z.string().trim().min(1).max(200).describe("What the token is for, e.g. 'CI deploy'"),
+  name: safeText().trim().min(1).max(200).describe("What the token is for, e.g. 'CI deploy'"),
   role: z.enum(userRoles).optional().describe("Role the token acts with; defaults to the creator's role and may not exceed it"),
   expiresAt: z.iso
     .datetime({ offset: true })
+    .refine(isStorableInstant, TIMESTAMP_PROBLEM)
     .optional()
     .describe("Optional end of validity (ISO 8601, in the future); afterwards the token answers 401"),
 });

@@ -1,4 +1,4 @@
-// PATCH /api/v1/users/{id} - rename, change role, disable/enable or reset the password.
+// PATCH /api/v1/users/{id} - rename, change role, disable/enable, reset the password or unlock.
 // The workspace must keep at least one active platform admin, or nobody could manage it.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -7,6 +7,8 @@ import { roleFromApi } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
+import { clearAccountThrottle } from "@/lib/auth/login-throttle/clear-account-throttle";
+import { unlockUser } from "./unlock-user";
 import { toUserResource, type UpdateUserInput } from "./user-schemas";
 
 /** Serialises changes that could remove admins, so two admins can't demote each other at once. */
@@ -22,9 +24,12 @@ async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: st
 
 export async function updateUser(id: string, input: UpdateUserInput, actor: Actor) {
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const current = await tx.user.findUnique({ where: { id } });
-    if (!current) throw notFound("User", id);
+  const { unlock, ...changes } = input;
+  const result = await db().$transaction(async (tx) => {
+    const found = await tx.user.findUnique({ where: { id } });
+    if (!found) throw notFound("User", id);
+    const current = unlock ? await unlockUser(tx, found, actor) : found;
+    if (Object.values(changes).every((v) => v === undefined)) return toUserResource(current);
     const role = input.role === undefined ? current.role : roleFromApi(input.role);
     const disabled = input.disabled ?? current.disabled;
     const wasActiveAdmin = current.role === "PLATFORM_ADMIN" && !current.disabled;
@@ -42,4 +47,7 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     });
     return after;
   });
+  // After the commit: the Redis wait would otherwise still refuse the next sign-in.
+  if (unlock) await clearAccountThrottle(result.email);
+  return result;
 }

@@ -1,5 +1,6 @@
 // The console user resource: request schemas and response shape (never the password hash).
 import { z } from "zod";
+import { safeText } from "@/lib/http/safe-text";
 import type { User } from "@/generated/prisma/client";
 import { roleToApi, userRoles } from "@/lib/auth/roles";
 
@@ -11,7 +12,7 @@ const passwordSchema = z
 
 export const createUserInputSchema = z.object({
   email: z.email().max(320).transform((e) => e.toLowerCase()).describe("Sign-in email, unique (case-insensitive)"),
-  name: z.string().trim().min(1).max(200).describe("Display name"),
+  name: safeText().trim().min(1).max(200).describe("Display name"),
   role: z.enum(userRoles).describe("platform_admin, api_publisher, viewer (read-only console) or developer (portal only)"),
   password: passwordSchema,
 });
@@ -19,12 +20,16 @@ export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 
 export const updateUserInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: safeText().trim().min(1).max(200).optional(),
     role: z.enum(userRoles).optional(),
     disabled: z.boolean().optional().describe("A disabled user cannot sign in; their API tokens stop working"),
     password: passwordSchema.optional(),
+    unlock: z
+      .literal(true)
+      .optional()
+      .describe("Ends a temporary lockout after repeated failed sign-ins and resets the failure count"),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one of name, role, disabled, password");
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one of name, role, disabled, password, unlock");
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>;
 
 export const userResourceSchema = z
@@ -34,11 +39,26 @@ export const userResourceSchema = z
     name: z.string(),
     role: z.enum(userRoles),
     disabled: z.boolean(),
+    locked: z.boolean().describe("Sign-in refused until lockedUntil, after repeated wrong passwords"),
+    lockedUntil: z.string().nullable().describe("ISO 8601; null when not locked"),
+    failedLoginAttempts: z.number().int().describe("Wrong passwords since the last successful sign-in or unlock"),
+    lastFailedLoginAt: z.string().nullable().describe("ISO 8601"),
     createdAt: z.string().describe("ISO 8601"),
     updatedAt: z.string().describe("ISO 8601"),
   })
   .meta({ id: "User" });
 export type UserResource = z.infer<typeof userResourceSchema>;
+
+/** A lock that has run out reads as none: admins see only locks that still refuse sign-ins. */
+function lockoutOf(user: User, now = new Date()) {
+  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  return {
+    locked,
+    lockedUntil: locked ? user.lockedUntil!.toISOString() : null,
+    failedLoginAttempts: user.failedLoginAttempts,
+    lastFailedLoginAt: user.lastFailedLoginAt?.toISOString() ?? null,
+  };
+}
 
 export function toUserResource(user: User): UserResource {
   return {
@@ -47,6 +67,7 @@ export function toUserResource(user: User): UserResource {
     name: user.name,
     role: roleToApi(user.role),
     disabled: user.disabled,
+    ...lockoutOf(user),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

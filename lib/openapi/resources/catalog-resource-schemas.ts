@@ -29,6 +29,8 @@ export const apiSchema = z
     backendUrls: z.array(z.string()),
     lifecycle: z.enum(["draft", "published", "deprecated", "retired"]),
     subscriptionRequired: z.boolean(),
+    allowEncodedSlashes: z.boolean().describe("%2F and %5C inside path segments reach the backend"),
+    allowWebSockets: z.boolean().describe("The gateway proxies WebSocket upgrades"),
     jwtRequirements: jwtRequirementsSchema.nullable().describe("Bearer-token validation at the gateway; null: none"),
     operationCount: z.number().int(),
     currentRevision: z

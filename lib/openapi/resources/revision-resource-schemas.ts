@@ -79,6 +79,7 @@ export const versionSetSchema = z
     description: z.string(),
     scheme: z.enum(["path", "header", "query"]),
     parameterName: z.string().nullable().describe("null for the path scheme"),
+    ownerId: z.string().nullable().describe("The publisher who created the set; null for a platform admin's set, which only admins manage"),
     apis: z.array(z.looseObject({ id: z.string(), name: z.string(), versionName: z.string().nullable(), lifecycle: z.string() })),
     createdAt: isoDate(),
     updatedAt: isoDate(),

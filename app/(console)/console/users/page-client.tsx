@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, jsonBody } from "@/components/api-client";
 import type { ConsoleUser, ListResponse, UpdateUserRequest, UserRole } from "@/components/api-types";
 import { roleLabel } from "@/components/role-label";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -11,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { queryKeys } from "@/components/query-keys";
 import { CreateUserForm, roleOptions } from "./create-user-form";
+import { UserStatus } from "./user-status";
 
 const columns = ["Email", "Name", "Role", "Status", ""];
 
@@ -51,7 +51,9 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
                   roleLabel(user.role)
                 )}
               </td>
-              <td>{user.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>}</td>
+              <td>
+                <UserStatus user={user} />
+              </td>
               <td>
                 {canEdit && user.id !== currentUserId && (
                   <Button
@@ -62,6 +64,17 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
                     onClick={() => updateUser.mutate({ id: user.id, body: { disabled: !user.disabled } })}
                   >
                     {user.disabled ? "Enable" : "Disable"}
+                  </Button>
+                )}
+                {canEdit && (user.locked || user.failedLoginAttempts > 0) && (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    busy={updateUser.isPending && updateUser.variables?.id === user.id}
+                    aria-label={`Unlock ${user.email}`}
+                    onClick={() => updateUser.mutate({ id: user.id, body: { unlock: true } })}
+                  >
+                    {user.locked ? "Unlock" : "Reset failures"}
                   </Button>
                 )}
               </td>

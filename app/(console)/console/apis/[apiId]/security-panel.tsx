@@ -1,6 +1,6 @@
 "use client";
-// The API's security settings: subscription key required, and bearer-token
-// (JWT) validation at the gateway. Saved with one PATCH; the server validates
+// The API's security settings: subscription key required, encoded slashes and
+// WebSocket upgrades allowed, and bearer-token (JWT) validation at the gateway. Saved with one PATCH; the server validates
 // (400 with the failing fields). Viewers see the same form, disabled.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -19,10 +19,14 @@ const splitList = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).fil
 const splitScopes = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 function toRequest(form: HTMLFormElement, api: Api): UpdateApiRequest {
-  const subscriptionRequired = formChecked(form, "subscriptionRequired");
-  if (!formChecked(form, "jwtEnabled")) return { subscriptionRequired, jwtRequirements: null };
+  const gatewayChecks = {
+    subscriptionRequired: formChecked(form, "subscriptionRequired"),
+    allowEncodedSlashes: formChecked(form, "allowEncodedSlashes"),
+    allowWebSockets: formChecked(form, "allowWebSockets"),
+  };
+  if (!formChecked(form, "jwtEnabled")) return { ...gatewayChecks, jwtRequirements: null };
   return {
-    subscriptionRequired,
+    ...gatewayChecks,
     jwtRequirements: {
       // Settings this panel does not show (roles claim, clock tolerance, header) are kept as they are.
       ...(api.jwtRequirements ?? {}),
@@ -56,6 +60,9 @@ export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
         <fieldset className="fieldset" disabled={!canEdit}>
           <legend>Gateway checks</legend>
           <Checkbox label="Subscription required" name="subscriptionRequired" defaultChecked={api.subscriptionRequired} />
+          {/* Off by default: a backend that decodes %2F would see another path than the gateway matched. */}
+          <Checkbox label="Allow encoded slashes (%2F, %5C) in path parameters" name="allowEncodedSlashes" defaultChecked={api.allowEncodedSlashes} />
+          <Checkbox label="Allow WebSocket upgrades" name="allowWebSockets" defaultChecked={api.allowWebSockets} />
           <Checkbox
             label="JWT validation"
             name="jwtEnabled"

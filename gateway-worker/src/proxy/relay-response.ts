@@ -1,0 +1,24 @@
+// Writes the backend's response to the client: status and end-to-end headers
+// only (hop-by-hop ones, and those the backend names in Connection, describe
+// the gateway's connection to the backend, not the client's), then the body.
+// Node frames the body for the client's own connection.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pipeline } from "node:stream";
+import { stripHopByHop } from "../http/hop-by-hop";
+
+export function relayResponse(proxyRes: IncomingMessage, res: ServerResponse): void {
+  if (res.headersSent || res.destroyed) return void proxyRes.destroy();
+  const headers = { ...proxyRes.headers };
+  stripHopByHop(headers);
+  try {
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+    res.writeHead(proxyRes.statusCode ?? 502, proxyRes.statusMessage);
+  } catch {
+    // A value Node will not write (e.g. a status text with control characters): the status code is enough.
+    if (!res.headersSent) res.writeHead(proxyRes.statusCode ?? 502);
+  }
+  // A backend dying mid-body cuts the client's connection: the only honest signal once the status is out.
+  pipeline(proxyRes, res, (err) => {
+    if (err) res.destroy();
+  });
+}

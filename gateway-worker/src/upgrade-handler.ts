@@ -1,0 +1,73 @@
+// An HTTP Upgrade request, start to end. WebSocket upgrades pass exactly what a
+// plain request passes (hop-by-hop headers dropped, path checks, admission with
+// the API's policy pipeline) and are then tunnelled to a backend; every
+// rejection is the usual JSON answer written on the socket, which is then
+// closed. Other protocols (h2c, ...) could tunnel past every policy: 501.
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { Logger } from "pino";
+import { admitRequest, type AccessLogFields } from "./admit-request";
+import type { ConfigStore } from "./config/config-store";
+import { rejection, writeSocketRejection, type Rejection } from "./http/errors";
+import { setForwardingHeaders } from "./http/forwarded-headers";
+import { stripRequestHopByHop } from "./http/hop-by-hop";
+import { parseRequestTarget } from "./http/request-path";
+import { resolveRequestId } from "./http/request-id";
+import type { TrustedProxies } from "./http/trusted-proxies";
+import { upstreamPath } from "./proxy/forwarder";
+import { forwardUpgrade } from "./proxy/upgrade-forwarder";
+
+export function createUpgradeHandler(deps: { store: ConfigStore; logger: Logger; timeoutMs: number; trustedProxies: TrustedProxies }) {
+  const { store, logger } = deps;
+
+  /** A rejection to write, or undefined once the request is handed to the backend (or its client is gone). */
+  async function admit(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    wantsWebSocket: boolean,
+    requestId: string,
+    fields: AccessLogFields,
+    log: (status: number) => void,
+  ): Promise<Rejection | undefined> {
+    if (!wantsWebSocket) return rejection("upgrade_not_supported", undefined, "Only WebSocket upgrades are supported.");
+    if (req.method !== "GET") return rejection("method_not_allowed", { allow: "GET" });
+    const target = parseRequestTarget(req.url ?? "/");
+    if ("rejection" in target) return target.rejection;
+
+    const admission = await admitRequest(store.get(), req, target.url, requestId, fields, true);
+    if (!admission.admitted) return admission.rejection;
+    if (socket.destroyed) return void log(499); // the client gave up while policies ran
+    const { route, rest, ctx } = admission;
+    setForwardingHeaders(req, deps.trustedProxies);
+    const backend = route.backends.pick();
+    const responseHeaders = { ...ctx.responseHeaders, "x-request-id": requestId };
+    const path = upstreamPath(backend, rest, ctx.query);
+    forwardUpgrade(req, socket, head, { backend, path, responseHeaders, onAnswer: log }, { timeoutMs: deps.timeoutMs, logger });
+    return undefined;
+  }
+
+  return function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on("error", (err) => logger.debug({ err: err.message }, "client socket error during upgrade"));
+    const wantsWebSocket = String(req.headers.upgrade ?? "").toLowerCase() === "websocket";
+    // First, so no policy reads a connection-only header and none the gateway sets can be nominated away.
+    stripRequestHopByHop(req.headers);
+    const requestId = resolveRequestId(req.headers["x-request-id"]);
+    req.headers["x-request-id"] = requestId;
+    const fields: AccessLogFields = {};
+    const log = (status: number) =>
+      // Path only, never the query string: it may carry a subscription key.
+      logger.info({ requestId, method: req.method, path: (req.url ?? "").split("?")[0], status, upgrade: true, ...fields }, "request");
+
+    admit(req, socket, head, wantsWebSocket, requestId, fields, log)
+      .then((outcome) => {
+        if (!outcome) return;
+        log(outcome.status);
+        writeSocketRejection(socket, outcome, { "x-request-id": requestId });
+      })
+      .catch((err: unknown) => {
+        logger.error({ requestId, apiId: fields.apiId, err }, "upgrade failed inside the gateway");
+        writeSocketRejection(socket, rejection("internal_error"), { "x-request-id": requestId });
+      });
+  };
+}

@@ -1,0 +1,23 @@
+// What the login form shows for next-auth's `error`. next-auth's client only passes on the
+// `error` query parameter of the answer's url, so a refusal travels there as "<code>:<seconds>".
+// No server imports: the login page (a client component) uses this.
+export type LoginRefusalCode = "login_throttled" | "account_locked";
+
+export function encodeLoginRefusal(code: LoginRefusalCode, retryAfterSeconds: number): string {
+  return `${code}:${retryAfterSeconds}`;
+}
+
+function wait(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+export function loginFailureMessage(error: string | null | undefined): string {
+  const [code, seconds] = (error ?? "").split(":");
+  const retryAfter = Math.max(1, Number(seconds) || 1);
+  if (code === "login_throttled") return `Too many sign-in attempts; try again in ${wait(retryAfter)}.`;
+  if (code === "account_locked") {
+    return `This account is temporarily locked after repeated failed sign-ins; try again in ${wait(retryAfter)} or ask an administrator to unlock it.`;
+  }
+  if (code === "login_unavailable") return "Sign-in is temporarily unavailable; try again shortly.";
+  return "Invalid email or password";
+}

@@ -1,0 +1,38 @@
+// The delivery guarantee, apart from how a snapshot is built: every change the
+// management API acknowledged is retried until a snapshot holding it is in Redis,
+// and a failure is recorded where the gateways page and the metrics read it.
+import { countPublishFailure } from "./config-delivery-metrics";
+import { markDeliveryPending } from "./mark-delivery-pending";
+import { describeDeliveryError, recordDeliveryFailure } from "./record-delivery-failure";
+import { recordDeliverySuccess } from "./record-delivery-success";
+import { scheduleDeliveryRetry } from "./schedule-delivery-retry";
+
+const RETRY_PREFIX = "retry: ";
+
+/** Builds a complete snapshot, stores it in Redis and announces it; resolves with its version. */
+export type PublishAttempt = () => Promise<number>;
+
+/**
+ * Never fails the caller: its change is committed and acknowledged. Resolves with the
+ * version stored, or null when this attempt failed (a retry is then scheduled).
+ */
+export async function deliverGatewayConfig(reason: string, attempt: PublishAttempt): Promise<number | null> {
+  let marked = false;
+  try {
+    // Marked before building, so a crash from here on leaves the change visibly owed.
+    const token = await markDeliveryPending(reason);
+    marked = true;
+    const version = await attempt();
+    await recordDeliverySuccess(version, token);
+    return version;
+  } catch (err) {
+    countPublishFailure();
+    // The message only: Redis errors carry the command's arguments, here the whole snapshot.
+    console.error(`[config-channel] publishing gateway config failed (${reason}): ${describeDeliveryError(err)}`);
+    // The database may be what failed; the retry loop records the next failure if so.
+    await recordDeliveryFailure(err).catch(() => undefined);
+    const retryReason = reason.startsWith(RETRY_PREFIX) ? reason : `${RETRY_PREFIX}${reason}`;
+    scheduleDeliveryRetry(async () => (await deliverGatewayConfig(retryReason, attempt)) !== null, { unmarked: !marked });
+    return null;
+  }
+}
