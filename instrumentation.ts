@@ -14,6 +14,6 @@ export async function register() {
   const { startConfigDeliveryWatchdog } = await import("./lib/config-channel/start-config-delivery-watchdog");
   startConfigDeliveryWatchdog();
   // Big imports lint on a worker pool; starting it now keeps Redocly's load off the first import.
-  const { warmLintWorkers } = await import("./lib/apis/openapi/lint-worker-pool");
+  const { warmLintWorkers } = await import("./lib/apis/specs/lint-worker-pool");
   warmLintWorkers();
 }

@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   devIndicators: { position: "bottom-right" },
   // Plain string hrefs everywhere; typed routes would force `as Route` casts on computed links.
   typedRoutes: false,
+  // The gateway's package exports its contract as TypeScript source (one file, zod only).
+  transpilePackages: ["@portcullis/gateway"],
   // Server-only packages with native/optional deps or worker threads: load them from
   // node_modules at runtime instead of bundling them into the server build.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client", "pino", "ioredis", "bullmq", "@redocly/openapi-core"],

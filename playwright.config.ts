@@ -41,7 +41,8 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: "node --import tsx gateway-worker/src/main.ts",
+      // Compiled by `npm run test:e2e` (npm run build -w gateway-worker), as in production.
+      command: "node gateway-worker/dist/main.js",
       url: `http://127.0.0.1:${e2ePorts.gateway}/healthz`,
       env: serverEnv,
       reuseExistingServer: false,

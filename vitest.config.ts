@@ -8,10 +8,19 @@ import { defineConfig } from "vitest/config";
 const testDatabase = process.env.PORTCULLIS_TEST_DB ?? "portcullis_test";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./", import.meta.url)),
+      // Tests call the services directly, as a route handler does; "server-only" guards the browser
+      // bundle, and resolves to its empty module under React's server condition, as here.
+      "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)),
+    },
+  },
   test: {
     include: ["lib/**/*.test.ts", "gateway-worker/test/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
+    // Closes each file's database and Redis clients after its last hook.
+    setupFiles: ["test/setup/teardown.ts"],
     env: {
       NODE_ENV: "test",
       DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${testDatabase}`,

@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import { useState, type ReactNode } from "react";
-import { ApiRequestError } from "@/components/api-client";
+import { ApiRequestError } from "@/lib/client/api-client";
 
 function makeQueryClient() {
   return new QueryClient({

@@ -15,10 +15,10 @@ process.env.DATABASE_URL = databaseUrl;
 process.env.CONFIG_CHANNEL_PREFIX = "portcullis-bench";
 
 const { importApi } = await import("@/lib/apis/import-api");
-const { systemActor } = await import("@/lib/auth/actor");
+const { systemActor } = await import("@/lib/iam/actor");
 const { db, disconnectDb } = await import("@/lib/db");
 const { disconnectRedis } = await import("@/lib/redis");
-const { warmLintWorkers } = await import("@/lib/apis/openapi/lint-worker-pool");
+const { warmLintWorkers } = await import("@/lib/apis/specs/lint-worker-pool");
 
 const file = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json");
 const ms = (from: number) => performance.now() - from;

@@ -1,6 +1,6 @@
 "use client";
 // Highlighted panel with a subscription's primary and secondary keys, optionally masked.
-import type { SubscriptionKeys } from "@/components/api-types";
+import type { SubscriptionKeys } from "@/lib/client/api-types";
 import { maskSecret } from "@/components/format";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 // Operations of an API's current revision, shared by the console and the portal.
 // Filtering is client-side: an API has at most a few hundred operations.
 import { useMemo, useState } from "react";
-import type { Operation } from "@/components/api-types";
+import type { Operation } from "@/lib/client/api-types";
 import { Badge, MethodBadge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/field";
 import { Table, TableMessageRow } from "@/components/ui/table";

@@ -1,4 +1,4 @@
-import type { UserRole } from "@/components/api-types";
+import type { UserRole } from "@/lib/client/api-types";
 
 const roleLabels: Record<UserRole, string> = {
   platform_admin: "Platform admin",
@@ -8,6 +8,3 @@ const roleLabels: Record<UserRole, string> = {
 };
 
 export const roleLabel = (role: UserRole) => roleLabels[role] ?? role;
-
-/** Viewers are read-only; the server enforces this too, the UI just hides what would fail. */
-export const canMutate = (role: UserRole) => role === "platform_admin" || role === "api_publisher";

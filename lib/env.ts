@@ -1,5 +1,6 @@
 // The only reader of process.env for the console, management API, seed and
 // scripts. Parsed lazily so `next build` does not need runtime secrets.
+import "server-only";
 import { z } from "zod";
 
 // Development defaults: public, so a production server refuses to start with them.
@@ -29,6 +30,8 @@ const envSchema = z.object({
    * right-most entry, which `next start` sets to the socket address when there is none.
    */
   TRUSTED_PROXIES: z.string().default(""),
+  /** The console's log threshold (pino levels), as the gateway's LOG_LEVEL is for the gateway. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

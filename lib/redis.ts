@@ -1,5 +1,6 @@
 // The console's Redis connection (config channel). Fails fast rather than
 // queueing forever, so an unreachable Redis surfaces as an error.
+import "server-only";
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
 

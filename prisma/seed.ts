@@ -1,12 +1,12 @@
 // Seeds a demo: users of every role, the demo Orders API, a product and a
 // subscription for the demo developer. Idempotent: run it as often as you like.
 import { readFile } from "node:fs/promises";
-import { hashPassword } from "@/lib/auth/password";
-import { systemActor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/iam/password";
+import { systemActor } from "@/lib/iam/actor";
 import { importApi } from "@/lib/apis/import-api";
 import { createProduct } from "@/lib/products/create-product";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
-import { newKeyColumns, revealKeys } from "@/lib/subscriptions/subscription-keys";
+import { newKeyColumns, revealKeys, withEncryptedKeys } from "@/lib/subscriptions/subscription-keys";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db, disconnectDb } from "@/lib/db";
@@ -58,10 +58,10 @@ export async function seedDemo(options: { demoBackendUrl: string }) {
     product = await db().product.findUniqueOrThrow({ where: { id: created.id } });
   }
 
-  let subscription = await db().subscription.findFirst({ where: { name: DEMO_SUBSCRIPTION, userId: developer.id } });
+  let subscription = await db().subscription.findFirst({ where: { name: DEMO_SUBSCRIPTION, userId: developer.id }, omit: withEncryptedKeys });
   if (!subscription) {
     const created = await createSubscription({ productId: product.id, name: DEMO_SUBSCRIPTION, userId: developer.id }, systemActor);
-    subscription = await db().subscription.findUniqueOrThrow({ where: { id: created.id } });
+    subscription = await db().subscription.findUniqueOrThrow({ where: { id: created.id }, omit: withEncryptedKeys });
   }
   const keys = await demoKeys(subscription);
   // Publish even when nothing was created, so a fresh Redis gets the configuration.

@@ -91,29 +91,38 @@ if (!(await reachable(env.REDIS_URL, 6379))) {
 say("applying database migrations...");
 run("npx", ["tsx", "scripts/db/migrate.ts", "deploy"], env);
 say("seeding the demo...");
-const seeded = spawnSync("npx", ["tsx", "prisma/seed.ts", `http://127.0.0.1:${ports.demo}`], { cwd: root, env, encoding: "utf8" });
+// The seed runs the services as the server does, under the react-server condition, so lib/db's "server-only" lets it in.
+const seeded = spawnSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", `http://127.0.0.1:${ports.demo}`], { cwd: root, env, encoding: "utf8" });
 if (seeded.status !== 0) fail(`seeding failed:\n${seeded.stderr}`);
 const seedNotes = seeded.stderr.split("\n").filter((line) => line.startsWith("[seed]"));
 for (const line of seedNotes) say(line);
 const demo = JSON.parse(seeded.stdout.trim().split("\n").pop());
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sourcesChanged = !existsSync(buildId) || ["app", "lib", "components"].some((d) => newestMtime(path.join(root, d)) > statSync(buildId).mtimeMs);
+const sourcesChanged = !existsSync(buildId) || ["app", "lib", "components", "gateway-worker/src/contract"].some((d) => newestMtime(path.join(root, d)) > statSync(buildId).mtimeMs);
 if (sourcesChanged) {
   say("building the console (next build)...");
   run("npx", ["next", "build"], env);
 }
+// The gateway runs as plain JavaScript, as it would on its own host.
+const gatewayBuild = path.join(root, "gateway-worker", "dist", "main.js");
+if (!existsSync(gatewayBuild) || newestMtime(path.join(root, "gateway-worker", "src")) > statSync(gatewayBuild).mtimeMs) {
+  say("building the gateway (npm run build -w gateway-worker)...");
+  run("npm", ["run", "build", "-w", "gateway-worker"], env);
+}
 
 const children = [
   ["demo-backend", ["node", "--import", "tsx", "demo-backend/server.ts"], { DEMO_BACKEND_PORT: String(ports.demo) }],
-  ["gateway", ["node", "--import", "tsx", "gateway-worker/src/main.ts"], { GATEWAY_PORT: String(ports.gateway) }],
+  ["gateway", ["node", "gateway-worker/dist/main.js"], { GATEWAY_PORT: String(ports.gateway) }],
   // Next behind our own node:http server: bounded request times, JSON answers to oversized requests.
   ["console", ["node", "scripts/console-server.mjs", String(ports.console)], {}],
 ].map(([name, args, extra]) => {
   const [command, ...rest] = args;
   const child = spawn(command, rest, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
   child.on("exit", (code, signal) => {
-    if (!stopping) say(`${name} exited (${signal ?? code}); stopping everything`), stop(1);
+    if (stopping) return;
+    say(`${name} exited (${signal ?? code}); stopping everything`);
+    stop(1);
   });
   return child;
 });

@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { UserRoleName } from "@/lib/auth/roles";
+import type { UserRoleName } from "@/lib/iam/roles";
 
 declare module "next-auth" {
   interface Session {

@@ -3,30 +3,30 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import type { UserRole } from "@/components/api-types";
-import { AUDITORS } from "@/lib/auth/roles";
+import type { Permission } from "@/lib/iam/rbac/permissions";
+import { can, type GrantedPermissions } from "./can";
 
-type Section = { href: string; label: string; exact?: boolean; roles?: readonly UserRole[] };
+type Section = { href: string; label: string; exact?: boolean; permission?: Permission };
 
-// `roles` hides links the server would refuse anyway (the pages and the API check too).
+// `permission` hides links the server would refuse anyway (the pages and the API check too).
 const sections: Section[] = [
   { href: "/console", label: "Dashboard", exact: true },
-  { href: "/console/apis", label: "APIs" },
-  { href: "/console/version-sets", label: "Version sets" },
-  { href: "/console/products", label: "Products" },
+  { href: "/console/apis", label: "APIs", permission: "apis.read" },
+  { href: "/console/version-sets", label: "Version sets", permission: "version-sets.read" },
+  { href: "/console/products", label: "Products", permission: "products.read" },
   // exact: the approvals queue below is its own entry, so only one link reads as current.
-  { href: "/console/subscriptions", label: "Subscriptions", exact: true },
-  { href: "/console/subscriptions/approvals", label: "Pending approvals" },
-  { href: "/console/gateways", label: "Gateways" },
-  { href: "/console/users", label: "Users", roles: AUDITORS },
-  { href: "/console/audit", label: "Audit log", roles: AUDITORS },
-  { href: "/console/tokens", label: "API tokens", roles: ["platform_admin"] },
-  { href: "/console/settings", label: "Settings" },
+  { href: "/console/subscriptions", label: "Subscriptions", exact: true, permission: "subscriptions.read" },
+  { href: "/console/subscriptions/approvals", label: "Pending approvals", permission: "subscriptions.read" },
+  { href: "/console/gateways", label: "Gateways", permission: "config.read" },
+  { href: "/console/users", label: "Users", permission: "users.read" },
+  { href: "/console/audit", label: "Audit log", permission: "audit.read" },
+  { href: "/console/tokens", label: "API tokens", permission: "tokens.manage" },
+  { href: "/console/settings", label: "Settings", permission: "settings.read" },
 ];
 
-export function ConsoleNav({ role }: { role?: UserRole }) {
+export function ConsoleNav({ granted }: { granted: GrantedPermissions }) {
   const pathname = usePathname();
-  const visible = sections.filter((s) => !s.roles || !role || s.roles.includes(role));
+  const visible = sections.filter((s) => !s.permission || can(granted, s.permission));
   return (
     <nav aria-label="Console" className="sidebar-nav">
       <ul>

@@ -1,5 +1,5 @@
 // Table cells every subscriptions table in the console shows the same way.
-import type { Subscription } from "@/components/api-types";
+import type { Subscription } from "@/lib/client/api-types";
 
 export function SubscriptionScopeCell({ subscription }: { subscription: Subscription }) {
   return <td>{subscription.product?.name ?? (subscription.api ? `API: ${subscription.api.name}` : "—")}</td>;

@@ -1,4 +1,4 @@
-import { ApiRequestError } from "@/components/api-client";
+import { ApiRequestError } from "@/lib/client/api-client";
 
 type Problem = string | { message?: unknown; path?: unknown; pointer?: unknown; severity?: unknown; ruleId?: unknown };
 

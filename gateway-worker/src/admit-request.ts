@@ -3,10 +3,10 @@
 // version), then that API's policy pipeline. Either a rejection to answer, or
 // the route, the path below the API path and the context policies filled in.
 import type { IncomingMessage } from "node:http";
-import type { CompiledRoute, RuntimeConfig } from "./config/compile-config";
-import { rejection, type Rejection } from "./http/errors";
-import type { PolicyContext } from "./policies/policy";
-import { resolveRoute } from "./routing/resolve-route";
+import type { CompiledRoute, RuntimeConfig } from "./config/compile-config.js";
+import { rejection, type Rejection } from "./http/errors.js";
+import type { PolicyContext } from "./policies/policy.js";
+import { resolveRoute } from "./routing/resolve-route.js";
 
 export interface AccessLogFields {
   apiId?: string;

@@ -1,7 +1,7 @@
 // The only reader of process.env for the gateway. The gateway runs alone beside
 // the services, so it has its own small environment, separate from the console's.
 import { z } from "zod";
-import { parseTrustedProxy } from "./http/trusted-proxies";
+import { parseTrustedProxy } from "./http/trusted-proxies.js";
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveMs = z.coerce.number().int().positive();

@@ -1,9 +1,9 @@
-// Entry point: `npx tsx gateway-worker/src/main.ts`. Reads the environment,
+// Entry point: `node dist/main.js` once `npm run build` has compiled it. Reads the environment,
 // starts one gateway, and shuts it down gracefully on SIGINT/SIGTERM
 // (stop accepting, finish in-flight requests, close Redis).
 import { pino } from "pino";
-import { loadGatewayEnv } from "./env";
-import { createGateway } from "./server";
+import { loadGatewayEnv } from "./env.js";
+import { createGateway } from "./server.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

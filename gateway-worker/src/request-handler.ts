@@ -5,13 +5,13 @@
 // Exactly one access-log line is written per request.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
-import { admitRequest, type AccessLogFields } from "./admit-request";
-import type { ConfigStore } from "./config/config-store";
-import { sendError, sendRejection } from "./http/errors";
-import { stripRequestHopByHop } from "./http/hop-by-hop";
-import { parseRequestTarget } from "./http/request-path";
-import { resolveRequestId } from "./http/request-id";
-import type { Forwarder } from "./proxy/forwarder";
+import { admitRequest, type AccessLogFields } from "./admit-request.js";
+import type { ConfigStore } from "./config/config-store.js";
+import { sendError, sendRejection } from "./http/errors.js";
+import { stripRequestHopByHop } from "./http/hop-by-hop.js";
+import { parseRequestTarget } from "./http/request-path.js";
+import { resolveRequestId } from "./http/request-id.js";
+import type { Forwarder } from "./proxy/forwarder.js";
 
 /** Reserved: answered by the gateway, never routed (the contract forbids it as an API path). */
 export const HEALTH_PATH = "/healthz";

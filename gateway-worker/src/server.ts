@@ -3,17 +3,17 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { pino, type Logger } from "pino";
-import { compileConfig } from "./config/compile-config";
-import { ConfigStore } from "./config/config-store";
-import { ConfigSubscriber } from "./config/config-subscriber";
-import { rejection, sendError, writeSocketRejection } from "./http/errors";
-import { trustedProxies } from "./http/trusted-proxies";
-import { Pipeline } from "./pipeline/pipeline";
-import { defaultPolicies } from "./policies";
-import type { AnyPolicy } from "./policies/policy";
-import { createForwarder } from "./proxy/forwarder";
-import { createRequestHandler } from "./request-handler";
-import { createUpgradeHandler } from "./upgrade-handler";
+import { compileConfig } from "./config/compile-config.js";
+import { ConfigStore } from "./config/config-store.js";
+import { ConfigSubscriber } from "./config/config-subscriber.js";
+import { rejection, sendError, writeSocketRejection } from "./http/errors.js";
+import { trustedProxies } from "./http/trusted-proxies.js";
+import { Pipeline } from "./pipeline/pipeline.js";
+import { defaultPolicies } from "./policies/index.js";
+import type { AnyPolicy } from "./policies/policy.js";
+import { createForwarder } from "./proxy/forwarder.js";
+import { createRequestHandler } from "./request-handler.js";
+import { createUpgradeHandler } from "./upgrade-handler.js";
 
 export interface GatewayOptions {
   redisUrl: string;

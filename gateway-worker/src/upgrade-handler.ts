@@ -6,16 +6,16 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
-import { admitRequest, type AccessLogFields } from "./admit-request";
-import type { ConfigStore } from "./config/config-store";
-import { rejection, writeSocketRejection, type Rejection } from "./http/errors";
-import { setForwardingHeaders } from "./http/forwarded-headers";
-import { stripRequestHopByHop } from "./http/hop-by-hop";
-import { parseRequestTarget } from "./http/request-path";
-import { resolveRequestId } from "./http/request-id";
-import type { TrustedProxies } from "./http/trusted-proxies";
-import { upstreamPath } from "./proxy/forwarder";
-import { forwardUpgrade } from "./proxy/upgrade-forwarder";
+import { admitRequest, type AccessLogFields } from "./admit-request.js";
+import type { ConfigStore } from "./config/config-store.js";
+import { rejection, writeSocketRejection, type Rejection } from "./http/errors.js";
+import { setForwardingHeaders } from "./http/forwarded-headers.js";
+import { stripRequestHopByHop } from "./http/hop-by-hop.js";
+import { parseRequestTarget } from "./http/request-path.js";
+import { resolveRequestId } from "./http/request-id.js";
+import type { TrustedProxies } from "./http/trusted-proxies.js";
+import { upstreamPath } from "./proxy/forwarder.js";
+import { forwardUpgrade } from "./proxy/upgrade-forwarder.js";
 
 export function createUpgradeHandler(deps: { store: ConfigStore; logger: Logger; timeoutMs: number; trustedProxies: TrustedProxies }) {
   const { store, logger } = deps;

@@ -3,6 +3,7 @@
 // directions, forwarding headers are the gateway's own unless the client is a
 // trusted proxy, and a body keeps its framing (no request smuggled inside it).
 // Raw sockets, since fetch would not send these headers as written.
+import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KEY, KEY_HEADER, setUpFixture, type Fixture } from "./helpers/gateway-fixture";
 import { rawRequest } from "./helpers/raw-http";
@@ -74,6 +75,15 @@ describe("hop-by-hop headers", () => {
 });
 
 describe("forwarding headers", () => {
+  const forwardingHeaders = (seen: IncomingHttpHeaders) => ({
+    for: seen["x-forwarded-for"],
+    host: seen["x-forwarded-host"],
+    proto: seen["x-forwarded-proto"],
+    port: seen["x-forwarded-port"],
+    forwarded: seen.forwarded,
+    realIp: seen["x-real-ip"],
+  });
+
   const spoofed = [
     "X-Forwarded-For: 6.6.6.6",
     "X-Forwarded-Host: evil.example",
@@ -86,14 +96,7 @@ describe("forwarding headers", () => {
   it("replaces what an untrusted client claims with what the gateway saw", async () => {
     const seen = await forwarded(direct, spoofed);
     const port = new URL(direct).port;
-    expect({
-      for: seen["x-forwarded-for"],
-      host: seen["x-forwarded-host"],
-      proto: seen["x-forwarded-proto"],
-      port: seen["x-forwarded-port"],
-      forwarded: seen.forwarded,
-      realIp: seen["x-real-ip"],
-    }).toEqual({
+    expect(forwardingHeaders(seen)).toEqual({
       for: "127.0.0.1",
       host: "api.example.com",
       proto: "http",
@@ -105,14 +108,7 @@ describe("forwarding headers", () => {
 
   it("appends the client to the chain of a trusted proxy and keeps what that proxy saw", async () => {
     const seen = await forwarded(behindProxy, spoofed);
-    expect({
-      for: seen["x-forwarded-for"],
-      host: seen["x-forwarded-host"],
-      proto: seen["x-forwarded-proto"],
-      port: seen["x-forwarded-port"],
-      forwarded: seen.forwarded,
-      realIp: seen["x-real-ip"],
-    }).toEqual({
+    expect(forwardingHeaders(seen)).toEqual({
       for: "6.6.6.6, 127.0.0.1",
       host: "evil.example",
       proto: "https",

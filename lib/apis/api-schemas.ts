@@ -1,12 +1,16 @@
-// The API resource of the management API: request schema and response shape.
+// The API resource of the management API: request schema, response schema, and the
+// function that answers it (typed by that schema, so the two cannot drift apart).
 import { z } from "zod";
+import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
-import { storedLintCounts } from "./openapi/lint-report";
-import { jwtRequirementsInputSchema, readJwtRequirements } from "./jwt-requirements-schema";
-import { exactlyOneSpec, specInputFields } from "./openapi/spec-input-schema";
+import { apiLifecycles, type ApiLifecycleName } from "./lifecycle/api-lifecycles";
+import { storedLintCounts } from "./specs/lint-report";
+import { lintSummarySchema } from "./specs/lint-report-schemas";
+import { jwtRequirementsInputSchema, jwtRequirementsSchema, readJwtRequirements } from "./jwt-requirements-schema";
+import { exactlyOneSpec, specInputFields } from "./specs/spec-input-schema";
 import { gatewayPathOf } from "./version-sets/gateway-path";
-import { versionNameSchema } from "./version-sets/version-set-schemas";
+import { versioningSchemes, versionNameSchema, type VersioningSchemeName } from "./version-sets/version-set-schemas";
 
 const httpUrl = z
   .string()
@@ -41,7 +45,7 @@ export const createApiInputSchema = z
     allowEncodedSlashes: z.boolean().optional().describe("Let %2F and %5C inside path segments reach the backend; off: 400 invalid_path"),
     allowWebSockets: z.boolean().optional().describe("Proxy WebSocket upgrades (key and JWT checks apply to the upgrade); off: 501"),
     jwtRequirements: jwtRequirementsInputSchema.optional(),
-    lifecycle: z.enum(["draft", "published", "deprecated", "retired"]).optional(),
+    lifecycle: z.enum(apiLifecycles).optional(),
     versionSetId: safeText().min(1).optional().describe("Version set the API joins (with versionName)"),
     versionName: versionNameSchema.optional(),
   })
@@ -50,6 +54,62 @@ export const createApiInputSchema = z
 
 export type CreateApiInput = z.infer<typeof createApiInputSchema>;
 
+export const operationSchema = z
+  .object({
+    id: z.string(),
+    operationId: z.string().nullable().describe("May be missing or duplicated in real specs"),
+    method: z.string(),
+    path: z.string(),
+    summary: z.string(),
+    tags: z.array(z.string()),
+  })
+  .meta({ id: "Operation" });
+
+export const apiResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    path: z.string().describe("Base path on the gateway"),
+    backendUrls: z.array(z.string()).describe("Empty for developers: backends are internal hosts"),
+    lifecycle: z.enum(apiLifecycles),
+    subscriptionRequired: z.boolean(),
+    allowEncodedSlashes: z.boolean().describe("%2F and %5C inside path segments reach the backend"),
+    allowWebSockets: z.boolean().describe("The gateway proxies WebSocket upgrades"),
+    subscriptionKeyHeader: z.string().describe("Header carrying the subscription key"),
+    subscriptionKeyQuery: z.string().describe("Query parameter carrying the key when the header is absent"),
+    jwtRequirements: jwtRequirementsSchema.nullable().describe("Bearer-token validation at the gateway; null: none"),
+    operationCount: z.number().int(),
+    lint: lintSummarySchema.nullable().describe("Counts of the current revision (problems at /apis/{id}/lint); null: no report stored"),
+    currentRevision: z
+      .object({
+        id: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        version: z.string(),
+        specVersion: z.string(),
+        sourceFormat: z.string(),
+        createdAt: isoDate(),
+      })
+      .nullable(),
+    versionSet: z
+      .object({ id: z.string(), name: z.string(), scheme: z.enum(versioningSchemes), parameterName: z.string() })
+      .nullable()
+      .describe("The version set this API is a version of; null: unversioned"),
+    versionName: z.string().nullable(),
+    ownerId: z.string().nullable().describe("The publisher who owns it; null: created by a platform admin"),
+    gatewayPath: z.string().describe("Where clients call it: the path scheme adds the version (orders/v2)"),
+    sunsetAt: isoDate().nullable().describe("Sent as the Sunset header while deprecated"),
+    operations: z.array(operationSchema).optional().describe("Only on single-API answers"),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .meta({ id: "Api" });
+export type ApiResource = z.infer<typeof apiResourceSchema>;
+
+export const importedApiSchema = apiResourceSchema.extend({ lint: lintSummarySchema }).meta({ id: "ImportedApi" });
+export type ImportedApi = z.infer<typeof importedApiSchema>;
+
 /** What toApiResource needs without operations: the set and the current revision's counts. */
 export const apiResourceInclude = {
   versionSet: true,
@@ -57,13 +117,12 @@ export const apiResourceInclude = {
 } satisfies Prisma.ApiInclude;
 
 type ApiWithRevision = Api & {
-  /** Include it (apiResourceInclude); without it only versionSetId is known. */
-  versionSet?: ApiVersionSet | null;
+  versionSet: ApiVersionSet | null;
   // The big JSON columns are optional: callers may omit them (toApiResource never reads the spec).
   revisions: (Omit<ApiRevision, "spec" | "lintReport"> & Partial<Pick<ApiRevision, "spec" | "lintReport">> & { _count?: { operations: number }; operations?: Operation[] })[];
 };
 
-export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boolean } = {}) {
+export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boolean } = {}): ApiResource {
   const current = api.revisions.find((r) => r.isCurrent) ?? null;
   const operations = current?.operations ?? [];
   return {
@@ -72,16 +131,14 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     description: api.description,
     path: api.path,
     backendUrls: api.backendUrls,
-    lifecycle: api.lifecycle.toLowerCase(),
+    lifecycle: api.lifecycle.toLowerCase() as ApiLifecycleName,
     subscriptionRequired: api.subscriptionRequired,
     allowEncodedSlashes: api.allowEncodedSlashes,
     allowWebSockets: api.allowWebSockets,
     subscriptionKeyHeader: api.subscriptionKeyHeader,
     subscriptionKeyQuery: api.subscriptionKeyQuery,
-    /** null: the gateway asks for no bearer token. */
     jwtRequirements: readJwtRequirements(api.jwtRequirements),
     operationCount: current?._count?.operations ?? operations.length,
-    // Counts only; the problems themselves are at GET /api/v1/apis/{id}/lint.
     lint: storedLintCounts(current?.lintReport),
     currentRevision: current
       ? {
@@ -94,14 +151,14 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
           createdAt: current.createdAt.toISOString(),
         }
       : null,
-    versionSet: api.versionSet
-      ? { id: api.versionSet.id, name: api.versionSet.name, scheme: api.versionSet.scheme.toLowerCase(), parameterName: api.versionSet.parameterName }
-      : api.versionSetId
-        ? { id: api.versionSetId }
-        : null,
+    versionSet: api.versionSet && {
+      id: api.versionSet.id,
+      name: api.versionSet.name,
+      scheme: api.versionSet.scheme.toLowerCase() as VersioningSchemeName,
+      parameterName: api.versionSet.parameterName,
+    },
     versionName: api.versionName,
     ownerId: api.ownerId,
-    /** Where clients call it: the path scheme adds the version ("orders/v2"). */
     gatewayPath: gatewayPathOf(api, api.versionSet?.scheme),
     sunsetAt: api.sunsetAt?.toISOString() ?? null,
     ...(opts.withOperations
@@ -120,5 +177,3 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     updatedAt: api.updatedAt.toISOString(),
   };
 }
-
-export type ApiResource = ReturnType<typeof toApiResource>;

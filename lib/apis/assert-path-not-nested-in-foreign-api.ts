@@ -4,8 +4,8 @@
 // admin may serve an API at, inside, or around the gateway path of an API it does not
 // own. Callers pass the EFFECTIVE gateway path (a path-scheme version folds its name
 // in: "orders" + "v2" -> "orders/v2"), never the bare `path` of the request.
-import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
+import type { DbTransaction } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { gatewayPathOf } from "./version-sets/gateway-path";
 
@@ -23,7 +23,7 @@ export type GatewayPathClaim = {
   gatewayPath: string;
 };
 
-export async function assertPathNotNestedInForeignApi(tx: Prisma.TransactionClient, actor: Actor, claim: GatewayPathClaim): Promise<void> {
+export async function assertPathNotNestedInForeignApi(tx: DbTransaction, actor: Actor, claim: GatewayPathClaim): Promise<void> {
   if (actor.role === "platform_admin") return;
   const mine = claim.gatewayPath;
   // An API's gateway path starts with its own path, so these are the only ones that can overlap.

@@ -1,9 +1,9 @@
-// GET /api/v1/apis/{id} - one API with the operations of its current revision.
-import type { Actor } from "@/lib/auth/actor";
+// Loads one API the actor may see, with its current revision's operations; 404 otherwise,
+// so an API hidden from a developer is not confirmed to exist.
+import type { Actor } from "@/lib/iam/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
-import { toApiResource } from "./api-schemas";
-import { forAudience, visibleApisWhere } from "./list-apis";
+import { visibleApisWhere } from "./list-apis";
 
 export async function getApiOrThrow(id: string, actor: Actor) {
   const api = await db().api.findFirst({
@@ -17,5 +17,5 @@ export async function getApiOrThrow(id: string, actor: Actor) {
     },
   });
   if (!api) throw notFound("API", id);
-  return forAudience(toApiResource(api, { withOperations: true }), actor);
+  return api;
 }

@@ -1,21 +1,21 @@
-// POST /api/v1/apis - import an OpenAPI document (text or URL) as a new API (revision 1, current).
+// Imports an OpenAPI document (text or URL) as a new API (revision 1, current).
 // Lint findings never refuse an import; they are stored with the revision.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
-import { toApiResource, type CreateApiInput } from "./api-schemas";
-import { timePhase, type PhaseListener } from "./openapi/import-phases";
-import { lintCounts } from "./openapi/lint-report";
-import { startApiDefinition } from "./openapi/prepare-api-definition";
-import { toSpecSource } from "./openapi/spec-input-schema";
+import { toApiResource, type CreateApiInput, type ImportedApi } from "./api-schemas";
+import { timePhase, type PhaseListener } from "./specs/import-phases";
+import { lintCounts } from "./specs/lint-report";
+import { startApiDefinition } from "./specs/prepare-api-definition";
+import { toSpecSource } from "./specs/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
 import { writeRevisionOperations } from "./revisions/write-revision-operations";
 import { assertMayClaimGatewayPath } from "./version-sets/assert-may-claim-gateway-path";
 
-export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}) {
+export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}): Promise<ImportedApi> {
   const pathClaim = { path: input.path, versionSetId: input.versionSetId ?? null, versionName: input.versionName ?? null };
   // Checked before the (possibly long) parse to fail fast, and again under the lock where the row is written.
   await db().$transaction((tx) => assertMayClaimGatewayPath(tx, actor, pathClaim, { joinsSet: true }));
@@ -94,7 +94,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
   const full = await db().api.findUniqueOrThrow({
     where: { id: api.id },
     // Not the big JSON columns: the caller has the document, and the lint counts are below.
-    include: { versionSet: true, revisions: { where: { isCurrent: true }, omit: { spec: true, lintReport: true }, include: { operations: true } } },
+    include: { versionSet: true, revisions: { where: { isCurrent: true }, omit: { spec: true, lintReport: true }, include: { operations: { orderBy: [{ path: "asc" }, { method: "asc" }] } } } },
   });
   return { ...toApiResource(full, { withOperations: true }), lint: lintCounts(lint) };
 }

@@ -1,7 +1,7 @@
-// GET /api/v1/apis - developers only see live APIs of published products, without
+// The APIs an actor may see: developers only live APIs of published products, without
 // the backend addresses behind the gateway.
-import type { Actor } from "@/lib/auth/actor";
-import { isConsoleRole } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/iam/actor";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
 import { apiResourceInclude, toApiResource } from "./api-schemas";
 

@@ -1,4 +1,4 @@
-// PATCH /api/v1/apis/{id}: every field optional; null clears a nullable one.
+// What an API update may change: every field optional; null clears a nullable one.
 import { z } from "zod";
 import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import { apiLifecycles } from "./lifecycle/api-lifecycles";

@@ -1,8 +1,8 @@
-// PATCH /api/v1/apis/{id} - settings, lifecycle (publish, deprecate, retire)
+// Changes an API's settings, lifecycle (publish, deprecate, retire)
 // and version set membership. Audited with before/after and published to the
 // gateways, which then serve, deprecate (Deprecation/Sunset) or retire (410) it.
 import { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

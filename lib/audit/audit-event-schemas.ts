@@ -1,4 +1,4 @@
-// The audit event resource and the filters of GET /api/v1/audit-events.
+// The audit event resource and the filters it is listed by.
 import { z } from "zod";
 import { safeText, storableDatetime } from "@/lib/http/safe-text";
 import type { AuditEvent } from "@/generated/prisma/client";

@@ -1,4 +1,4 @@
-// GET /api/v1/audit-events - newest first, filtered, in pages. The cursor is the id of
+// Audit events newest first, filtered, in pages. The cursor is the id of
 // the last event of the previous page; Prisma resumes after it in (at, id) order, so
 // events recorded meanwhile never shift or repeat a page.
 import type { Prisma } from "@/generated/prisma/client";

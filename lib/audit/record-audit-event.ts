@@ -1,6 +1,6 @@
 // Every admin change leaves an audit event: who, when, what, before and after.
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 
 type AuditInput = {
   action: string;

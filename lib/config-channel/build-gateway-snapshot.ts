@@ -1,10 +1,10 @@
 // Reads the catalogue and turns it into the gateway's configuration snapshot.
-import type { Prisma } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
+import type { DbTransaction } from "@/lib/db";
 import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot, type GatewayVersioning } from "./contract";
 import { productLimits } from "@/lib/products/product-schemas";
 
-type Tx = Prisma.TransactionClient;
+type Tx = DbTransaction;
 
 /** Subscriptions whose keys can still be presented; the gateway tells these apart (401 vs 403). */
 const PRESENTABLE_STATES = ["SUBMITTED", "ACTIVE", "SUSPENDED", "EXPIRED"] as const;
@@ -25,7 +25,12 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       },
     }),
     tx.product.findMany({ include: { apis: { select: { apiId: true } } }, orderBy: { name: "asc" } }),
-    tx.subscription.findMany({ where: { state: { in: [...PRESENTABLE_STATES] } }, orderBy: { createdAt: "asc" } }),
+    tx.subscription.findMany({
+      where: { state: { in: [...PRESENTABLE_STATES] } },
+      orderBy: { createdAt: "asc" },
+      // The gateways match keys by these hashes: the one reader of them.
+      omit: { primaryKeyHash: false, secondaryKeyHash: false },
+    }),
   ]);
 
   return gatewayConfigSnapshotSchema.parse({

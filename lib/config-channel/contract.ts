@@ -1,3 +1,3 @@
-// The console's view of the gateway contract; the schema itself lives with the
-// gateway so the gateway can run alone without importing anything of ours.
-export * from "@/gateway-worker/src/contract/config-snapshot";
+// The console's view of the gateway contract; the schema itself lives in the
+// gateway's package so the gateway can run alone without importing anything of ours.
+export * from "@portcullis/gateway/contract";

@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
-import { storeSnapshotIfNewer } from "@/gateway-worker/src/contract/store-snapshot";
 import { buildGatewaySnapshot } from "./build-gateway-snapshot";
 import { configChannelNames, type GatewayConfigSnapshot } from "./contract";
 import { deliverGatewayConfig } from "./delivery/deliver-gateway-config";
 import { storedSnapshotVersion } from "./stored-snapshot-version";
+import { storeSnapshotIfNewer } from "./store-snapshot";
 
 /** Serialises snapshot builds so a higher version never reflects older data. */
 const SNAPSHOT_LOCK_ID = 7_270_001;

@@ -1,5 +1,5 @@
-// One error type for the domain, one converter to `{"error":{"code","message"}}`.
-import { NextResponse } from "next/server";
+// The domain's one error type and its body `{"error":{"code","message"}}`; free of Next, so a service
+// that throws pulls in no HTTP framework. The NextResponse converter is ./error-response.ts.
 import { ZodError } from "zod";
 import { errorCodeStatus, type ErrorCode } from "./error-codes";
 
@@ -65,10 +65,4 @@ export function toApiError(err: unknown): ApiError {
     });
   }
   return fromPrisma(err) ?? new ApiError("internal_error", "Internal server error");
-}
-
-export function errorResponse(err: unknown): NextResponse {
-  const apiError = toApiError(err);
-  if (apiError.code === "internal_error") console.error(err);
-  return NextResponse.json(errorBody(apiError.code, apiError.message, apiError.details), { status: apiError.status });
 }

@@ -1,5 +1,7 @@
 // Background work of the Next.js server process (started from instrumentation.ts):
 // runs a task now and then every `intervalMs`, never overlapping itself with a crash.
+import { logger } from "@/lib/logger";
+
 type PeriodicTask = { name: string; intervalMs: number; run: () => Promise<unknown> };
 
 // Kept on globalThis so dev-mode module reloads never start a second timer per task.
@@ -10,7 +12,7 @@ export function startPeriodicTask({ name, intervalMs, run }: PeriodicTask): void
   const tick = () =>
     run().catch((err: unknown) => {
       // PostgreSQL or Redis unreachable must not crash the server: say so, try again next tick.
-      console.error(`[${name}] failed:`, err instanceof Error ? err.message : err);
+      logger().error({ task: name, err: err instanceof Error ? err.message : err }, "periodic task failed");
     });
   void tick();
   const timer = setInterval(tick, intervalMs);

@@ -1,7 +1,7 @@
 // A product grants access to its APIs, so adding an API to a product is managing that API:
 // every id must exist, and an API publisher may only add APIs they may manage.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCanManageApi } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { assertCanManageApi } from "@/lib/iam/ownership";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 

@@ -1,7 +1,7 @@
-// POST /api/v1/products - a product groups APIs and carries the limits of its subscriptions.
+// Creates a product: it groups APIs and carries the limits of its subscriptions.
 // A publisher owns what they create (and then manages it); admins' products belong to nobody.
-import type { Actor } from "@/lib/auth/actor";
-import { initialOwnerId } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { initialOwnerId } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

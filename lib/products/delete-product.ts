@@ -1,8 +1,8 @@
-// DELETE /api/v1/products/{id} - refuses (409) while developers still hold live
+// Deletes a product, refusing (409) while developers still hold live
 // subscriptions, unless the caller asks to cancel them (?deleteSubscriptions=true).
 // Terminal subscriptions go with the product; their history stays in the audit log.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCanManageProduct } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { assertCanManageProduct } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

@@ -1,6 +1,6 @@
-// GET /api/v1/products/{id} - console roles see every product; developers published ones.
-import type { Actor } from "@/lib/auth/actor";
-import { isConsoleRole } from "@/lib/auth/roles";
+// Loads one product with its APIs: console roles see every product, developers published ones.
+import type { Actor } from "@/lib/iam/actor";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { productInclude } from "./product-schemas";

@@ -1,6 +1,6 @@
-// GET /api/v1/products - developers see published products only.
-import type { Actor } from "@/lib/auth/actor";
-import { isConsoleRole } from "@/lib/auth/roles";
+// The products an actor may see: developers see published products only.
+import type { Actor } from "@/lib/iam/actor";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
 import { productInclude, toProductResource } from "./product-schemas";
 

@@ -1,8 +1,15 @@
-// The product resource: request schema and response shape.
+// The product resource: request schemas, response schema, and the function that answers it.
 import { z } from "zod";
+import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiVersionSet, Product, ProductApi } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
+
+export const productStates = ["draft", "published"] as const;
+export type ProductStateName = (typeof productStates)[number];
+
+export const quotaPeriods = ["hour", "day", "week", "month"] as const;
+export type QuotaPeriod = (typeof quotaPeriods)[number];
 
 export const rateLimitSchema = z
   .object({
@@ -15,7 +22,7 @@ export const quotaSchema = z
   .object({
     calls: z.number().int().positive().nullable().default(null),
     bandwidthBytes: z.number().int().positive().nullable().default(null),
-    period: z.enum(["hour", "day", "week", "month"]),
+    period: z.enum(quotaPeriods),
   })
   .refine((q) => q.calls !== null || q.bandwidthBytes !== null, "a quota needs calls or bandwidthBytes")
   .describe("Per-subscription quota");
@@ -27,7 +34,7 @@ export const createProductInputSchema = z.object({
   apiIds: z.array(safeText().min(1)).default([]).describe("APIs the product grants access to"),
   approvalRequired: z.boolean().default(false).describe("Subscriptions wait for an admin's approval"),
   subscriptionsLimit: z.number().int().positive().nullable().default(null).describe("Max subscriptions per developer"),
-  state: z.enum(["draft", "published"]).default("draft"),
+  state: z.enum(productStates).default("draft"),
   rateLimit: rateLimitSchema.nullable().default(null),
   quota: quotaSchema.nullable().default(null),
 });
@@ -39,7 +46,7 @@ export const updateProductInputSchema = z.object({
   name: safeText().trim().min(1).max(200).optional(),
   description: safeText().max(10_000).optional(),
   terms: safeText().max(50_000).optional().describe("Shown in the portal; developers must accept them to subscribe"),
-  state: z.enum(["draft", "published"]).optional().describe("published: visible in the portal"),
+  state: z.enum(productStates).optional().describe("published: visible in the portal"),
   approvalRequired: z.boolean().optional(),
   subscriptionsLimit: z.number().int().positive().nullable().optional().describe("Max live subscriptions per developer"),
   rateLimit: rateLimitSchema.nullable().optional(),
@@ -73,23 +80,50 @@ export function productLimits(product: LimitColumns) {
       ? {
           calls: product.quotaCalls,
           bandwidthBytes: product.quotaBandwidthBytes === null ? null : Number(product.quotaBandwidthBytes),
-          period: product.quotaPeriod.toLowerCase() as "hour" | "day" | "week" | "month",
+          period: product.quotaPeriod.toLowerCase() as QuotaPeriod,
         }
       : null,
   };
 }
 
-export function toProductResource(product: ProductWithApis) {
+export const productResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    terms: z.string(),
+    state: z.enum(productStates),
+    approvalRequired: z.boolean(),
+    subscriptionsLimit: z.number().int().nullable(),
+    rateLimit: rateLimitSchema.nullable(),
+    quota: quotaSchema.nullable(),
+    apis: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        path: z.string(),
+        gatewayPath: z.string().describe("Where clients call it (a path-scheme version adds a segment)"),
+      }),
+    ),
+    ownerId: z.string().nullable().describe("The publisher who manages it; null: platform admins only"),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .meta({ id: "Product" });
+export type ProductResource = z.infer<typeof productResourceSchema>;
+
+export const deletedProductSchema = z.object({ id: z.string(), deleted: z.literal(true), cancelledSubscriptions: z.number().int() });
+
+export function toProductResource(product: ProductWithApis): ProductResource {
   return {
     id: product.id,
     name: product.name,
     description: product.description,
     terms: product.terms,
-    state: product.state.toLowerCase() as "draft" | "published",
+    state: product.state.toLowerCase() as ProductStateName,
     approvalRequired: product.approvalRequired,
     subscriptionsLimit: product.subscriptionsLimit,
     ...productLimits(product),
-    // gatewayPath: where clients call it (a path-scheme version adds a segment).
     apis: product.apis.map(({ api }) => ({ id: api.id, name: api.name, path: api.path, gatewayPath: gatewayPathOf(api, api.versionSet?.scheme) })),
     ownerId: product.ownerId,
     createdAt: product.createdAt.toISOString(),

@@ -1,7 +1,7 @@
-// PATCH /api/v1/products/{id} - edit a product's description, terms, state, approval rule,
+// Edits a product's description, terms, state, approval rule,
 // limits and APIs. Publishing makes it visible in the portal; every change reaches the gateways.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCanManageProduct } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { assertCanManageProduct } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

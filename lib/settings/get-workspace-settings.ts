@@ -1,7 +1,6 @@
 // Reads the workspace settings (lint ruleset, governance, import policy), defaults filled in.
 // Used by imports (ruleset, URL policy), publishing (governance) and GET /api/v1/settings.
-import type { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import {
   defaultWorkspaceSettings,
   workspaceSettingsSchema,
@@ -10,7 +9,7 @@ import {
   type WorkspaceSettingsSection,
 } from "./workspace-settings-schema";
 
-type SettingsReader = Pick<Prisma.TransactionClient, "workspaceSetting">;
+type SettingsReader = Pick<DbTransaction, "workspaceSetting">;
 
 /** Pass a transaction client to read inside it; defaults to the shared client. */
 export async function getWorkspaceSettings(client: SettingsReader = db()): Promise<WorkspaceSettings> {

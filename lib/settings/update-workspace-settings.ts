@@ -1,11 +1,11 @@
-// PATCH /api/v1/settings - platform admins change workspace settings; audited.
+// Platform admins change workspace settings (lint ruleset, governance, import policy); audited.
 // Settings do not change the gateway snapshot, so no config is published.
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
-import { assertPlatformAdmin } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { assertPlatformAdmin } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
-import { resolveLintConfig } from "@/lib/apis/openapi/lint-config";
+import { resolveLintConfig } from "@/lib/apis/specs/lint-config";
 import { getWorkspaceSettings } from "./get-workspace-settings";
 import {
   workspaceSettingsSchema,

@@ -44,6 +44,9 @@ export const workspaceSettingsSchema = z.object({
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+/** GET/PATCH /settings answer the settings with every default filled in. */
+export const workspaceSettingsResourceSchema = workspaceSettingsSchema.meta({ id: "WorkspaceSettings" });
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
 export const workspaceSettingsSections = ["lint", "governance", "import"] as const satisfies readonly WorkspaceSettingsSection[];
 

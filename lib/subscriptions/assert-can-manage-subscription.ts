@@ -1,7 +1,7 @@
 // Approving, rejecting or suspending a subscription is managing its product (or API):
 // platform admins may do it for all, API publishers for what they own.
-import type { Actor } from "@/lib/auth/actor";
-import { assertCanManageApi, assertCanManageProduct } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { assertCanManageApi, assertCanManageProduct } from "@/lib/iam/ownership";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 

@@ -1,7 +1,7 @@
-// PATCH /api/v1/subscriptions/{id} - approve (submitted -> active), reject with a reason,
+// Moves a subscription through its states: approve (submitted -> active), reject with a reason,
 // suspend, reactivate or cancel. Developers may only cancel their own.
-import type { Actor } from "@/lib/auth/actor";
-import { canManageCatalog } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
+import { canManageCatalog } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

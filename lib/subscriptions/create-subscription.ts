@@ -1,19 +1,18 @@
-// POST /api/v1/subscriptions - admins (and publishers, for what they manage) create active
+// Admins (and publishers, for what they manage) create active
 // subscriptions for anyone, to a product or a single API; developers subscribe themselves
 // to published products: submitted when the product needs approval, only after accepting
 // its terms, and within its per-developer limit.
-import type { Actor } from "@/lib/auth/actor";
-import { canManageCatalog } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
+import { canManageCatalog } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { expireDueSubscriptions } from "./expire-due-subscriptions";
 import { resolveSubscriptionScope, type SubscriptionScope } from "./resolve-subscription-scope";
 import { newKeyColumns } from "./subscription-keys";
-import { subscriptionInclude, toSubscriptionResource, type CreateSubscriptionInput } from "./subscription-schemas";
+import { subscriptionInclude, toSubscriptionResource, type CreatedSubscription, type CreateSubscriptionInput } from "./subscription-schemas";
 import { liveSubscriptionWhere } from "./subscription-states";
-import type { Prisma } from "@/generated/prisma/client";
 
 /** The rules a developer (not an admin) must meet to subscribe to a product. */
 function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscriptionInput) {
@@ -27,7 +26,7 @@ function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscript
  * Counted inside the creating transaction under a per-(product, user) lock, so parallel
  * requests cannot both pass the check and exceed the limit.
  */
-async function assertUnderSubscriptionsLimit(tx: Prisma.TransactionClient, scope: SubscriptionScope, userId: string | null) {
+async function assertUnderSubscriptionsLimit(tx: DbTransaction, scope: SubscriptionScope, userId: string | null) {
   const { product } = scope;
   if (product && product.subscriptionsLimit !== null && userId) {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${product.id}:${userId}`}))`;
@@ -38,7 +37,7 @@ async function assertUnderSubscriptionsLimit(tx: Prisma.TransactionClient, scope
   }
 }
 
-export async function createSubscription(input: CreateSubscriptionInput, actor: Actor) {
+export async function createSubscription(input: CreateSubscriptionInput, actor: Actor): Promise<CreatedSubscription> {
   const manager = canManageCatalog(actor);
   if (input.userId && !manager) throw new ApiError("forbidden", "Only admins may subscribe on behalf of another user");
   const userId = input.userId ?? actor.userId;

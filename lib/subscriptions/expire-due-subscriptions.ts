@@ -2,7 +2,7 @@
 // EXPIRED (audited, by the system) and the gateways get a new snapshot. The gateway
 // already refuses a key past its expiresAt; this keeps the database, the console and
 // the subscription limit honest too. Run on list/change and periodically (instrumentation.ts).
-import { systemActor } from "@/lib/auth/actor";
+import { systemActor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

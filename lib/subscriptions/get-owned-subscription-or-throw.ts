@@ -1,6 +1,6 @@
 // Loads a subscription the actor may see: console roles see all, developers their own.
-import type { Actor } from "@/lib/auth/actor";
-import { isConsoleRole } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/iam/actor";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { subscriptionInclude } from "./subscription-schemas";

@@ -1,7 +1,7 @@
-// GET /api/v1/subscriptions - console roles see all, developers their own; filters for
+// Subscriptions an actor may see: console roles all, developers their own; filters for
 // the approval queue (state=submitted) and per product / API / user views.
-import type { Actor } from "@/lib/auth/actor";
-import { isConsoleRole } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/iam/actor";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
 import type { Prisma, SubscriptionState } from "@/generated/prisma/client";
 import { expireDueSubscriptions } from "./expire-due-subscriptions";

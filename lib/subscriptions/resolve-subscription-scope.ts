@@ -6,9 +6,9 @@
 // subscribe to a bare API would side-step all of them, so developers subscribe to
 // published products only; platform admins, and publishers for APIs they manage, may
 // create API-scoped subscriptions (e.g. for a partner or an internal client).
-import type { Actor } from "@/lib/auth/actor";
-import { canManageCatalog } from "@/lib/auth/actor";
-import { assertCanManageApi, assertCanManageProduct } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/iam/actor";
+import { canManageCatalog } from "@/lib/iam/actor";
+import { assertCanManageApi, assertCanManageProduct } from "@/lib/iam/ownership";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import type { Product } from "@/generated/prisma/client";

@@ -1,6 +1,7 @@
 // Subscription keys: random, shown to their owner, stored only hashed + encrypted.
 import { hashSubscriptionKey } from "@/lib/config-channel/contract";
 import { decryptSecret, encryptSecret, generateSecret } from "@/lib/crypto/secret-box";
+import type { SubscriptionKeys } from "./subscription-schemas";
 
 export type KeySlot = "primary" | "secondary";
 
@@ -23,6 +24,9 @@ export function newKeyColumns() {
   };
 }
 
-export function revealKeys(s: { primaryKeyEncrypted: string; secondaryKeyEncrypted: string }) {
+/** `omit` for a query whose row goes to revealKeys: db() leaves the encrypted keys out otherwise. */
+export const withEncryptedKeys = { primaryKeyEncrypted: false, secondaryKeyEncrypted: false } as const;
+
+export function revealKeys(s: { primaryKeyEncrypted: string; secondaryKeyEncrypted: string }): SubscriptionKeys {
   return { primaryKey: decryptSecret(s.primaryKeyEncrypted), secondaryKey: decryptSecret(s.secondaryKeyEncrypted) };
 }

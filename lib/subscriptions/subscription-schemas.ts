@@ -1,5 +1,7 @@
-// The subscription resource: request schemas and response shape (never a key or hash).
+// The subscription resource: request schemas, response schemas (a key only in the answers
+// meant to show it, never a hash), and the function that answers a subscription.
 import { z } from "zod";
+import { isoDate } from "@/lib/http/iso-date-schema";
 import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import type { Api, ApiVersionSet, Product, Subscription, User } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
@@ -46,7 +48,10 @@ export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema
 
 export const regenerateKeyInputSchema = z.object({ key: z.enum(["primary", "secondary"]) });
 
-export type SubscriptionWithRelations = Subscription & {
+/** The key columns are never part of the resource, so rows without them (Prisma's omit) fit. */
+type SubscriptionRow = Omit<Subscription, "primaryKeyHash" | "secondaryKeyHash" | "primaryKeyEncrypted" | "secondaryKeyEncrypted">;
+
+export type SubscriptionWithRelations = SubscriptionRow & {
   product: Pick<Product, "id" | "name"> | null;
   api: (Pick<Api, "id" | "name" | "path" | "versionName"> & { versionSet: Pick<ApiVersionSet, "scheme"> | null }) | null;
   user: Pick<User, "id" | "email" | "name"> | null;
@@ -58,7 +63,38 @@ export const subscriptionInclude = {
   user: { select: { id: true, email: true, name: true } },
 } as const;
 
-export function toSubscriptionResource(s: SubscriptionWithRelations) {
+const reference = z.object({ id: z.string(), name: z.string() });
+
+export const subscriptionResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    state: z.enum(subscriptionStateNames),
+    stateComment: z.string(),
+    scope: z.enum(["product", "api"]).describe("api: a subscription to a single API (created by admins)"),
+    product: reference.nullable(),
+    api: reference
+      .extend({ path: z.string(), gatewayPath: z.string().describe("Where clients call it (a path-scheme version adds a segment)") })
+      .nullable(),
+    user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
+    expiresAt: isoDate().nullable(),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .meta({ id: "Subscription" });
+export type SubscriptionResource = z.infer<typeof subscriptionResourceSchema>;
+
+export const subscriptionKeysSchema = z
+  .object({ primaryKey: z.string(), secondaryKey: z.string() })
+  .meta({ id: "SubscriptionKeys", description: "Secrets: send one as the subscription key header" });
+export type SubscriptionKeys = z.infer<typeof subscriptionKeysSchema>;
+
+export const createdSubscriptionSchema = subscriptionResourceSchema
+  .extend(subscriptionKeysSchema.shape)
+  .meta({ id: "CreatedSubscription", description: "The subscription and its keys, shown once" });
+export type CreatedSubscription = z.infer<typeof createdSubscriptionSchema>;
+
+export function toSubscriptionResource(s: SubscriptionWithRelations): SubscriptionResource {
   return {
     id: s.id,
     name: s.name,

@@ -14,4 +14,5 @@ const env = { ...process.env, ...e2eEnv };
 // The reset guard refuses NODE_ENV=production; this database is the suite's own.
 execFileSync("npx", ["tsx", "scripts/db/migrate.ts", "reset"], { stdio: "inherit", env: { ...env, NODE_ENV: "test" } });
 await clearRedisPrefix(e2eEnv.CONFIG_CHANNEL_PREFIX as string);
-execFileSync("npx", ["tsx", "prisma/seed.ts", `http://127.0.0.1:${e2ePorts.demoBackend}`], { stdio: "inherit", env });
+// Under the react-server condition, as in the console, so lib/db's "server-only" lets the seed in.
+execFileSync("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts", `http://127.0.0.1:${e2ePorts.demoBackend}`], { stdio: "inherit", env });

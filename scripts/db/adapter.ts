@@ -32,9 +32,11 @@ function charAsText<T>(result: T): T {
  * transaction clients (promise style), and nothing else in the process.
  */
 class CatalogFriendlyClient extends pg.Client {
-  // pg's query() has many overloads; this wrapper only touches the result.
+  // pg's query() has many overloads; this wrapper only touches the result, so it passes them all through.
+  /* eslint-disable @typescript-eslint/no-explicit-any -- only `any` is assignable to every overload */
   override query(...args: any[]): any {
     const query = super.query as (...a: any[]) => any;
+    /* eslint-enable @typescript-eslint/no-explicit-any */
     const cbIndex = args.findIndex((a) => typeof a === "function");
     if (cbIndex >= 0) {
       const callback = args[cbIndex];

@@ -1,5 +1,5 @@
 // The management API contract: shapes of the foundation routes and their errors.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as productsRoute from "@/app/api/v1/products/route";
@@ -8,25 +8,13 @@ import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/
 import * as secretsRoute from "@/app/api/v1/subscriptions/[subscriptionId]/secrets/route";
 import * as regenerateRoute from "@/app/api/v1/subscriptions/[subscriptionId]/regenerate-key/route";
 import { sha256Hex } from "@/lib/crypto/secret-box";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
-import { callRoute } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+import { db } from "@/lib/db";
+import { callRoute, type CallOptions } from "../support/call-route";
+import { uniquePath } from "../support/demo-spec";
+import { withToken } from "../support/identities";
+import { importApi, importedApi } from "../support/import-api";
 
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
-
-async function createApi(path = uniquePath("orders")) {
-  const res = await callRoute(apisRoute.POST, {
-    method: "POST",
-    path: "/apis",
-    body: { name: "Orders", path, backendUrl: "http://127.0.0.1:1/", spec: demoSpecYaml },
-  });
-  expect(res.status).toBe(201);
-  return res.body;
-}
+const createApi = () => importedApi({ name: "Orders", path: uniquePath("orders") });
 
 describe("happy path", () => {
   it("imports an API, groups it in a product, subscribes and manages the subscription", async () => {
@@ -54,7 +42,11 @@ describe("happy path", () => {
     expect(sub.body.secondaryKey).not.toBe(sub.body.primaryKey);
 
     // Keys are stored hashed and encrypted, never in clear.
-    const row = await db().subscription.findUniqueOrThrow({ where: { id: sub.body.id } });
+    const row = await db().subscription.findUniqueOrThrow({
+      where: { id: sub.body.id },
+      // Every stored column, the secret ones too, which db() leaves out by default.
+      omit: { primaryKeyHash: false, secondaryKeyHash: false, primaryKeyEncrypted: false, secondaryKeyEncrypted: false },
+    });
     expect(row.primaryKeyHash).toBe(sha256Hex(sub.body.primaryKey));
     expect(JSON.stringify(row)).not.toContain(sub.body.primaryKey);
 
@@ -81,9 +73,9 @@ describe("errors", () => {
   const badSpec = "openapi: 3.0.0\ninfo: [unclosed";
 
   it.each([
-    ["no token", apisRoute.GET, { token: null }, 401, "unauthorized"],
-    ["a wrong token", apisRoute.GET, { token: "wrong-token-0123456789" }, 401, "unauthorized"],
-    ["a malformed Authorization header", apisRoute.GET, { token: "" }, 401, "unauthorized"],
+    ["no token", apisRoute.GET, { as: null }, 401, "unauthorized"],
+    ["a wrong token", apisRoute.GET, { as: withToken("wrong-token-0123456789") }, 401, "unauthorized"],
+    ["a malformed Authorization header", apisRoute.GET, { as: withToken("") }, 401, "unauthorized"],
     ["a body that is not JSON", apisRoute.POST, { method: "POST", rawBody: "{nope" }, 400, "invalid_json"],
     ["missing fields", apisRoute.POST, { method: "POST", body: { name: "x" } }, 400, "validation_failed"],
     ["an invalid path", apisRoute.POST, { method: "POST", body: { name: "x", path: "a b", backendUrl: "http://x", spec: "{}" } }, 400, "validation_failed"],
@@ -95,7 +87,7 @@ describe("errors", () => {
     ["an unknown subscription", subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: "nope" }, body: { state: "active" } }, 404, "not_found"],
     ["an unknown state", subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: "nope" }, body: { state: "paused" } }, 400, "validation_failed"],
   ] as const)("answers %s with a structured error", async (_name, handler, options, status, code) => {
-    const res = await callRoute(handler, options as Parameters<typeof callRoute>[1]);
+    const res = await callRoute(handler, options as CallOptions);
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
     expect(typeof res.body.error.message).toBe("string");
@@ -103,10 +95,7 @@ describe("errors", () => {
 
   it("refuses a second API on the same path with 409", async () => {
     const api = await createApi();
-    const again = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Again", path: api.path, backendUrl: "http://127.0.0.1:1", spec: demoSpecYaml },
-    });
+    const again = await importApi({ name: "Again", path: api.path, backendUrl: "http://127.0.0.1:1" });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("conflict");
   });
@@ -124,9 +113,9 @@ describe("errors", () => {
   it("forbids a viewer token from importing (403)", async () => {
     const token = `viewer-${uniquePath("t")}`;
     await db().adminApiToken.create({ data: { name: "viewer", tokenHash: sha256Hex(token), prefix: token.slice(0, 6), role: "VIEWER" } });
-    const listed = await callRoute(apisRoute.GET, { token });
+    const listed = await callRoute(apisRoute.GET, { as: withToken(token) });
     expect(listed.status).toBe(200);
-    const res = await callRoute(apisRoute.POST, { method: "POST", token, body: { name: "x", path: "x", backendUrl: "http://x.test", spec: demoSpecYaml } });
+    const res = await importApi({ name: "x", path: "x", backendUrl: "http://x.test" }, withToken(token));
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("forbidden");
   });

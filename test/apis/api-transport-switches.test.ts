@@ -2,12 +2,13 @@
 // encoded slashes are refused until the API allows them, and so are WebSocket upgrades.
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { callGateway } from "../support/call-gateway";
 import { callRoute } from "../support/call-route";
+import { uniquePath } from "../support/demo-spec";
+import { importApi } from "../support/import-api";
 import { useInProcessStack } from "../support/in-process-stack";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
 
 const stack = useInProcessStack();
 
@@ -33,32 +34,26 @@ function upgradeStatus(path: string): Promise<number> {
 describe("transport switches of an API", () => {
   it("refuses %2F in a path parameter until the API allows encoded slashes", async () => {
     const path = uniquePath("slashes");
-    const api = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Slashes", path, backendUrl: stack.backendUrl, spec: demoSpecYaml, subscriptionRequired: false },
-    });
+    const api = await importApi({ name: "Slashes", path, backendUrl: stack.backendUrl, subscriptionRequired: false });
     expect(api.status).toBe(201);
     expect(api.body).toMatchObject({ allowEncodedSlashes: false, allowWebSockets: false });
 
     const encoded = `/${path}/orders/a%2Fb`;
     await waitFor(async () => {
-      const res = await fetch(`${stack.gatewayUrl}${encoded}`);
+      const res = await callGateway(stack, encoded);
       expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe("invalid_path");
+      expect(res.body.error.code).toBe("invalid_path");
     }, 5000);
 
     const patched = await callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId: api.body.id }, body: { allowEncodedSlashes: true } });
     expect(patched.body.allowEncodedSlashes).toBe(true);
     // The demo backend knows no order "a/b": a 404 from it means the gateway let the path through.
-    await waitFor(async () => expect((await fetch(`${stack.gatewayUrl}${encoded}`)).status).toBe(404), 5000);
+    await waitFor(async () => expect((await callGateway(stack, encoded)).status).toBe(404), 5000);
   });
 
   it("answers 501 to an upgrade until the API allows WebSockets", async () => {
     const path = uniquePath("sockets");
-    const api = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Sockets", path, backendUrl: stack.backendUrl, spec: demoSpecYaml, subscriptionRequired: false },
-    });
+    const api = await importApi({ name: "Sockets", path, backendUrl: stack.backendUrl, subscriptionRequired: false });
     await waitFor(async () => expect(await upgradeStatus(`/${path}/hello`)).toBe(501), 5000);
 
     await callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId: api.body.id }, body: { allowWebSockets: true } });

@@ -3,13 +3,14 @@
 // in-process gateway that verifies tokens against a local JWKS and forwards
 // the Authorization header to the backend.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as auditRoute from "@/app/api/v1/audit-events/route";
 import { AUDIENCE, ISSUER, startTestIdp, type TestIdp } from "@/gateway-worker/test/helpers/jwks-server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { callGateway } from "../support/call-gateway";
 import { callRoute } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+import { uniquePath } from "../support/demo-spec";
+import { importedApi } from "../support/import-api";
 import { startInProcessStack, type InProcessStack } from "../support/in-process-stack";
 
 let stack: InProcessStack;
@@ -28,20 +29,11 @@ const requirements = () => ({ issuer: ISSUER, audiences: [AUDIENCE], jwksUri: `$
 
 async function importOpenApi(extra: Record<string, unknown> = {}) {
   const path = uniquePath("jwt");
-  const res = await callRoute(apisRoute.POST, {
-    method: "POST",
-    body: { name: path, path, backendUrl: stack.backendUrl, spec: demoSpecYaml, subscriptionRequired: false, ...extra },
-  });
-  expect(res.status).toBe(201);
-  return { id: res.body.id as string, path, body: res.body };
+  const body = await importedApi({ path, backendUrl: stack.backendUrl, subscriptionRequired: false, ...extra });
+  return { id: body.id as string, path, body };
 }
 
 const patchApi = (apiId: string, body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId }, body });
-
-async function callGateway(path: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${stack.gatewayUrl}${path}`, { headers });
-  return { status: response.status, headers: response.headers, body: await response.json() };
-}
 
 describe("jwtRequirements in the management API", () => {
   it("is stored with its defaults, returned, audited, and cleared with null", async () => {
@@ -85,16 +77,16 @@ describe("jwtRequirements in the management API", () => {
 describe("the running gateway enforces jwtRequirements", () => {
   it("demands a valid token once a PATCH sets them, forwards its Authorization header, and stops when cleared", async () => {
     const { id, path } = await importOpenApi();
-    await waitFor(async () => expect((await callGateway(`/${path}/echo`)).status).toBe(200), 5000);
+    await waitFor(async () => expect((await callGateway(stack, `/${path}/echo`)).status).toBe(200), 5000);
 
     expect((await patchApi(id, { jwtRequirements: requirements() })).status).toBe(200);
     await waitFor(async () => {
-      const res = await callGateway(`/${path}/echo`);
+      const res = await callGateway(stack, `/${path}/echo`);
       expect([res.status, res.body.error?.code, res.headers.get("www-authenticate")]).toEqual([401, "missing_token", "Bearer"]);
     }, 5000);
 
     const good = await idp.sign({ scope: "orders:read" });
-    const ok = await callGateway(`/${path}/echo`, { authorization: `Bearer ${good}` });
+    const ok = await callGateway(stack, `/${path}/echo`, { headers: { authorization: `Bearer ${good}` } });
     expect(ok.status).toBe(200);
     expect(ok.body.headers.authorization).toBe(`Bearer ${good}`); // the backend gets the token
 
@@ -104,11 +96,11 @@ describe("the running gateway enforces jwtRequirements", () => {
       [await idp.sign({ scope: "openid" }), 403, "insufficient_scope"],
     ] as const;
     for (const [token, status, code] of cases) {
-      const res = await callGateway(`/${path}/echo`, { authorization: `Bearer ${token}` });
+      const res = await callGateway(stack, `/${path}/echo`, { headers: { authorization: `Bearer ${token}` } });
       expect([res.status, res.body.error.code]).toEqual([status, code]);
     }
 
     await patchApi(id, { jwtRequirements: null });
-    await waitFor(async () => expect((await callGateway(`/${path}/echo`)).status).toBe(200), 5000);
+    await waitFor(async () => expect((await callGateway(stack, `/${path}/echo`)).status).toBe(200), 5000);
   });
 });

@@ -1,14 +1,12 @@
 // Documents built to exhaust the import (YAML alias bombs, 20,000 levels of nesting, $ref
 // chains and loops, text PostgreSQL refuses) answer 422 invalid_spec quickly, on validate,
 // import and re-import alike, while legal recursive schemas still import.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as validateRoute from "@/app/api/v1/apis/validate/route";
-import { disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
+import { importApi, importedApi } from "../support/import-api";
 
 type Doc = Record<string, unknown>;
 const DEEP = 20_000;
@@ -71,19 +69,12 @@ const legal: [string, string, number][] = [
 
 let apiId = "";
 beforeAll(async () => {
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Target", path: uniquePath("bad-spec"), backendUrl: "http://127.0.0.1:1/", spec: oas({}) } });
-  expect(res.status).toBe(201);
-  apiId = res.body.id;
-});
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  apiId = (await importedApi({ name: "Target", path: uniquePath("bad-spec"), spec: oas({}) })).id;
 });
 
 const entryPoints = {
   validate: (spec: string) => callRoute(validateRoute.POST, { method: "POST", path: "/apis/validate", body: { spec } }),
-  import: (spec: string) =>
-    callRoute(apisRoute.POST, { method: "POST", path: "/apis", body: { name: "Bad", path: uniquePath("bad"), backendUrl: "http://127.0.0.1:1/", lifecycle: "draft", spec } }),
+  import: (spec: string) => importApi({ name: "Bad", path: uniquePath("bad"), lifecycle: "draft", spec }),
   revision: (spec: string) => callRoute(revisionsRoute.POST, { method: "POST", path: `/apis/${apiId}/revisions`, params: { apiId }, body: { spec } }),
 };
 

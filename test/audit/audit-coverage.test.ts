@@ -10,9 +10,9 @@ const prismaWrite = /\b(?:tx|db\(\))\s*\.\s*\w+\s*\.\s*(?:create|createMany|upda
 
 /** Writes that are not admin changes: bookkeeping of tokens and of the config channel itself. */
 const notAuditable: Record<string, string> = {
-  "auth/tokens/resolve-token-actor.ts": "touches lastUsedAt on each request",
+  "iam/tokens/resolve-token-actor.ts": "touches lastUsedAt on each request",
   "config-channel/publish-gateway-config.ts": "GatewayConfigRevision is itself the log of published configs",
-  "auth/login-throttle/record-successful-login.ts": "clears the failed-attempt count on sign-in (lockouts and unlocks are audited)",
+  "iam/login-throttle/record-successful-login.ts": "clears the failed-attempt count on sign-in (lockouts and unlocks are audited)",
 };
 
 describe("audit coverage", () => {

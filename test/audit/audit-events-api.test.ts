@@ -1,14 +1,13 @@
 // GET /api/v1/audit-events: newest first, filters, cursor pagination, before/after per event.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/v1/audit-events/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
 
-let userIds: string[] = [];
+const userIds: string[] = [];
 const startedAt = new Date(Date.now() - 1000).toISOString();
 
 beforeAll(async () => {
@@ -21,11 +20,6 @@ beforeAll(async () => {
     userIds.push(res.body.id);
     await callRoute(userRoute.PATCH, { method: "PATCH", params: { userId: res.body.id }, body: { name: `Renamed ${i}` } });
   }
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
 });
 
 const list = (query: Record<string, string>) =>

@@ -1,7 +1,7 @@
 // Which address a sign-in is counted against. Next's own server sets `x-forwarded-for` to the
 // socket address only when the request has none, and a proxy appends the address it saw.
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, parseTrustedProxies } from "@/lib/auth/login-throttle/client-address";
+import { clientAddressFrom, parseTrustedProxies } from "@/lib/iam/login-throttle/client-address";
 
 const headers = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
 

@@ -3,23 +3,18 @@
 // Retry-After (the frozen clock moves forward), so only the lockout stops them.
 // First: it sets up what Next's request scope needs before any route module loads Next.
 import { createLoginUser, loginClient, uniqueClientAddress, uniqueEmail } from "./support/auth-route-client";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
-import { createRoleIdentity } from "../support/role-tokens";
+import { createIdentity } from "../support/identities";
 
 const PASSWORD = "the-right-password-1";
 const FIFTEEN_MINUTES = 15 * 60_000;
 
 beforeEach(() => void vi.useFakeTimers({ toFake: ["Date"], now: new Date() }));
 afterEach(() => void vi.useRealTimers());
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
 
 /** Wrong passwords, waiting out each 429, until `failures` of them were actually checked. */
 async function patientAttack(client: ReturnType<typeof loginClient>, email: string, failures: number) {
@@ -53,8 +48,8 @@ describe("temporary lockout", () => {
     expect(lockEvents).toHaveLength(1);
     expect(lockEvents[0]!.after).toMatchObject({ email: user.email, failedLoginAttempts: 10 });
 
-    const viewer = await createRoleIdentity("viewer", "lockout");
-    const listed = await callRoute(usersRoute.GET, { token: viewer.token });
+    const viewer = await createIdentity("viewer", { tag: "lockout" });
+    const listed = await callRoute(usersRoute.GET, { as: viewer });
     expect(listed.body.items.find((u: { id: string }) => u.id === user.id)).toMatchObject({
       locked: true,
       failedLoginAttempts: 10,
@@ -69,8 +64,8 @@ describe("temporary lockout", () => {
 
   it("a viewer cannot unlock", async () => {
     const user = await createLoginUser(PASSWORD);
-    const viewer = await createRoleIdentity("viewer", "unlock");
-    const res = await callRoute(userRoute.PATCH, { method: "PATCH", token: viewer.token, params: { userId: user.id }, body: { unlock: true } });
+    const viewer = await createIdentity("viewer", { tag: "unlock" });
+    const res = await callRoute(userRoute.PATCH, { method: "PATCH", as: viewer, params: { userId: user.id }, body: { unlock: true } });
     expect(res.status).toBe(403);
   });
 

@@ -1,6 +1,6 @@
 // The login form's message for next-auth's `error`: a refusal travels as "<code>:<seconds>".
 import { describe, expect, it } from "vitest";
-import { encodeLoginRefusal, loginFailureMessage } from "@/lib/auth/login-throttle/login-refusal";
+import { encodeLoginRefusal, loginFailureMessage } from "@/lib/iam/login-throttle/login-refusal";
 
 describe("login failure message", () => {
   it.each([

@@ -1,17 +1,10 @@
 // Account probing by timing: before, an existing email answered in 80 ms and an unknown one in
 // 12 ms (no password hash to check). Every path must pay the same scrypt verification and give
 // the same answer. Absolute times depend on the machine, so this compares medians.
-import { afterAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { describe, expect, it } from "vitest";
 import { createLoginUser, loginClient, uniqueClientAddress, uniqueEmail } from "./support/auth-route-client";
 
 const RUNS = 9;
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -1,20 +1,20 @@
 // A change the management API acknowledged reaches the gateways even when its publish
 // fails: the failure shows on GET /api/v1/config-delivery and in the metrics, and the
 // console retries on its own until the change is delivered, without any further change.
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as metricsRoute from "@/app/api/metrics/route";
-import * as apisRoute from "@/app/api/v1/apis/route";
 import * as configDeliveryRoute from "@/app/api/v1/config-delivery/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
-import { redis } from "@/lib/redis";
-import { callRoute, TEST_ADMIN_TOKEN } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+import { disconnectRedis, redis } from "@/lib/redis";
+import { callGateway } from "../support/call-gateway";
+import { callRoute } from "../support/call-route";
+import { uniquePath } from "../support/demo-spec";
+import { bootstrapAdmin, createIdentity, type Caller } from "../support/identities";
+import { importApi } from "../support/import-api";
 import { useInProcessStack } from "../support/in-process-stack";
-import { createRoleIdentity } from "../support/role-tokens";
 import { startOwnRedisServer, type OwnRedisServer } from "./own-redis-server";
 
 let own: OwnRedisServer;
@@ -23,22 +23,22 @@ beforeAll(async () => {
   // Read by env() on first use, so the console and the in-process gateway below both use it.
   process.env.REDIS_URL = own.url;
 });
-// Registered before the stack: vitest runs afterAll hooks in reverse, so this runs last.
+// Registered before the stack: vitest runs afterAll hooks in reverse, so this runs after it.
+// The console's client goes first (test/setup/teardown.ts would close it after its server).
 afterAll(async () => {
+  await disconnectRedis();
   await own?.stop();
 });
 const stack = useInProcessStack();
 
-async function scrapeMetrics(token: string | null) {
-  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
-  const response = await metricsRoute.GET(new NextRequest("http://localhost/api/metrics", { headers }), { params: Promise.resolve({}) });
-  return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+async function scrapeMetrics(as: Caller | null) {
+  const res = await callRoute(metricsRoute.GET, { path: "/api/metrics", as });
+  return { status: res.status, type: res.headers.get("content-type"), text: String(res.body) };
 }
 
 const metric = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
 const delivery = async () => (await callRoute(configDeliveryRoute.GET, { path: "/config-delivery" })).body;
-const gatewayStatus = async (path: string, key: string) =>
-  (await fetch(`${stack.gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": key } })).status;
+const gatewayStatus = async (path: string, key: string) => (await callGateway(stack, `/${path}/hello`, { key })).status;
 
 describe("a change acknowledged while publishing fails", () => {
   it("talks to its own redis-server, never the machine's", () => {
@@ -47,7 +47,7 @@ describe("a change acknowledged while publishing fails", () => {
 
   it("is reported as failing, then delivered by the retry once Redis accepts writes again", async () => {
     const path = uniquePath("delivery");
-    const api = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Delivery", path, backendUrl: stack.backendUrl, spec: demoSpecYaml } });
+    const api = await importApi({ name: "Delivery", path, backendUrl: stack.backendUrl });
     const product = await callRoute(productsRoute.POST, { method: "POST", body: { name: `Delivery ${path}`, apiIds: [api.body.id], state: "published" } });
     const sub = await callRoute(subscriptionsRoute.POST, { method: "POST", body: { productId: product.body.id, name: "delivery" } });
     await waitFor(async () => expect(await gatewayStatus(path, sub.body.primaryKey)).toBe(200), 5000);
@@ -63,7 +63,7 @@ describe("a change acknowledged while publishing fails", () => {
     expect(failing.consecutiveFailures).toBeGreaterThanOrEqual(1);
     expect(Date.parse(failing.pendingSince)).toBeLessThanOrEqual(Date.now());
     expect(failing.storedVersion).toBeLessThan(failing.latestBuiltVersion);
-    const scraped = await scrapeMetrics(TEST_ADMIN_TOKEN);
+    const scraped = await scrapeMetrics(bootstrapAdmin);
     expect(scraped.type).toMatch(/^text\/plain/);
     expect(metric(scraped.text, "portcullis_config_delivery_pending")).toBe(1);
     expect(metric(scraped.text, "portcullis_config_publish_failures_total")).toBeGreaterThanOrEqual(1);
@@ -78,7 +78,7 @@ describe("a change acknowledged while publishing fails", () => {
     const healed = await delivery();
     expect(healed).toMatchObject({ status: "delivered", pendingSince: null, lastError: null, consecutiveFailures: 0 });
     expect(healed.storedVersion).toBe(healed.latestBuiltVersion);
-    const after = await scrapeMetrics(TEST_ADMIN_TOKEN);
+    const after = await scrapeMetrics(bootstrapAdmin);
     expect(metric(after.text, "portcullis_config_delivery_pending")).toBe(0);
     expect(metric(after.text, "portcullis_config_delivered_version")).toBe(healed.storedVersion);
   });
@@ -91,7 +91,7 @@ describe("GET /api/metrics", () => {
     ["an api publisher's token", 403, "api_publisher"],
     ["a platform admin's token", 200, "platform_admin"],
   ] as const)("with %s answers %i", async (_, status, role) => {
-    const token = role && (await createRoleIdentity(role, "metrics")).token;
-    expect((await scrapeMetrics(token)).status).toBe(status);
+    const as = role && (await createIdentity(role, { tag: "metrics" }));
+    expect((await scrapeMetrics(as)).status).toBe(status);
   });
 });

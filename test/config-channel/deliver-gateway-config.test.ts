@@ -1,10 +1,9 @@
 // The delivery guarantee on its own, with stand-in publish attempts: an acknowledged
 // change stays pending until an attempt that started after it has stored a snapshot.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { deliverGatewayConfig } from "@/lib/config-channel/delivery/deliver-gateway-config";
 import { markDeliveryPending } from "@/lib/config-channel/delivery/mark-delivery-pending";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 
 const row = () => db().gatewayConfigDelivery.findUniqueOrThrow({ where: { id: 1 } });
 
@@ -12,11 +11,6 @@ const row = () => db().gatewayConfigDelivery.findUniqueOrThrow({ where: { id: 1 
 // a failed attempt started, since nothing is pending any more.
 beforeEach(async () => {
   await db().gatewayConfigDelivery.deleteMany();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
 });
 
 describe("deliverGatewayConfig", () => {

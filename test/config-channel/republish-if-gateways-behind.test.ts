@@ -1,21 +1,14 @@
 // The console heals a config channel that lost its snapshot (Redis restarted with no
 // persistence) or missed a publish (Redis was down while an admin changed something).
-import { afterAll, describe, expect, it } from "vitest";
-import { configChannelNames, gatewayConfigSnapshotSchema } from "@/lib/config-channel/contract";
+import { describe, expect, it } from "vitest";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { republishIfGatewaysBehind } from "@/lib/config-channel/republish-if-gateways-behind";
 import { markDeliveryPending } from "@/lib/config-channel/delivery/mark-delivery-pending";
-import { db, disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { disconnectRedis, redis } from "@/lib/redis";
+import { db } from "@/lib/db";
+import { redis } from "@/lib/redis";
+import { latestSnapshotKey, readLatestSnapshot } from "../support/latest-snapshot";
 
-const latestKey = () => configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey;
-const storedVersion = async () => gatewayConfigSnapshotSchema.parse(JSON.parse((await redis().get(latestKey())) ?? "null")).version;
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
+const storedVersion = async () => (await readLatestSnapshot()).version;
 
 describe("republishIfGatewaysBehind", () => {
   it("does nothing while Redis holds the latest snapshot", async () => {
@@ -27,7 +20,7 @@ describe("republishIfGatewaysBehind", () => {
 
   it("republishes when Redis lost the snapshot", async () => {
     await publishGatewayConfig("test");
-    await redis().del(latestKey());
+    await redis().del(latestSnapshotKey());
     const version = await republishIfGatewaysBehind();
     expect(version).toBeGreaterThan(0);
     expect(await storedVersion()).toBe(version);

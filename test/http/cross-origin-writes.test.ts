@@ -1,22 +1,18 @@
 // Issue #12: a cookie-authenticated change must come from the console's own origin (CSRF),
 // and every JSON body must say application/json (a no-cors text/plain POST is refused).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[tokenId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
-import { signedInUser, type SignedInUser } from "../products-subscriptions/signed-in-users";
+import { bootstrapAdmin, createIdentity, type Identity } from "../support/identities";
 
-let admin: SignedInUser;
+/** A platform admin signed in to the console (cookie); bearer calls use the bootstrap token. */
+let admin: Identity;
 beforeAll(async () => {
-  admin = await signedInUser("PLATFORM_ADMIN");
-});
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  admin = await createIdentity("platform_admin", { via: "session" });
 });
 
 const newAdmin = () => ({ email: `${uniquePath("csrf")}@example.test`, name: "Mallory", role: "platform_admin", password: "correct horse battery" });
@@ -50,7 +46,7 @@ describe("state-changing calls: origin and content type", () => {
     const input = newAdmin();
     const rawBody = encode === "json" ? asJson(input) : asForm(input);
     const options = { method: "POST", path: "/users", rawBody, headers };
-    const res = via === "cookie" ? await admin.call(usersRoute.POST, options) : await callRoute(usersRoute.POST, options);
+    const res = await callRoute(usersRoute.POST, { ...options, as: via === "cookie" ? admin : bootstrapAdmin });
 
     expect(res.status).toBe(status);
     if (code) expect(res.body.error.code).toBe(code);
@@ -62,17 +58,17 @@ describe("state-changing calls: origin and content type", () => {
     const token = (await callRoute(tokensRoute.POST, { method: "POST", body: { name: uniquePath("csrf-token") } })).body;
     const options = { method: "DELETE", path: `/tokens/${token.id}`, params: { tokenId: token.id } };
 
-    const forged = await admin.call(tokenRoute.DELETE, { ...options, headers: { origin: "http://evil.example", "content-type": null } });
+    const forged = await callRoute(tokenRoute.DELETE, { ...options, as: admin, headers: { origin: "http://evil.example", "content-type": null } });
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe("cross_origin_refused");
     expect((await db().adminApiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toBeNull();
 
-    const legit = await admin.call(tokenRoute.DELETE, { ...options, headers: { "content-type": null } });
+    const legit = await callRoute(tokenRoute.DELETE, { ...options, as: admin, headers: { "content-type": null } });
     expect(legit.status).toBe(200);
   });
 
   it("leaves reads alone: a cross-origin GET cannot read the answer anyway", async () => {
-    const res = await admin.call(usersRoute.GET, { path: "/users", headers: { origin: "http://evil.example", "sec-fetch-site": "cross-site" } });
+    const res = await callRoute(usersRoute.GET, { as: admin, path: "/users", headers: { origin: "http://evil.example", "sec-fetch-site": "cross-site" } });
     expect(res.status).toBe(200);
   });
 });

@@ -1,8 +1,7 @@
 // Values PostgreSQL refuses (NUL bytes, unpaired surrogates, year 0) answer 400 validation_failed,
 // named by the schema where a field takes them, and by the database-error mapping as a backstop
 // where they reach a query unchecked (ids in the URL): never a 500.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as diffRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/diff/route";
@@ -10,11 +9,10 @@ import * as auditRoute from "@/app/api/v1/audit-events/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as versionSetRoute from "@/app/api/v1/version-sets/[versionSetId]/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
-import { disconnectDb } from "@/lib/db";
 import { toApiError } from "@/lib/http/errors";
-import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
+import { importApi, importedApi } from "../support/import-api";
 
 const spec = JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1" }, paths: {} });
 const NUL = "a\u0000b";
@@ -22,21 +20,14 @@ const LONE = "a\ud800b";
 let apiId = "";
 
 beforeAll(async () => {
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Target", path: uniquePath("nul"), backendUrl: "http://127.0.0.1:1/", spec } });
-  expect(res.status).toBe(201);
-  apiId = res.body.id;
-});
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  apiId = (await importedApi({ name: "Target", path: uniquePath("nul"), spec })).id;
 });
 
-const newApi = (extra: Record<string, unknown>) => ({ name: "x", path: uniquePath("nul"), backendUrl: "http://127.0.0.1:1/", spec, ...extra });
 const patchApi = (body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", path: `/apis/${apiId}`, params: { apiId }, body });
 
 describe("schemas refuse what the database cannot store, naming the field", () => {
   it.each<[string, () => ReturnType<typeof callRoute>, string]>([
-    ["NUL in an API name", () => callRoute(apisRoute.POST, { method: "POST", body: newApi({ name: NUL }) }), "name"],
+    ["NUL in an API name", () => importApi({ name: NUL, path: uniquePath("nul"), spec }), "name"],
     ["an unpaired surrogate in a description", () => patchApi({ description: LONE }), "description"],
     ["sunsetAt in year 0", () => patchApi({ sunsetAt: "0000-01-01T00:00:00Z" }), "sunsetAt"],
     ["sunsetAt before year 1 once its offset applies", () => patchApi({ sunsetAt: "0001-01-01T00:30:00+01:00" }), "sunsetAt"],

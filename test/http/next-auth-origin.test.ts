@@ -1,20 +1,16 @@
 // Issue #12: next-auth's own POSTs (sign-in, sign-out, session update) carry its double-submit CSRF
 // token, but a page on another port of the same host can plant that cookie (cookies ignore ports)
 // and log the victim in as the attacker. Its POSTs must come from the console's origin too.
-// (The console's own sign-in needs Next's request scope, so Playwright's auth.setup.ts proves it.)
-import { NextRequest } from "next/server";
+// (The console's own sign-in from its origin: test/auth/login-*.test.ts.)
+// First: it sets up what Next's request scope needs before any route module loads Next.
+import { callAuthRoute } from "../auth/support/auth-route-client";
 import { describe, expect, it } from "vitest";
-import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
-
-const CONSOLE = "http://localhost:3000";
 
 function post(action: string[], headers: Record<string, string>) {
-  const request = new NextRequest(`${CONSOLE}/api/auth/${action.join("/")}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  return callAuthRoute("POST", action, {
+    headers: new Headers({ "content-type": "application/x-www-form-urlencoded", ...headers }),
     body: new URLSearchParams({ email: "mallory@example.test", password: "x", csrfToken: "forged", json: "true" }).toString(),
   });
-  return nextAuthRoute.POST(request, { params: Promise.resolve({ nextauth: action }) });
 }
 
 describe("next-auth POST endpoints", () => {
@@ -26,7 +22,6 @@ describe("next-auth POST endpoints", () => {
   ])("refuses %j from %j with 403 cross_origin_refused", async (action, headers) => {
     const res = await post(action, headers);
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe("cross_origin_refused");
+    expect((res.body?.error as { code?: string } | undefined)?.code).toBe("cross_origin_refused");
   });
-
 });

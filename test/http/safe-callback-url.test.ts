@@ -1,7 +1,7 @@
 // Issue #12: /login?callbackUrl=/%09/127.0.0.1:4000/echo sent a signed-in user to another origin.
 // Only a path on the console's own origin may come out; everything else becomes the fallback.
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { safeCallbackUrl } from "@/lib/iam/safe-callback-url";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -76,7 +76,7 @@ describe("next-auth's redirect callback", () => {
     ["http://127.0.0.1:4000/echo", "http://localhost:3000/"],
     ["//evil.example", "http://localhost:3000/"],
   ])("sends %j to %j", async (url, expected) => {
-    const { authOptions } = await import("@/lib/auth/auth-options");
+    const { authOptions } = await import("@/lib/iam/auth-options");
     expect(await authOptions.callbacks?.redirect?.({ url, baseUrl: ORIGIN })).toBe(expected);
   });
 });

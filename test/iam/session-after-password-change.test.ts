@@ -1,38 +1,26 @@
 // Console sessions are stateless JWTs; a password reset must still end the ones issued before it.
-import { encode } from "next-auth/jwt";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
-import { uniquePath } from "../support/demo-spec";
+import { createIdentity, type Identity } from "../support/identities";
 
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
-
-async function callMeWithSession(sessionToken: string) {
-  return (await callRoute(meRoute.GET, { path: "/me", token: null, cookie: `next-auth.session-token=${sessionToken}` })).status;
-}
+const callMeAs = async (as: Identity) => (await callRoute(meRoute.GET, { path: "/me", as })).status;
 
 describe("a session after a password change", () => {
   it("works until the password changes, then answers 401", async () => {
-    const user = await db().user.create({
-      data: { email: `${uniquePath("pw")}@test.local`, name: "Pat", role: "DEVELOPER", passwordHash: "scrypt$unusable" },
-    });
-    const sessionToken = await encode({ token: { sub: user.id, role: "developer" }, secret: env().NEXTAUTH_SECRET });
-    expect(await callMeWithSession(sessionToken)).toBe(200);
+    const session = await createIdentity("developer", { via: "session", tag: "pw" });
+    const userId = session.userId;
+    expect(await callMeAs(session)).toBe(200);
 
-    const reset = await callRoute(userRoute.PATCH, { method: "PATCH", params: { userId: user.id }, body: { password: "a-brand-new-password" } });
+    const reset = await callRoute(userRoute.PATCH, { method: "PATCH", params: { userId }, body: { password: "a-brand-new-password" } });
     expect(reset.status).toBe(200);
-    const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const stored = await db().user.findUniqueOrThrow({ where: { id: userId } });
     expect(stored.passwordChangedAt).not.toBeNull();
 
     // The reset happened within the same second as the sign-in; move it later, as a real reset would be.
-    await db().user.update({ where: { id: user.id }, data: { passwordChangedAt: new Date(Date.now() + 5000) } });
-    expect(await callMeWithSession(sessionToken)).toBe(401);
+    await db().user.update({ where: { id: userId }, data: { passwordChangedAt: new Date(Date.now() + 5000) } });
+    expect(await callMeAs(session)).toBe(401);
   });
 });

@@ -1,16 +1,10 @@
 // PATCH /api/v1/users/{id} {"unlock": true}: what the user resource shows of a lockout, and what
 // an unlock changes and audits. (The lockout itself: test/auth/login-lockout.test.ts.)
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
 
 const inFuture = () => new Date(Date.now() + 10 * 60_000);
 const inPast = () => new Date(Date.now() - 60_000);

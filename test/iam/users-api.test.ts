@@ -1,20 +1,14 @@
 // Console users: create, list, change role, disable; passwords hashed and never returned;
 // the last active platform admin cannot be demoted or disabled.
-import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as userRoute from "@/app/api/v1/users/[userId]/route";
 import * as meRoute from "@/app/api/v1/me/route";
-import { verifyPassword } from "@/lib/auth/password";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { verifyPassword } from "@/lib/iam/password";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
-import { createRoleIdentity } from "../support/role-tokens";
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
+import { createIdentity } from "../support/identities";
 
 const newUser = (role = "viewer") => ({ email: `${uniquePath("Someone")}@Example.test`, name: "Some One", role, password: "correct horse battery" });
 
@@ -31,7 +25,7 @@ describe("users", () => {
     expect(user).toMatchObject({ email: input.email.toLowerCase(), name: "Some One", role: "api_publisher", disabled: false });
     expect(JSON.stringify(user)).not.toMatch(/password/i);
 
-    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(row.passwordHash).not.toContain(input.password);
     expect(await verifyPassword(input.password, row.passwordHash)).toBe(true);
 
@@ -51,7 +45,7 @@ describe("users", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: "Renamed", role: "api_publisher" });
-    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(await verifyPassword("another long password", row.passwordHash)).toBe(true);
 
     const disabled = await callRoute(userRoute.PATCH, { method: "PATCH", params: { userId: user.id }, body: { disabled: true } });
@@ -62,12 +56,12 @@ describe("users", () => {
   });
 
   it("a disabled user's API tokens stop working", async () => {
-    await createRoleIdentity("platform_admin", "keeper"); // so the next one is not the last admin
-    const admin = await createRoleIdentity("platform_admin", "disable");
-    expect((await callRoute(meRoute.GET, { token: admin.token })).status).toBe(200);
+    await createIdentity("platform_admin", { tag: "keeper" }); // so the next one is not the last admin
+    const admin = await createIdentity("platform_admin", { tag: "disable" });
+    expect((await callRoute(meRoute.GET, { as: admin })).status).toBe(200);
     const res = await callRoute(userRoute.PATCH, { method: "PATCH", params: { userId: admin.userId }, body: { disabled: true } });
     expect(res.status).toBe(200);
-    expect((await callRoute(meRoute.GET, { token: admin.token })).status).toBe(401);
+    expect((await callRoute(meRoute.GET, { as: admin })).status).toBe(401);
   });
 
   it("refuses to demote or disable the last active platform admin (409), allows it when another exists", async () => {

@@ -1,35 +1,26 @@
 // Products through the management API: read, edit, publish, delete, ownership, and
 // that every change is audited and reaches the gateway snapshot.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as productRoute from "@/app/api/v1/products/[productId]/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import { configChannelNames } from "@/lib/config-channel/contract";
-import { db, disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { disconnectRedis, redis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
-import { signedInUser, type SignedInUser } from "./signed-in-users";
+import { createIdentity, type Identity, type UserIdentity } from "../support/identities";
+import { readLatestSnapshot } from "../support/latest-snapshot";
 
-let developer: SignedInUser;
-let publisher: SignedInUser;
-let otherPublisher: SignedInUser;
-let viewer: SignedInUser;
+// Signed in with session cookies, as the console and portal call these routes.
+let developer: UserIdentity;
+let publisher: UserIdentity;
+let otherPublisher: UserIdentity;
+let viewer: UserIdentity;
 
 beforeAll(async () => {
-  [developer, publisher, otherPublisher, viewer] = await Promise.all([
-    signedInUser("DEVELOPER"),
-    signedInUser("API_PUBLISHER"),
-    signedInUser("API_PUBLISHER"),
-    signedInUser("VIEWER"),
-  ]);
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  [developer, publisher, otherPublisher, viewer] = await Promise.all(
+    (["developer", "api_publisher", "api_publisher", "viewer"] as const).map((role) => createIdentity(role, { via: "session" })),
+  );
 });
 
 /** Products only need APIs to exist; importing specs is tested elsewhere. */
@@ -37,20 +28,13 @@ async function createApi() {
   return db().api.create({ data: { name: "Orders", path: uniquePath("prod-api"), backendUrls: ["http://127.0.0.1:1/"] } });
 }
 
-async function createProduct(body: Record<string, unknown> = {}, as?: SignedInUser) {
-  const full = { name: `P ${uniquePath("p")}`, apiIds: [], ...body };
-  const res = as ? await as.call(productsRoute.POST, { method: "POST", body: full }) : await callRoute(productsRoute.POST, { method: "POST", body: full });
+async function createProduct(body: Record<string, unknown> = {}, as?: Identity) {
+  const res = await callRoute(productsRoute.POST, { method: "POST", as, body: { name: `P ${uniquePath("p")}`, apiIds: [], ...body } });
   expect(res.status).toBe(201);
   return res.body as { id: string; name: string; ownerId: string | null };
 }
 
-const patch = (id: string, body: unknown, as?: SignedInUser) =>
-  as ? as.call(productRoute.PATCH, { method: "PATCH", params: { productId: id }, body }) : callRoute(productRoute.PATCH, { method: "PATCH", params: { productId: id }, body });
-
-async function latestSnapshot() {
-  const raw = await redis().get(configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey);
-  return JSON.parse(raw ?? "{}") as { products: { id: string; rateLimit: unknown; quota: unknown; apiIds: string[] }[] };
-}
+const patch = (id: string, body: unknown, as?: Identity) => callRoute(productRoute.PATCH, { method: "PATCH", as, params: { productId: id }, body });
 
 describe("editing a product", () => {
   it("changes every field, audits before/after and publishes the new limits to the gateway", async () => {
@@ -76,7 +60,7 @@ describe("editing a product", () => {
       apis: [{ id: b.id }],
     });
 
-    const snapshotProduct = (await latestSnapshot()).products.find((p) => p.id === product.id);
+    const snapshotProduct = (await readLatestSnapshot()).products.find((p) => p.id === product.id);
     expect(snapshotProduct).toMatchObject({ rateLimit: { calls: 100, periodSeconds: 60 }, apiIds: [b.id] });
 
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: product.id, action: "product.updated" } });
@@ -90,9 +74,9 @@ describe("editing a product", () => {
 
   it("shows a product to developers only while it is published", async () => {
     const product = await createProduct();
-    const getAsDeveloper = () => developer.call(productRoute.GET, { params: { productId: product.id } });
+    const getAsDeveloper = () => callRoute(productRoute.GET, { as: developer, params: { productId: product.id } });
     const listedToDeveloper = async () =>
-      ((await developer.call(productsRoute.GET)).body.items as { id: string }[]).some((p) => p.id === product.id);
+      ((await callRoute(productsRoute.GET, { as: developer })).body.items as { id: string }[]).some((p) => p.id === product.id);
 
     expect((await getAsDeveloper()).status).toBe(404);
     expect(await listedToDeveloper()).toBe(false);
@@ -111,19 +95,19 @@ describe("editing a product", () => {
 describe("ownership", () => {
   it("lets publishers manage their own products only; admins manage all", async () => {
     const mine = await createProduct({}, publisher);
-    expect(mine.ownerId).toBe(publisher.id);
+    expect(mine.ownerId).toBe(publisher.userId);
 
     expect((await patch(mine.id, { description: "by owner" }, publisher)).status).toBe(200);
     const foreign = await patch(mine.id, { description: "by someone else" }, otherPublisher);
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.code).toBe("forbidden");
-    expect((await otherPublisher.call(productRoute.DELETE, { method: "DELETE", params: { productId: mine.id } })).status).toBe(403);
+    expect((await callRoute(productRoute.DELETE, { method: "DELETE", as: otherPublisher, params: { productId: mine.id } })).status).toBe(403);
     expect((await patch(mine.id, { description: "by admin" })).status).toBe(200);
   });
 
   it("refuses to let a publisher bundle an API owned by someone else", async () => {
     const api = await createApi();
-    await db().api.update({ where: { id: api.id }, data: { ownerId: otherPublisher.id } });
+    await db().api.update({ where: { id: api.id }, data: { ownerId: otherPublisher.userId } });
     const mine = await createProduct({}, publisher);
     expect((await patch(mine.id, { apiIds: [api.id] }, publisher)).status).toBe(403);
     expect((await patch(mine.id, { apiIds: [api.id] }, otherPublisher)).status).toBe(403); // not their product
@@ -184,7 +168,7 @@ describe("errors", () => {
     ["unknown API ids", () => patch(existing.id, { apiIds: ["nope"] }), 422, "unprocessable"],
     ["a name another product has", async () => patch(existing.id, { name: (await createProduct()).name }), 409, "conflict"],
     ["a viewer editing", () => patch(existing.id, { description: "x" }, viewer), 403, "forbidden"],
-    ["a developer deleting", () => developer.call(productRoute.DELETE, { method: "DELETE", params: { productId: existing.id } }), 403, "forbidden"],
+    ["a developer deleting", () => callRoute(productRoute.DELETE, { method: "DELETE", as: developer, params: { productId: existing.id } }), 403, "forbidden"],
   ] as const)("answers %s with a structured error", async (_name, call, status, code) => {
     const res = await call();
     expect(res.status).toBe(status);

@@ -1,31 +1,26 @@
 // Subscriptions through the management API: approval, rejection with a reason, terms,
 // the per-developer limit, API scope, filters and expiry (without a gateway; see
 // subscription-enforced.test.ts for what the gateway does with them).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
-import { signedInUser, type SignedInUser } from "./signed-in-users";
+import { bootstrapAdmin, createIdentity, type Identity, type UserIdentity } from "../support/identities";
 
-let developer: SignedInUser;
-let otherDeveloper: SignedInUser;
-let publisher: SignedInUser;
+// Developers and publishers signed in with session cookies, as the portal and console call;
+// `admin` is the bootstrap admin token.
+const admin = bootstrapAdmin;
+let developer: UserIdentity;
+let otherDeveloper: UserIdentity;
+let publisher: UserIdentity;
 
 beforeAll(async () => {
-  [developer, otherDeveloper, publisher] = await Promise.all([
-    signedInUser("DEVELOPER"),
-    signedInUser("DEVELOPER"),
-    signedInUser("API_PUBLISHER"),
-  ]);
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  [developer, otherDeveloper, publisher] = await Promise.all(
+    (["developer", "developer", "api_publisher"] as const).map((role) => createIdentity(role, { via: "session" })),
+  );
 });
 
 type Sub = { id: string; state: string; stateComment: string; scope: string; primaryKey?: string };
@@ -36,15 +31,10 @@ async function publishedProduct(body: Record<string, unknown> = {}) {
   return res.body as { id: string };
 }
 
-const subscribe = (as: SignedInUser | null, body: Record<string, unknown>) =>
-  as ? as.call(subscriptionsRoute.POST, { method: "POST", body }) : callRoute(subscriptionsRoute.POST, { method: "POST", body });
-const changeState = (as: SignedInUser | null, id: string, body: Record<string, unknown>) =>
-  as
-    ? as.call(subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: id }, body })
-    : callRoute(subscriptionRoute.PATCH, { method: "PATCH", params: { subscriptionId: id }, body });
-const list = async (as: SignedInUser | null, query: string) =>
-  ((as ? await as.call(subscriptionsRoute.GET, { path: `/subscriptions${query}` }) : await callRoute(subscriptionsRoute.GET, { path: `/subscriptions${query}` }))
-    .body.items ?? []) as Sub[];
+const subscribe = (as: Identity, body: Record<string, unknown>) => callRoute(subscriptionsRoute.POST, { method: "POST", as, body });
+const changeState = (as: Identity, id: string, body: Record<string, unknown>) =>
+  callRoute(subscriptionRoute.PATCH, { method: "PATCH", as, params: { subscriptionId: id }, body });
+const list = async (as: Identity, query: string) => ((await callRoute(subscriptionsRoute.GET, { as, path: `/subscriptions${query}` })).body.items ?? []) as Sub[];
 
 describe("approval workflow", () => {
   it("queues a developer's request as submitted until an admin approves it", async () => {
@@ -54,11 +44,11 @@ describe("approval workflow", () => {
     expect(request.body).toMatchObject({ state: "submitted", scope: "product" });
     expect(request.body.primaryKey).toMatch(/^[0-9a-f]{32}$/);
 
-    const pending = await list(null, `?state=submitted&productId=${product.id}`);
+    const pending = await list(admin, `?state=submitted&productId=${product.id}`);
     expect(pending.map((s) => s.id)).toEqual([request.body.id]);
-    expect(await list(null, `?state=active&productId=${product.id}`)).toEqual([]);
+    expect(await list(admin, `?state=active&productId=${product.id}`)).toEqual([]);
 
-    const approved = await changeState(null, request.body.id, { state: "active", comment: "Welcome aboard" });
+    const approved = await changeState(admin, request.body.id, { state: "active", comment: "Welcome aboard" });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: "active", stateComment: "Welcome aboard" });
     expect(await db().auditEvent.count({ where: { entityId: request.body.id, action: "subscription.approved" } })).toBe(1);
@@ -71,17 +61,17 @@ describe("approval workflow", () => {
     const request = await subscribe(developer, { productId: product.id, name: "rejected app" });
 
     for (const body of [{ state: "rejected" }, { state: "rejected", comment: "   " }]) {
-      const res = await changeState(null, request.body.id, body);
+      const res = await changeState(admin, request.body.id, body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("validation_failed");
       expect(res.body.error.message).toContain("reason");
     }
-    const rejected = await changeState(null, request.body.id, { state: "rejected", comment: "Company e-mail needed" });
+    const rejected = await changeState(admin, request.body.id, { state: "rejected", comment: "Company e-mail needed" });
     expect(rejected.body).toMatchObject({ state: "rejected", stateComment: "Company e-mail needed" });
     expect((await list(developer, "?state=rejected")).find((s) => s.id === request.body.id)).toMatchObject({
       stateComment: "Company e-mail needed",
     });
-    expect((await changeState(null, request.body.id, { state: "active" })).status).toBe(409);
+    expect((await changeState(admin, request.body.id, { state: "active" })).status).toBe(409);
   });
 
   it("lets developers cancel only their own requests, and publishers decide only for their products", async () => {
@@ -91,7 +81,7 @@ describe("approval workflow", () => {
 
     expect((await changeState(developer, id, { state: "active" })).status).toBe(403);
     expect((await changeState(otherDeveloper, id, { state: "cancelled" })).status).toBe(404);
-    await db().product.update({ where: { id: product.id }, data: { ownerId: otherDeveloper.id } }); // not the publisher's
+    await db().product.update({ where: { id: product.id }, data: { ownerId: otherDeveloper.userId } }); // not the publisher's
     expect((await changeState(publisher, id, { state: "active" })).status).toBe(403);
     expect((await changeState(developer, id, { state: "cancelled" })).body.state).toBe("cancelled");
   });
@@ -109,7 +99,7 @@ describe("subscribing as a developer", () => {
     expect(accepted.status).toBe(201);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: accepted.body.id, action: "subscription.created" } });
     expect(audit.after).toMatchObject({ termsAccepted: true });
-    expect((await subscribe(null, { productId: product.id, name: "by admin", userId: developer.id })).status).toBe(201);
+    expect((await subscribe(admin, { productId: product.id, name: "by admin", userId: developer.userId })).status).toBe(201);
   });
 
   it("enforces the per-developer limit on live subscriptions only", async () => {
@@ -138,18 +128,18 @@ describe("subscribing as a developer", () => {
   it("keeps developers to their own subscriptions whatever they filter by", async () => {
     const product = await publishedProduct();
     const theirs = await subscribe(otherDeveloper, { productId: product.id, name: "theirs" });
-    expect((await list(developer, `?userId=${otherDeveloper.id}`)).map((s) => s.id)).not.toContain(theirs.body.id);
-    expect((await list(null, `?userId=${otherDeveloper.id}`)).map((s) => s.id)).toContain(theirs.body.id);
+    expect((await list(developer, `?userId=${otherDeveloper.userId}`)).map((s) => s.id)).not.toContain(theirs.body.id);
+    expect((await list(admin, `?userId=${otherDeveloper.userId}`)).map((s) => s.id)).toContain(theirs.body.id);
   });
 });
 
 describe("API-scoped subscriptions", () => {
   it("are created by admins for a single API", async () => {
     const api = await db().api.create({ data: { name: "Single", path: uniquePath("single"), backendUrls: ["http://127.0.0.1:1/"] } });
-    const res = await subscribe(null, { apiId: api.id, name: "partner" });
+    const res = await subscribe(admin, { apiId: api.id, name: "partner" });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: "active", scope: "api", api: { id: api.id }, product: null });
-    expect((await list(null, `?apiId=${api.id}`)).map((s) => s.id)).toEqual([res.body.id]);
+    expect((await list(admin, `?apiId=${api.id}`)).map((s) => s.id)).toEqual([res.body.id]);
   });
 });
 
@@ -160,9 +150,9 @@ describe("expiry", () => {
     const request = await subscribe(developer, { productId: product.id, name: "short", expiresAt: inAMinute });
     await db().subscription.update({ where: { id: request.body.id }, data: { expiresAt: new Date(Date.now() - 1) } });
 
-    expect((await list(null, `?state=expired&productId=${product.id}`)).map((s) => s.id)).toEqual([request.body.id]);
+    expect((await list(admin, `?state=expired&productId=${product.id}`)).map((s) => s.id)).toEqual([request.body.id]);
     expect(await db().auditEvent.count({ where: { entityId: request.body.id, action: "subscription.expired" } })).toBe(1);
-    expect((await changeState(null, request.body.id, { state: "active" })).status).toBe(409);
+    expect((await changeState(admin, request.body.id, { state: "active" })).status).toBe(409);
   });
 });
 
@@ -175,15 +165,15 @@ describe("errors", () => {
   });
 
   it.each([
-    ["neither productId nor apiId", null, () => ({ name: "x" }), 400, "validation_failed"],
-    ["both productId and apiId", null, () => ({ name: "x", productId: product.id, apiId: "a" }), 400, "validation_failed"],
-    ["an expiry in the past", null, () => ({ name: "x", productId: product.id, expiresAt: "2001-01-01T00:00:00Z" }), 400, "bad_request"],
-    ["an unknown API", null, () => ({ name: "x", apiId: "nope" }), 404, "not_found"],
+    ["neither productId nor apiId", "admin", () => ({ name: "x" }), 400, "validation_failed"],
+    ["both productId and apiId", "admin", () => ({ name: "x", productId: product.id, apiId: "a" }), 400, "validation_failed"],
+    ["an expiry in the past", "admin", () => ({ name: "x", productId: product.id, expiresAt: "2001-01-01T00:00:00Z" }), 400, "bad_request"],
+    ["an unknown API", "admin", () => ({ name: "x", apiId: "nope" }), 404, "not_found"],
     ["a developer asking for an API-scoped subscription", "developer", () => ({ name: "x", apiId: "any" }), 403, "forbidden"],
     ["a developer subscribing to a draft product", "developer", () => ({ name: "x", productId: draft.id }), 404, "not_found"],
-    ["a developer subscribing for someone else", "developer", () => ({ name: "x", productId: product.id, userId: publisher.id }), 403, "forbidden"],
+    ["a developer subscribing for someone else", "developer", () => ({ name: "x", productId: product.id, userId: publisher.userId }), 403, "forbidden"],
   ] as const)("answers %s with a structured error", async (_name, who, body, status, code) => {
-    const res = await subscribe(who === "developer" ? developer : null, body());
+    const res = await subscribe(who === "developer" ? developer : admin, body());
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(code);
   });

@@ -2,33 +2,29 @@
 // an API-scoped key opens its API only; an approved request starts working; an
 // expired subscription is refused, and the sweep stores and republishes it as expired.
 import { describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
-import { configChannelNames } from "@/lib/config-channel/contract";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { redis } from "@/lib/redis";
 import { expireDueSubscriptions } from "@/lib/subscriptions/expire-due-subscriptions";
+import { callGateway } from "../support/call-gateway";
 import { callRoute } from "../support/call-route";
+import { createIdentity } from "../support/identities";
+import { importedApi } from "../support/import-api";
 import { useInProcessStack } from "../support/in-process-stack";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
-import { signedInUser } from "./signed-in-users";
+import { uniquePath } from "../support/demo-spec";
+import { readLatestSnapshot } from "../support/latest-snapshot";
 
 const stack = useInProcessStack();
 
-async function importApi() {
-  const path = uniquePath("sub");
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: "Scoped", path, backendUrl: stack.backendUrl, spec: demoSpecYaml } });
-  expect(res.status).toBe(201);
-  return res.body as { id: string; path: string };
-}
+const importApi = async () =>
+  (await importedApi({ name: "Scoped", path: uniquePath("sub"), backendUrl: stack.backendUrl })) as { id: string; path: string };
 
 async function gatewayStatus(path: string, key: string) {
-  const response = await fetch(`${stack.gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": key } });
-  return { status: response.status, code: response.ok ? null : ((await response.json()) as { error: { code: string } }).error.code };
+  const res = await callGateway(stack, `/${path}/hello`, { key });
+  const ok = res.status >= 200 && res.status < 300;
+  return { status: res.status, code: ok ? null : (res.body.error.code as string) };
 }
 
 const expectGateway = (path: string, key: string, status: number) =>
@@ -51,8 +47,8 @@ describe("subscriptions enforced by the gateway", () => {
       method: "POST",
       body: { name: `Approval ${api.path}`, apiIds: [api.id], state: "published", approvalRequired: true },
     });
-    const developer = await signedInUser("DEVELOPER");
-    const request = await developer.call(subscriptionsRoute.POST, { method: "POST", body: { productId: product.body.id, name: "pending" } });
+    const developer = await createIdentity("developer", { via: "session" });
+    const request = await callRoute(subscriptionsRoute.POST, { method: "POST", as: developer, body: { productId: product.body.id, name: "pending" } });
     expect(request.body.state).toBe("submitted");
 
     await waitFor(async () => expect(await gatewayStatus(api.path, request.body.primaryKey)).toEqual({ status: 403, code: "subscription_inactive" }), 5000);
@@ -79,8 +75,8 @@ describe("subscriptions enforced by the gateway", () => {
     const versionBefore = stack.gateway.currentVersion() ?? 0;
     expect(await expireDueSubscriptions()).toContain(sub.body.id);
     expect((await db().subscription.findUniqueOrThrow({ where: { id: sub.body.id } })).state).toBe("EXPIRED");
-    const snapshot = JSON.parse((await redis().get(configChannelNames(env().CONFIG_CHANNEL_PREFIX).latestKey)) ?? "{}");
-    expect(snapshot.subscriptions.find((s: { id: string }) => s.id === sub.body.id)).toMatchObject({ state: "expired" });
+    const snapshot = await readLatestSnapshot();
+    expect(snapshot.subscriptions.find((s) => s.id === sub.body.id)).toMatchObject({ state: "expired" });
     await waitFor(async () => expect(stack.gateway.currentVersion()).toBeGreaterThan(versionBefore), 5000);
     expect((await gatewayStatus(api.path, sub.body.primaryKey)).status).toBe(403);
   });

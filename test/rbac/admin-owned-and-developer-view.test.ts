@@ -2,56 +2,43 @@
 // over what admins created (nor nest a path inside it), tokens acting for nobody own no
 // subscription, developers see neither drafts nor backend addresses, and a settings
 // patch changes only what it names.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as settingsRoute from "@/app/api/v1/settings/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as secretsRoute from "@/app/api/v1/subscriptions/[subscriptionId]/secrets/route";
-import type { UserRoleName } from "@/lib/auth/roles";
-import { roleFromApi } from "@/lib/auth/roles";
+import type { UserRoleName } from "@/lib/iam/roles";
+import { roleFromApi } from "@/lib/iam/roles";
 import { sha256Hex } from "@/lib/crypto/secret-box";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
-import { createIdentityPerRole, type RoleIdentity } from "../support/role-tokens";
+import { uniquePath } from "../support/demo-spec";
+import { createIdentityPerRole, withToken, type Identity } from "../support/identities";
+import { importApi } from "../support/import-api";
 
-let as: Record<UserRoleName, RoleIdentity>;
+let as: Record<UserRoleName, Identity>;
 let adminApi: { id: string; path: string };
 
 beforeAll(async () => {
-  as = await createIdentityPerRole("review");
-  const created = await callRoute(apisRoute.POST, {
-    method: "POST",
-    body: { name: "Admin API", path: uniquePath("admin-owned"), backendUrl: "http://10.0.0.7:9000", spec: demoSpecYaml },
-  });
+  as = await createIdentityPerRole({ tag: "review" });
+  const created = await importApi({ name: "Admin API", path: uniquePath("admin-owned"), backendUrl: "http://10.0.0.7:9000" });
   adminApi = created.body;
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
 });
 
 describe("publishers and what admins created", () => {
   it("refuses a publisher's change to an admin's API", async () => {
     const res = await callRoute(apiRoute.PATCH, {
       method: "PATCH",
-      token: as.api_publisher.token,
+      as: as.api_publisher,
       params: { apiId: adminApi.id },
       body: { backendUrls: ["http://attacker.test"] },
     });
     expect(res.status).toBe(403);
   });
 
-  const publisherImports = (path: string) =>
-    callRoute(apisRoute.POST, {
-      method: "POST",
-      token: as.api_publisher.token,
-      body: { name: "Nested", path, backendUrl: "http://publisher.test", spec: demoSpecYaml },
-    });
+  const publisherImports = (path: string) => importApi({ name: "Nested", path, backendUrl: "http://publisher.test" }, as.api_publisher);
 
   it("refuses a publisher's API path nested inside an admin's API", async () => {
     const res = await publisherImports(`${adminApi.path}/admin`);
@@ -61,10 +48,7 @@ describe("publishers and what admins created", () => {
 
   it("refuses a publisher's API path around an admin's API", async () => {
     const outer = uniquePath("outer");
-    const inner = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Inner", path: `${outer}/inner`, backendUrl: "http://admin.test", spec: demoSpecYaml },
-    });
+    const inner = await importApi({ name: "Inner", path: `${outer}/inner`, backendUrl: "http://admin.test" });
     expect(inner.status).toBe(201);
     const res = await publisherImports(outer);
     expect(res.status).toBe(403);
@@ -77,10 +61,7 @@ describe("publishers and what admins created", () => {
   });
 
   it("lets an admin nest paths", async () => {
-    const res = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Nested by admin", path: `${adminApi.path}/v2`, backendUrl: "http://admin.test", spec: demoSpecYaml },
-    });
+    const res = await importApi({ name: "Nested by admin", path: `${adminApi.path}/v2`, backendUrl: "http://admin.test" });
     expect(res.status).toBe(201);
   });
 });
@@ -94,7 +75,7 @@ describe("subscriptions that belong to nobody", () => {
     const sub = await callRoute(subscriptionsRoute.POST, { method: "POST", body: { productId: product.body.id, name: "no owner" } });
     const token = `pcl_test_${uniquePath("dev")}`;
     await db().adminApiToken.create({ data: { name: "ownerless dev", tokenHash: sha256Hex(token), prefix: "pcl_test", role: roleFromApi("developer") } });
-    const res = await callRoute(secretsRoute.GET, { token, params: { subscriptionId: sub.body.id } });
+    const res = await callRoute(secretsRoute.GET, { as: withToken(token), params: { subscriptionId: sub.body.id } });
     expect([401, 403, 404]).toContain(res.status);
     expect(JSON.stringify(res.body)).not.toContain(sub.body.primaryKey);
   });
@@ -102,20 +83,17 @@ describe("subscriptions that belong to nobody", () => {
 
 describe("what developers see", () => {
   it("lists live APIs of published products without their backends, and hides drafts", async () => {
-    const draft = await callRoute(apisRoute.POST, {
-      method: "POST",
-      body: { name: "Draft API", path: uniquePath("draft"), backendUrl: "http://10.0.0.8", spec: demoSpecYaml, lifecycle: "draft" },
-    });
+    const draft = await importApi({ name: "Draft API", path: uniquePath("draft"), backendUrl: "http://10.0.0.8", lifecycle: "draft" });
     await callRoute(productsRoute.POST, {
       method: "POST",
       body: { name: `Visible ${uniquePath("p")}`, apiIds: [adminApi.id, draft.body.id], state: "published" },
     });
-    const listed = await callRoute(apisRoute.GET, { token: as.developer.token });
+    const listed = await callRoute(apisRoute.GET, { as: as.developer });
     const ids = listed.body.items.map((a: { id: string }) => a.id);
     expect(ids).toContain(adminApi.id);
     expect(ids).not.toContain(draft.body.id);
     expect(JSON.stringify(listed.body)).not.toContain("10.0.0.7");
-    const one = await callRoute(apiRoute.GET, { token: as.developer.token, params: { apiId: adminApi.id } });
+    const one = await callRoute(apiRoute.GET, { as: as.developer, params: { apiId: adminApi.id } });
     expect(one.body.backendUrls).toEqual([]);
   });
 });

@@ -2,60 +2,46 @@
 // API publisher and as a platform admin: a publisher never joins a set it did not create
 // and never ends up at, inside or around the EFFECTIVE gateway path (the version folded
 // in) of an API it does not own; an admin may arrange anything (security review #12).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
 import * as versionSetRoute from "@/app/api/v1/version-sets/[versionSetId]/route";
-import { disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
 import { callRoute } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
-import { createRoleIdentity, type RoleIdentity } from "../support/role-tokens";
-
-type Res = Awaited<ReturnType<typeof callRoute>>;
+import { uniquePath } from "../support/demo-spec";
+import { createIdentity, type Identity } from "../support/identities";
+import { importApi as importAs, importedApi } from "../support/import-api";
+import type { Answer as Res } from "../support/read-answer";
 type Scheme = "path" | "header" | "query";
 
-let actors: Record<"api_publisher" | "platform_admin", RoleIdentity>;
+let actors: Record<"api_publisher" | "platform_admin", Identity>;
 /** Another publisher: the owner of every "foreign" API and set below. */
-let victim: RoleIdentity;
+let victim: Identity;
 
 beforeAll(async () => {
   const [publisher, admin, other] = await Promise.all([
-    createRoleIdentity("api_publisher", "paths"),
-    createRoleIdentity("platform_admin", "paths"),
-    createRoleIdentity("api_publisher", "paths-victim"),
+    createIdentity("api_publisher", { tag: "paths" }),
+    createIdentity("platform_admin", { tag: "paths" }),
+    createIdentity("api_publisher", { tag: "paths-victim" }),
   ]);
   actors = { api_publisher: publisher, platform_admin: admin };
   victim = other;
 });
 
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
-
-async function createSet(as: RoleIdentity, scheme: Scheme): Promise<string> {
-  const res = await callRoute(versionSetsRoute.POST, { method: "POST", token: as.token, body: { name: uniquePath(`set-${scheme}`), scheme } });
+async function createSet(as: Identity, scheme: Scheme): Promise<string> {
+  const res = await callRoute(versionSetsRoute.POST, { method: "POST", as, body: { name: uniquePath(`set-${scheme}`), scheme } });
   expect(res.status).toBe(201);
   return res.body.id;
 }
 
-const importApi = (as: RoleIdentity, path: string, extra: Record<string, unknown> = {}) =>
-  callRoute(apisRoute.POST, { method: "POST", token: as.token, body: { name: path, path, backendUrl: "http://127.0.0.1:1/", spec: demoSpecYaml, ...extra } });
+const importApi = (as: Identity, path: string, extra: Record<string, unknown> = {}) => importAs({ path, ...extra }, as);
+const imported = async (as: Identity, path: string, extra: Record<string, unknown> = {}): Promise<string> => (await importedApi({ path, ...extra }, as)).id;
 
-async function imported(as: RoleIdentity, path: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await importApi(as, path, extra);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id;
-}
-
-const patchApi = (as: RoleIdentity, apiId: string, body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", token: as.token, params: { apiId }, body });
-const patchSet = (as: RoleIdentity, versionSetId: string, body: unknown) =>
-  callRoute(versionSetRoute.PATCH, { method: "PATCH", token: as.token, params: { versionSetId }, body });
+const patchApi = (as: Identity, apiId: string, body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", as, params: { apiId }, body });
+const patchSet = (as: Identity, versionSetId: string, body: unknown) =>
+  callRoute(versionSetRoute.PATCH, { method: "PATCH", as, params: { versionSetId }, body });
 
 /** [what the actor tries, the attempt, status for a publisher, status for an admin] */
-const cases: [string, (me: RoleIdentity) => Promise<Res>, number, number][] = [
+const cases: [string, (me: Identity) => Promise<Res>, number, number][] = [
   // Membership: a publisher adds APIs only to sets it created.
   ["POST /apis into another publisher's version set", async (me) => importApi(me, uniquePath("join"), { versionSetId: await createSet(victim, "path"), versionName: "v1" }), 403, 201],
   ["POST /apis into an admin's empty version set", async (me) => importApi(me, uniquePath("join"), { versionSetId: await createSet(actors.platform_admin, "header"), versionName: "v1" }), 403, 201],
@@ -90,18 +76,18 @@ const cases: [string, (me: RoleIdentity) => Promise<Res>, number, number][] = [
   // The effective gateway path, on update: next to a foreign X/orders/deep, then onto or around it.
   ...(
     [
-      ["PATCH /apis/{id} versionName folding over a foreign API", async (me: RoleIdentity, _x: string, apiId: string) => patchApi(me, apiId, { versionName: "orders" })],
+      ["PATCH /apis/{id} versionName folding over a foreign API", async (me: Identity, _x: string, apiId: string) => patchApi(me, apiId, { versionName: "orders" })],
       [
         "PATCH /apis/{id} versionSetId to another own path set, folding over a foreign API",
-        async (me: RoleIdentity, _x: string, apiId: string) => patchApi(me, apiId, { versionSetId: await createSet(me, "path"), versionName: "orders" }),
+        async (me: Identity, _x: string, apiId: string) => patchApi(me, apiId, { versionSetId: await createSet(me, "path"), versionName: "orders" }),
       ],
-      ["PATCH /apis/{id} versionSetId null, leaving its base path around a foreign API", async (me: RoleIdentity, _x: string, apiId: string) => patchApi(me, apiId, { versionSetId: null })],
+      ["PATCH /apis/{id} versionSetId null, leaving its base path around a foreign API", async (me: Identity, _x: string, apiId: string) => patchApi(me, apiId, { versionSetId: null })],
       [
         "PATCH /version-sets/{id} path -> header, folding its member around a foreign API",
-        async (me: RoleIdentity, _x: string, _apiId: string, setId: string) => patchSet(me, setId, { scheme: "header" }),
+        async (me: Identity, _x: string, _apiId: string, setId: string) => patchSet(me, setId, { scheme: "header" }),
       ],
     ] as const
-  ).map(([label, move]): [string, (me: RoleIdentity) => Promise<Res>, number, number] => [
+  ).map(([label, move]): [string, (me: Identity) => Promise<Res>, number, number] => [
     label,
     async (me) => {
       const x = uniquePath("beside");
@@ -144,7 +130,7 @@ const cases: [string, (me: RoleIdentity) => Promise<Res>, number, number][] = [
   ["PATCH /version-sets/{id} of an admin's empty set", async (me) => patchSet(me, await createSet(actors.platform_admin, "path"), { scheme: "header" }), 403, 200],
   [
     "DELETE /version-sets/{id} of another publisher's empty set",
-    async (me) => callRoute(versionSetRoute.DELETE, { method: "DELETE", token: me.token, params: { versionSetId: await createSet(victim, "path") } }),
+    async (me) => callRoute(versionSetRoute.DELETE, { method: "DELETE", as: me, params: { versionSetId: await createSet(victim, "path") } }),
     403,
     204,
   ],

@@ -2,15 +2,13 @@
 // Route files are discovered on disk, so a route or method added without a row here fails.
 // Calls use made-up ids and a body that is not JSON: an allowed role gets past withAuth
 // (and answers 400/404, never 401/403/500) without changing anything; a denied role gets 403.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { UserRoleName } from "@/lib/auth/roles";
-import { userRoles } from "@/lib/auth/roles";
-import { disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
-import { getOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { UserRoleName } from "@/lib/iam/roles";
+import { userRoles } from "@/lib/iam/roles";
+import { getOpenApiDocument } from "@/lib/management-api/build-openapi-document";
 import { callRoute } from "../support/call-route";
 import { discoverApiRoutes, type DiscoveredRoute } from "../support/discover-api-routes";
-import { createIdentityPerRole, type RoleIdentity } from "../support/role-tokens";
+import { createIdentityPerRole, type Identity } from "../support/identities";
 
 const A: UserRoleName = "platform_admin";
 const P: UserRoleName = "api_publisher";
@@ -67,23 +65,21 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
 };
 
 let routes: DiscoveredRoute[] = [];
-let identities: Record<UserRoleName, RoleIdentity>;
+/** Every role through both ways in: scripts' API tokens and the console's and portal's session cookies. */
+const waysIn = ["token", "session"] as const;
+let identities: Record<(typeof waysIn)[number], Record<UserRoleName, Identity>>;
 
 beforeAll(async () => {
   routes = await discoverApiRoutes();
-  identities = await createIdentityPerRole("rbac");
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
+  const [token, session] = await Promise.all(waysIn.map((via) => createIdentityPerRole({ via, tag: "rbac" })));
+  identities = { token: token!, session: session! };
 });
 
 /** Fills every {param} with an id that does not exist and sends a body that is not JSON. */
-function requestFor(route: DiscoveredRoute, token: string | null) {
+function requestFor(route: DiscoveredRoute, as: Identity | null) {
   const params = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], "rbac-missing-id"]));
   const hasBody = ["POST", "PUT", "PATCH"].includes(route.method);
-  return { method: route.method, path: route.path, params, token, ...(hasBody ? { rawBody: "{not json" } : {}) };
+  return { method: route.method, path: route.path, params, as, ...(hasBody ? { rawBody: "{not json" } : {}) };
 }
 
 describe("the role table", () => {
@@ -105,13 +101,13 @@ describe("the role table", () => {
   });
 });
 
-describe.each(userRoles)("as %s", (role) => {
+describe.each(userRoles.flatMap((role) => waysIn.map((via) => [role, via] as const)))("as %s with a %s", (role, via) => {
   it("is allowed exactly where the table says, denied with 403 forbidden elsewhere", async () => {
     const failures: string[] = [];
     for (const route of routes) {
       const allowed = allowedRoles[route.key];
       if (!allowed) continue; // reported by the table test
-      const res = await callRoute(route.handler, requestFor(route, identities[role].token));
+      const res = await callRoute(route.handler, requestFor(route, identities[via][role]));
       const expectAllowed = allowed === "public" || allowed.includes(role);
       if (expectAllowed && (res.status === 401 || res.status === 403 || res.status >= 500)) {
         failures.push(`${route.key}: expected allowed, got ${res.status} ${JSON.stringify(res.body?.error)}`);

@@ -4,9 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { createDemoBackend } from "@/demo-backend/server";
 import { createGateway, type Gateway } from "@/gateway-worker/src/server";
-import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { disconnectRedis } from "@/lib/redis";
 
 export type InProcessStack = { gateway: Gateway; gatewayUrl: string; backendUrl: string; stop(): Promise<void> };
 
@@ -20,11 +18,10 @@ export async function startInProcessStack(): Promise<InProcessStack> {
     gateway,
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     backendUrl: `http://127.0.0.1:${(backend.address() as AddressInfo).port}`,
+    // Leaves the console's own clients open: test/setup/teardown.ts closes them once, last.
     async stop() {
       await gateway.close();
       await new Promise((resolve) => backend.close(resolve));
-      await disconnectDb();
-      await disconnectRedis();
     },
   };
 }

@@ -1,16 +1,18 @@
 // Versions, revisions and lifecycle as a running gateway enforces them, changed
 // through the management API while it runs (PostgreSQL -> Redis -> gateway).
 import { afterAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
 import * as settingsRoute from "@/app/api/v1/settings/route";
 import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { callGateway, type GatewayRequest } from "../support/call-gateway";
 import { callRoute } from "../support/call-route";
-import { useInProcessStack } from "../support/in-process-stack";
 import { demoSpecYaml, uniquePath } from "../support/demo-spec";
+import { importedApi } from "../support/import-api";
+import { useInProcessStack } from "../support/in-process-stack";
+import type { Answer } from "../support/read-answer";
 import { specWithLintErrors, specWithoutEcho } from "./spec-variants";
 
 const stack = useInProcessStack();
@@ -19,21 +21,13 @@ afterAll(async () => {
   await callRoute(settingsRoute.PATCH, { method: "PATCH", body: { governance: { requireLintCleanToPublish: false } } });
 });
 
-async function call(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${stack.gatewayUrl}${path}`, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
-}
+const call = (path: string, init?: GatewayRequest) => callGateway(stack, path, init);
 
-const eventually = (path: string, check: (res: Awaited<ReturnType<typeof call>>) => void, init?: Parameters<typeof call>[1]) =>
-  waitFor(async () => check(await call(path, init)), 5000);
+const eventually = (path: string, check: (res: Answer) => void, init?: GatewayRequest) => waitFor(async () => check(await call(path, init)), 5000);
 
 /** An open API (no key needed), so each test is about one thing. */
-async function importOpenApi(path: string, spec = demoSpecYaml, extra: Record<string, unknown> = {}) {
-  const res = await callRoute(apisRoute.POST, { method: "POST", body: { name: path, path, backendUrl: stack.backendUrl, spec, subscriptionRequired: false, ...extra } });
-  expect(res.status).toBe(201);
-  return res.body as { id: string };
-}
+const importOpenApi = async (path: string, spec = demoSpecYaml, extra: Record<string, unknown> = {}) =>
+  (await importedApi({ path, backendUrl: stack.backendUrl, spec, subscriptionRequired: false, ...extra })) as { id: string };
 
 const patchApi = (apiId: string, body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId }, body });
 

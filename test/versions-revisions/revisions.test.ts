@@ -1,31 +1,18 @@
 // Revisions through the management API: a re-import is stored beside the current
 // revision with its lint counts and diff; make-current switches atomically and is audited.
-import { afterAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
+import { describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as revisionsRoute from "@/app/api/v1/apis/[apiId]/revisions/route";
 import * as diffRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/diff/route";
 import * as makeCurrentRoute from "@/app/api/v1/apis/[apiId]/revisions/[number]/make-current/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
-import { createRoleIdentity } from "../support/role-tokens";
 import { uniquePath } from "../support/demo-spec";
+import { createIdentity, type Identity } from "../support/identities";
+import { importedApi } from "../support/import-api";
 import { specRevised, specWithoutEcho } from "./spec-variants";
 
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
-
-async function importApi(spec = specWithoutEcho) {
-  const res = await callRoute(apisRoute.POST, {
-    method: "POST",
-    body: { name: "Revised", path: uniquePath("rev"), backendUrl: "http://127.0.0.1:1/", spec },
-  });
-  expect(res.status).toBe(201);
-  return res.body as { id: string };
-}
+const importApi = async (spec = specWithoutEcho) => (await importedApi({ name: "Revised", path: uniquePath("rev"), spec })) as { id: string };
 
 const keysOf = (ops: { method: string; path: string }[]) => ops.map((o) => `${o.method} ${o.path}`).sort();
 
@@ -109,23 +96,18 @@ describe("revision errors", () => {
 
   it("only the API's owner (or an admin) may add or switch revisions; viewers may read them", async () => {
     const [owner, other, viewer] = await Promise.all([
-      createRoleIdentity("api_publisher", "rev-owner"),
-      createRoleIdentity("api_publisher", "rev-other"),
-      createRoleIdentity("viewer", "rev-viewer"),
+      createIdentity("api_publisher", { tag: "rev-owner" }),
+      createIdentity("api_publisher", { tag: "rev-other" }),
+      createIdentity("viewer", { tag: "rev-viewer" }),
     ]);
-    const created = await callRoute(apisRoute.POST, {
-      method: "POST",
-      token: owner.token,
-      body: { name: "Owned", path: uniquePath("owned"), backendUrl: "http://127.0.0.1:1/", spec: specWithoutEcho },
-    });
-    const apiId = created.body.id;
-    const post = (token: string) => callRoute(revisionsRoute.POST, { method: "POST", token, params: { apiId }, body: { spec: specRevised } });
-    expect((await post(other.token)).body.error.code).toBe("forbidden");
-    expect((await post(viewer.token)).status).toBe(403);
-    expect((await post(owner.token)).status).toBe(201);
-    const switchAs = (token: string) => callRoute(makeCurrentRoute.POST, { method: "POST", token, params: { apiId, number: "2" } });
-    expect((await switchAs(other.token)).status).toBe(403);
-    expect((await switchAs(owner.token)).status).toBe(200);
-    expect((await callRoute(revisionsRoute.GET, { token: viewer.token, params: { apiId } })).body.items).toHaveLength(2);
+    const { id: apiId } = await importedApi({ name: "Owned", path: uniquePath("owned"), spec: specWithoutEcho }, owner);
+    const post = (as: Identity) => callRoute(revisionsRoute.POST, { method: "POST", as, params: { apiId }, body: { spec: specRevised } });
+    expect((await post(other)).body.error.code).toBe("forbidden");
+    expect((await post(viewer)).status).toBe(403);
+    expect((await post(owner)).status).toBe(201);
+    const switchAs = (as: Identity) => callRoute(makeCurrentRoute.POST, { method: "POST", as, params: { apiId, number: "2" } });
+    expect((await switchAs(other)).status).toBe(403);
+    expect((await switchAs(owner)).status).toBe(200);
+    expect((await callRoute(revisionsRoute.GET, { as: viewer, params: { apiId } })).body.items).toHaveLength(2);
   });
 });

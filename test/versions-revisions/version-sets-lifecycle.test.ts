@@ -1,18 +1,12 @@
 // Version sets, path uniqueness across versions, and the lifecycle through PATCH /apis/{id}.
-import { afterAll, describe, expect, it } from "vitest";
-import * as apisRoute from "@/app/api/v1/apis/route";
+import { describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as versionSetsRoute from "@/app/api/v1/version-sets/route";
 import * as versionSetRoute from "@/app/api/v1/version-sets/[versionSetId]/route";
-import { db, disconnectDb } from "@/lib/db";
-import { disconnectRedis } from "@/lib/redis";
+import { db } from "@/lib/db";
 import { callRoute } from "../support/call-route";
-import { demoSpecYaml, uniquePath } from "../support/demo-spec";
-
-afterAll(async () => {
-  await disconnectDb();
-  await disconnectRedis();
-});
+import { uniquePath } from "../support/demo-spec";
+import { importApi as importDemoApi } from "../support/import-api";
 
 async function createSet(scheme: "path" | "header" | "query", extra: Record<string, unknown> = {}) {
   const res = await callRoute(versionSetsRoute.POST, { method: "POST", body: { name: uniquePath(`set-${scheme}`), scheme, ...extra } });
@@ -20,8 +14,7 @@ async function createSet(scheme: "path" | "header" | "query", extra: Record<stri
   return res.body;
 }
 
-const importApi = (path: string, extra: Record<string, unknown> = {}) =>
-  callRoute(apisRoute.POST, { method: "POST", body: { name: `API ${path}`, path, backendUrl: "http://127.0.0.1:1/", spec: demoSpecYaml, ...extra } });
+const importApi = (path: string, extra: Record<string, unknown> = {}) => importDemoApi({ name: `API ${path}`, path, ...extra });
 
 const patchApi = (apiId: string, body: unknown) => callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId }, body });
 

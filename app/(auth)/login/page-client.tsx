@@ -5,8 +5,8 @@ import { formText } from "@/components/form-data";
 import { Logo } from "@/components/logo";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { loginFailureMessage } from "@/lib/auth/login-throttle/login-refusal";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { loginFailureMessage } from "@/lib/iam/login-throttle/login-refusal";
+import { safeCallbackUrl } from "@/lib/iam/safe-callback-url";
 
 type LoginFormProps = {
   callbackUrl: string;

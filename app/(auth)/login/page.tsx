@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { getSessionUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/iam/safe-callback-url";
+import { getSessionUser } from "@/lib/iam/session";
 import { consoleOrigin } from "@/lib/http/console-origins";
 import { LoginForm } from "./page-client";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  // A callbackUrl must never send people to another origin (see lib/auth/safe-callback-url.ts).
+  // A callbackUrl must never send people to another origin (see lib/iam/safe-callback-url.ts).
   const callbackUrl = safeCallbackUrl(params.callbackUrl, consoleOrigin());
   // Already signed in (e.g. back button): skip the form.
   if (await getSessionUser()) redirect(callbackUrl);

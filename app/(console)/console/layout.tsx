@@ -2,8 +2,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
-import { isConsoleRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { permissionsOf } from "@/lib/iam/rbac/permissions";
+import { isConsoleRole } from "@/lib/iam/roles";
+import { getSessionUser } from "@/lib/iam/session";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { Logo } from "@/components/logo";
 import { SignOutButton } from "@/components/sign-out-button";
@@ -22,7 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <Link href="/console" className="sidebar-brand">
           <Logo subtitle="Console" />
         </Link>
-        <ConsoleNav role={user.role} />
+        <ConsoleNav granted={permissionsOf(user.role)} />
         <div className="sidebar-footer">
           <Link href="/portal" className="sidebar-link subtle">
             Developer portal

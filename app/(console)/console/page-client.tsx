@@ -2,14 +2,14 @@
 // Dashboard counts come from the same list endpoints the other pages use, so the
 // numbers always agree with what the tables show (and react-query shares the cache).
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { Api, ListResponse, Product, Subscription, SubscriptionState } from "@/components/api-types";
+import type { SubscriptionState } from "@/lib/client/api-types";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryKeys } from "@/components/query-keys";
+import { useApis } from "@/lib/client/use-apis";
+import { useProducts } from "@/lib/client/use-products";
+import { useSubscriptions } from "@/lib/client/use-subscriptions";
 
 const subscriptionStates: SubscriptionState[] = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"];
 
@@ -29,12 +29,9 @@ function Stat({ label, value, href }: { label: string; value: number | undefined
 }
 
 export function DashboardClient({ userName }: { userName: string }) {
-  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
-  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
-  const subscriptions = useQuery({
-    queryKey: queryKeys.subscriptions,
-    queryFn: () => apiFetch<ListResponse<Subscription>>("/api/v1/subscriptions"),
-  });
+  const apis = useApis();
+  const products = useProducts();
+  const subscriptions = useSubscriptions();
 
   const byState = countBy(subscriptions.data?.items, (s) => s.state);
   const publishedProducts = products.data?.items.filter((p) => p.state === "published").length;

@@ -2,8 +2,8 @@
 // and sign-out. Any signed-in role may browse the portal.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getSessionUser } from "@/lib/auth/session";
-import { isConsoleRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/iam/session";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { Logo } from "@/components/logo";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { SignOutButton } from "@/components/sign-out-button";

@@ -1,16 +1,13 @@
 "use client";
 // The catalogue: published products only (console users get every product from the
 // API, so the filter matters for them; developers only ever receive published ones).
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { ListResponse, Product } from "@/components/api-types";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryKeys } from "@/components/query-keys";
+import { useProducts } from "@/lib/client/use-products";
 import { ProductCard } from "./product-card";
 
 export function CatalogueClient() {
-  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
+  const products = useProducts();
   const published = (products.data?.items ?? []).filter((p) => p.state === "published");
 
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSignedIn } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/iam/session";
 import { CatalogueClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Products" };

@@ -3,18 +3,18 @@
 // name (and, when the product has terms, shows them and asks to accept them); the
 // answer's state tells whether keys work now or an admin must approve first.
 import Link from "next/link";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
 import { formChecked, formText } from "@/components/form-data";
-import type { CreatedSubscription, Product } from "@/components/api-types";
+import type { CreatedSubscription, Product } from "@/lib/client/api-types";
 import { Button } from "@/components/ui/button";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input } from "@/components/ui/field";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCreateSubscription } from "@/lib/client/use-subscriptions";
+import { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
 import { ProductLimits } from "./product-limits";
-import { queryKeys } from "@/components/query-keys";
 
 function outcome(sub: CreatedSubscription): string {
   if (sub.state === "active") return `Subscribed: "${sub.name}" is active.`;
@@ -23,27 +23,26 @@ function outcome(sub: CreatedSubscription): string {
 }
 
 export function ProductCard({ product }: { product: Product }) {
-  const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const hasTerms = product.terms.trim() !== "";
-
-  const subscribe = useMutation({
-    mutationFn: (body: { productId: string; name: string; acceptTerms?: boolean }) =>
-      apiFetch<CreatedSubscription>("/api/v1/subscriptions", jsonBody("POST", body)),
-    onSuccess: () => {
-      setAsking(false);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
-    },
-  });
+  const subscribe = useCreateSubscription();
+  const request = useRequestCheck(createSubscriptionInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    subscribe.mutate({
+    const body = {
       productId: product.id,
       name: formText(form, "name"),
       ...(hasTerms && { acceptTerms: formChecked(form, "acceptTerms") }),
-    });
+    };
+    if (request.check(body)) subscribe.mutate(body, { onSuccess: () => setAsking(false) });
+  }
+
+  function cancel() {
+    setAsking(false);
+    subscribe.reset();
+    request.clear();
   }
 
   return (
@@ -75,19 +74,20 @@ export function ProductCard({ product }: { product: Product }) {
               <Checkbox label="I accept the terms" name="acceptTerms" required />
             </div>
           )}
-          <ErrorBanner error={subscribe.error} title="Could not subscribe" />
-          <div className="form-actions">
-            <Button type="submit" busy={subscribe.isPending}>
-              Confirm subscription
-            </Button>
-            <Button variant="ghost" onClick={() => { setAsking(false); subscribe.reset(); }}>
+          <FormFooter
+            submitLabel="Confirm subscription"
+            busy={subscribe.isPending}
+            error={request.problem ?? subscribe.error}
+            errorTitle="Could not subscribe"
+          >
+            <Button variant="ghost" onClick={cancel}>
               Cancel
             </Button>
-          </div>
+          </FormFooter>
         </form>
       ) : (
         <div className="form-actions">
-          <Button onClick={() => { setAsking(true); subscribe.reset(); }}>Subscribe</Button>
+          <Button onClick={() => { setAsking(true); subscribe.reset(); request.clear(); }}>Subscribe</Button>
         </div>
       )}
     </Card>

@@ -1,5 +1,5 @@
 import { scrapeConfigDeliveryMetrics } from "@/lib/config-channel/delivery/config-delivery-metrics";
-import { ADMINS, withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/http/with-auth";
 
 // GET /api/metrics: Prometheus text exposition, outside /api/v1 as scrapers expect.
 // Platform admins only (ADMIN_API_TOKEN, an admin's API token or session): it reveals
@@ -9,5 +9,5 @@ export const GET = withAuth(
     const { body, contentType } = await scrapeConfigDeliveryMetrics();
     return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
   },
-  { roles: ADMINS },
+  { permission: "metrics.read" },
 );

@@ -1,11 +1,11 @@
 // Turns a validated snapshot into the structure requests are served from:
 // everything a request needs is a Map lookup away, and nothing is parsed or
 // validated per request. Built once per published version, then swapped in whole.
-import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct, GatewaySubscription } from "../contract/config-snapshot";
-import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline";
-import { RouteTable } from "../routing/route-table";
-import { VersionSelector } from "../routing/version-selector";
-import { WeightedRoundRobin } from "../routing/weighted-round-robin";
+import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct, GatewaySubscription } from "../contract/config-snapshot.js";
+import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline.js";
+import { RouteTable } from "../routing/route-table.js";
+import { VersionSelector } from "../routing/version-selector.js";
+import { WeightedRoundRobin } from "../routing/weighted-round-robin.js";
 
 /** A backend, pre-parsed so the proxy only concatenates strings. */
 export interface CompiledBackend {

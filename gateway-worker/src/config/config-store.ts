@@ -3,8 +3,8 @@
 // the rules live in one place: only valid, strictly newer snapshots win, and a
 // bad one is logged while the old config keeps serving.
 import type { Logger } from "pino";
-import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "../contract/config-snapshot";
-import type { RuntimeConfig } from "./compile-config";
+import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import type { RuntimeConfig } from "./compile-config.js";
 
 export type ConfigOrigin = "cold-start" | "event" | "poll" | "reconnect";
 export type OfferResult = "applied" | "stale" | "invalid" | "unchanged";

@@ -7,8 +7,8 @@
 import { QueueEvents, QueueKeys, type QueueEventsListener } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { configChannelNames, configPublishedEventSchema } from "../contract/config-snapshot";
-import type { ConfigOrigin, ConfigStore } from "./config-store";
+import { configChannelNames, configPublishedEventSchema } from "../contract/config-snapshot.js";
+import type { ConfigOrigin, ConfigStore } from "./config-store.js";
 
 export interface ConfigSubscriberOptions {
   redisUrl: string;

@@ -39,20 +39,46 @@ export const gatewayOperationSchema = z.object({
 export const DEFAULT_JWT_ROLES_CLAIM = "realm_access.roles";
 export const DEFAULT_JWT_TOKEN_HEADER = "Authorization";
 
+const httpUrl = () => z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000);
+
+/** Signing keys decide who gets in: only https, except a local issuer during development. */
+function isHttpsOrLoopback(raw: string): boolean {
+  const url = new URL(raw);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
 /**
- * Bearer-token validation for one API (the console's input shape is
- * lib/apis/jwt-requirements-schema.ts). Nothing secret: the gateway fetches
- * the issuer's public keys from jwksUri.
+ * Bearer-token validation for one API, and every constraint on it: the console's
+ * input (lib/apis/jwt-requirements-schema.ts) derives from this schema, adding only
+ * descriptions. Nothing secret: the gateway fetches the issuer's public keys from jwksUri.
  */
 export const gatewayJwtSchema = z.object({
-  issuer: z.string().min(1).describe("Expected `iss`, compared exactly"),
-  audiences: z.array(z.string().min(1)).min(1).describe("The token's `aud` must include one of them"),
-  jwksUri: z.url({ protocol: /^https?$/, message: "http(s) URL" }),
-  requiredScopes: z.array(z.string().min(1)).default([]).describe("All of them, from `scope` or `scp`"),
-  requiredRoles: z.array(z.string().min(1)).default([]).describe("Any of them, from `rolesClaim` or `roles`"),
-  rolesClaim: z.string().min(1).default(DEFAULT_JWT_ROLES_CLAIM).describe("Dot path of the roles claim"),
-  clockToleranceSeconds: z.number().int().min(0).default(30),
-  tokenHeader: z.string().min(1).default(DEFAULT_JWT_TOKEN_HEADER).describe("Carries `Bearer <token>`"),
+  issuer: httpUrl().describe("Expected `iss`, compared exactly"),
+  audiences: z.array(z.string().trim().min(1).max(500)).min(1).max(20).describe("The token's `aud` must include one of them"),
+  jwksUri: httpUrl().refine(
+    isHttpsOrLoopback,
+    "must be https: keys fetched over plain http can be swapped in transit (http is allowed only on loopback, for development)",
+  ),
+  // RFC 6749 scope-token: printable ASCII without space, '"' or '\' (so it fits a WWW-Authenticate header).
+  requiredScopes: z
+    .array(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,200}$/, "a scope is printable ASCII without spaces, quotes or backslashes"))
+    .max(50)
+    .default([])
+    .describe("All of them, from `scope` or `scp`"),
+  requiredRoles: z.array(z.string().trim().min(1).max(200)).max(50).default([]).describe("Any of them, from `rolesClaim` or `roles`"),
+  rolesClaim: z
+    .string()
+    .regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dot-separated claim path")
+    .max(200)
+    .default(DEFAULT_JWT_ROLES_CLAIM)
+    .describe("Dot path of the roles claim"),
+  clockToleranceSeconds: z.number().int().min(0).max(600).default(30),
+  // RFC 9110 token, the characters of a header name.
+  tokenHeader: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, "a header name")
+    .default(DEFAULT_JWT_TOKEN_HEADER)
+    .describe("Carries `Bearer <token>`"),
 });
 
 /**

@@ -5,8 +5,8 @@
 // appended to the chains.
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
-import { firstHeaderValue } from "./headers";
-import { normaliseAddress, type TrustedProxies } from "./trusted-proxies";
+import { firstHeaderValue } from "./headers.js";
+import { normaliseAddress, type TrustedProxies } from "./trusted-proxies.js";
 
 const FORWARDING = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip"];
 

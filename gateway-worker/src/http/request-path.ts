@@ -3,7 +3,7 @@
 // turn "\" into "/", so the backend would receive a different path than the
 // client wrote; such paths are refused instead, before any routing. Encoded
 // separators inside a segment are judged per API (see policies/path-encoding).
-import { rejection, type Rejection } from "./errors";
+import { rejection, type Rejection } from "./errors.js";
 
 /** Only used to parse origin-form request targets; never contacted. */
 const PARSE_BASE = "http://gateway.invalid";

@@ -4,8 +4,8 @@
 // cannot be fetched. Messages say which check failed, from a fixed list: a
 // token, or anything read from it, is never echoed back.
 import { errors } from "jose";
-import { rejection, type Rejection } from "../http/errors";
-import { JwksUnavailableError } from "./remote-jwks-cache";
+import { rejection, type Rejection } from "../http/errors.js";
+import { JwksUnavailableError } from "./remote-jwks-cache.js";
 
 const challenge = (params: Record<string, string> = {}) => {
   const attributes = Object.entries(params).map(([k, v]) => `${k}="${v}"`);

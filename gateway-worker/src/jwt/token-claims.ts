@@ -4,7 +4,7 @@
 // Auth0 and many others put them). Claims of the wrong type grant nothing.
 import type { IncomingHttpHeaders } from "node:http";
 import type { JWTPayload } from "jose";
-import { firstHeaderValue } from "../http/headers";
+import { firstHeaderValue } from "../http/headers.js";
 
 /** `Bearer <token>` from `headerName` (lower case); undefined when absent, empty or another scheme. */
 export function bearerTokenFrom(headers: IncomingHttpHeaders, headerName: string): string | undefined {

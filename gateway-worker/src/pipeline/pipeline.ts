@@ -1,8 +1,8 @@
 // Runs policies in a fixed order: by priority, highest first, ties broken by
 // name so the order never depends on registration order. Settings are parsed
 // once per API at config compile time; per request only `handle` runs.
-import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot";
-import type { AnyPolicy, PolicyContext, PolicyOutcome } from "../policies/policy";
+import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import type { AnyPolicy, PolicyContext, PolicyOutcome } from "../policies/policy.js";
 
 /** A policy bound to one API's already-validated settings. */
 interface PreparedStep {

@@ -5,12 +5,12 @@
 // often need the token themselves. Verified `sub` goes on ctx.jwt.
 import { jwtVerify } from "jose";
 import type { z } from "zod";
-import { gatewayApiSchema } from "../contract/config-snapshot";
-import { insufficientRole, insufficientScope, missingToken, rejectionForVerifyError } from "../jwt/jwt-rejections";
-import { remoteJwksFor } from "../jwt/remote-jwks-cache";
-import { bearerTokenFrom, hasAnyRole, missingScopes } from "../jwt/token-claims";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import type { Policy } from "./policy";
+import { gatewayApiSchema } from "../contract/config-snapshot.js";
+import { insufficientRole, insufficientScope, missingToken, rejectionForVerifyError } from "../jwt/jwt-rejections.js";
+import { remoteJwksFor } from "../jwt/remote-jwks-cache.js";
+import { bearerTokenFrom, hasAnyRole, missingScopes } from "../jwt/token-claims.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import type { Policy } from "./policy.js";
 
 // Built when the config is compiled: the key resolver comes from the shared
 // cache, so a config swap keeps keys already fetched.

@@ -1,9 +1,9 @@
 // Lifecycle runs before everything else: a retired API answers 410 whatever
 // the caller presents, and a deprecated one still works but says so (and when it ends).
-import { apiLifecycleSchema, type GatewayApi } from "../contract/config-snapshot";
-import { rejection } from "../http/errors";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import type { Policy } from "./policy";
+import { apiLifecycleSchema, type GatewayApi } from "../contract/config-snapshot.js";
+import { rejection } from "../http/errors.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import type { Policy } from "./policy.js";
 
 type Lifecycle = GatewayApi["lifecycle"];
 

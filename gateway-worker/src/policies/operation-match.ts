@@ -3,11 +3,11 @@
 // with Allow for a known path and the wrong method). Runs after lifecycle, so a
 // retired API still answers 410, and before the key, as in Azure API Management.
 // Snapshots without `operations` (from before revisions) forward everything.
-import { gatewayApiSchema } from "../contract/config-snapshot";
-import { rejection } from "../http/errors";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import { OperationMatcher } from "../routing/operation-matcher";
-import type { Policy } from "./policy";
+import { gatewayApiSchema } from "../contract/config-snapshot.js";
+import { rejection } from "../http/errors.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import { OperationMatcher } from "../routing/operation-matcher.js";
+import type { Policy } from "./policy.js";
 
 // The matcher is built here, when the pipeline is prepared at config compile time.
 const settingsSchema = gatewayApiSchema.shape.operations.transform((ops) => (ops ? new OperationMatcher(ops) : null));

@@ -4,10 +4,10 @@
 // backend that decodes %2F; for those the gateway cannot vouch, so by default it
 // answers 400 instead. Runs right after lifecycle, before operations are matched.
 import { z } from "zod";
-import { rejection } from "../http/errors";
-import { hasEncodedSeparator } from "../http/request-path";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import type { Policy } from "./policy";
+import { rejection } from "../http/errors.js";
+import { hasEncodedSeparator } from "../http/request-path.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import type { Policy } from "./policy.js";
 
 const settingsSchema = z.boolean().optional().transform((allowed) => allowed ?? false);
 

@@ -2,11 +2,11 @@
 // slot into the pipeline without touching the server or the router.
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
-import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot";
-import type { RuntimeConfig } from "../config/compile-config";
-import type { Rejection } from "../http/errors";
+import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import type { RuntimeConfig } from "../config/compile-config.js";
+import type { Rejection } from "../http/errors.js";
 
-export type { Rejection } from "../http/errors";
+export type { Rejection } from "../http/errors.js";
 
 /** What policies learn about, and may change on, one request before it is forwarded. */
 export interface PolicyContext {

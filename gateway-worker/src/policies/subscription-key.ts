@@ -1,12 +1,12 @@
 // Identifies the caller by subscription key, APIM style: header first, then
 // query parameter. Keys are compared by sha256 (the snapshot never holds them
 // in clear) and always stripped before forwarding, so the backend never sees one.
-import { gatewayApiSchema, hashSubscriptionKey } from "../contract/config-snapshot";
-import { rejection } from "../http/errors";
-import { firstHeaderValue } from "../http/headers";
-import { getQueryParam, removeQueryParam } from "../http/query-string";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import type { Policy, PolicyContext } from "./policy";
+import { gatewayApiSchema, hashSubscriptionKey } from "../contract/config-snapshot.js";
+import { rejection } from "../http/errors.js";
+import { firstHeaderValue } from "../http/headers.js";
+import { getQueryParam, removeQueryParam } from "../http/query-string.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import type { Policy, PolicyContext } from "./policy.js";
 
 const settingsSchema = gatewayApiSchema.shape.subscription;
 type SubscriptionKeySettings = typeof settingsSchema._zod.output;

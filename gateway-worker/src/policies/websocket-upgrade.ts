@@ -2,9 +2,9 @@
 // this decides whether the API takes WebSockets at all (501 otherwise), before
 // any credential is checked, as for a method the API does not implement.
 import { z } from "zod";
-import { rejection } from "../http/errors";
-import { POLICY_PRIORITY } from "../pipeline/policy-order";
-import type { Policy } from "./policy";
+import { rejection } from "../http/errors.js";
+import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
+import type { Policy } from "./policy.js";
 
 const settingsSchema = z.boolean().optional().transform((allowed) => allowed ?? false);
 

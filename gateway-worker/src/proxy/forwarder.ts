@@ -8,11 +8,11 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import httpProxy from "http-proxy";
 import type { Logger } from "pino";
-import type { CompiledBackend } from "../config/compile-config";
-import { sendError, type GatewayErrorCode } from "../http/errors";
-import { setForwardingHeaders } from "../http/forwarded-headers";
-import type { TrustedProxies } from "../http/trusted-proxies";
-import { relayResponse } from "./relay-response";
+import type { CompiledBackend } from "../config/compile-config.js";
+import { sendError, type GatewayErrorCode } from "../http/errors.js";
+import { setForwardingHeaders } from "../http/forwarded-headers.js";
+import type { TrustedProxies } from "../http/trusted-proxies.js";
+import { relayResponse } from "./relay-response.js";
 
 export interface Forwarder {
   /** `rest` is the path below the API path; `query` the raw query without "?". */

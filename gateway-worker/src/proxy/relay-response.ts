@@ -4,7 +4,7 @@
 // Node frames the body for the client's own connection.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
-import { stripHopByHop } from "../http/hop-by-hop";
+import { stripHopByHop } from "../http/hop-by-hop.js";
 
 export function relayResponse(proxyRes: IncomingMessage, res: ServerResponse): void {
   if (res.headersSent || res.destroyed) return void proxyRes.destroy();

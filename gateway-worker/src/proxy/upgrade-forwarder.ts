@@ -7,9 +7,9 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
-import type { CompiledBackend } from "../config/compile-config";
-import { rejection, writeSocketRejection } from "../http/errors";
-import { stripHopByHop } from "../http/hop-by-hop";
+import type { CompiledBackend } from "../config/compile-config.js";
+import { rejection, writeSocketRejection } from "../http/errors.js";
+import { stripHopByHop } from "../http/hop-by-hop.js";
 
 export interface UpgradeTarget {
   backend: CompiledBackend;

@@ -4,7 +4,7 @@
 // segment, a partial template ("{name}.{ext}") a precompiled RegExp. Per
 // request only the walk runs, and its cost depends on the path's depth, not on
 // the number of operations.
-import type { GatewayOperation } from "../contract/config-snapshot";
+import type { GatewayOperation } from "../contract/config-snapshot.js";
 
 interface TrieNode {
   readonly literal: Map<string, TrieNode>;

@@ -2,8 +2,8 @@
 // request path, whether it belongs to one API or to a header/query version
 // set (then the request's version chooses among the set's APIs).
 import type { IncomingHttpHeaders } from "node:http";
-import type { CompiledRoute, RuntimeConfig } from "../config/compile-config";
-import type { Rejection } from "../http/errors";
+import type { CompiledRoute, RuntimeConfig } from "../config/compile-config.js";
+import type { Rejection } from "../http/errors.js";
 
 export type ResolvedRoute = { route: CompiledRoute; rest: string } | { rejection: Rejection };
 

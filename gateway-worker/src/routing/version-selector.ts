@@ -2,10 +2,10 @@
 // the request names the version in a header or a query parameter. Built once
 // per config; per request it is one header or query read and one Map lookup.
 import type { IncomingHttpHeaders } from "node:http";
-import type { GatewayVersioning } from "../contract/config-snapshot";
-import { rejection, type Rejection } from "../http/errors";
-import { getQueryParam } from "../http/query-string";
-import { firstHeaderValue } from "../http/headers";
+import type { GatewayVersioning } from "../contract/config-snapshot.js";
+import { rejection, type Rejection } from "../http/errors.js";
+import { getQueryParam } from "../http/query-string.js";
+import { firstHeaderValue } from "../http/headers.js";
 
 export type VersionChoice<T> = { route: T } | { rejection: Rejection };
 

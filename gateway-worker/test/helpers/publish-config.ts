@@ -1,10 +1,23 @@
-// Publishes a snapshot exactly as the console does: store it under latestKey
-// (only if newer, atomically), then broadcast `config-published` with
+// Publishes a snapshot the way the console does: validate it, store it under
+// latestKey (only if newer, atomically), then broadcast `config-published` with
 // QueueEventsProducer. Also cleans up everything under the test's prefix.
 import { QueueEventsProducer } from "bullmq";
 import { Redis } from "ioredis";
-import { configChannelNames, type GatewayConfigSnapshot } from "../../src/contract/config-snapshot";
-import { storeSnapshotIfNewer } from "../../src/contract/store-snapshot";
+import { configChannelNames, gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "../../src/contract/config-snapshot";
+
+/**
+ * The console's compare-and-set, restated here because the gateway's package (tests
+ * included) imports nothing of the console; test/config-channel/ tests the console's own
+ * writer. An undecodable stored value is replaced, as the console does.
+ */
+const STORE_IF_NEWER_LUA = `
+local ok, stored = pcall(cjson.decode, redis.call('GET', KEYS[1]) or 'null')
+if ok and type(stored) == 'table' and tonumber(stored['version']) and tonumber(stored['version']) >= tonumber(ARGV[1]) then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+`;
 
 export interface ConfigPublisher {
   /** Returns whether the snapshot was newer (and therefore stored and announced). */
@@ -23,7 +36,8 @@ export function createConfigPublisher(redisUrl: string, prefix: string): ConfigP
 
   return {
     async publish(snapshot) {
-      const stored = await storeSnapshotIfNewer(redis, names, snapshot);
+      const valid = gatewayConfigSnapshotSchema.parse(snapshot);
+      const stored = Number(await redis.eval(STORE_IF_NEWER_LUA, 1, names.latestKey, String(valid.version), JSON.stringify(valid))) === 1;
       if (stored) await announce(snapshot.version);
       return stored;
     },

@@ -3,7 +3,7 @@
 // new, failing revision). Imports themselves are never blocked.
 import { ApiError } from "@/lib/http/errors";
 import type { WorkspaceSettings } from "@/lib/settings/workspace-settings-schema";
-import { readLintReport } from "../openapi/lint-report";
+import { readLintReport } from "../specs/lint-report";
 
 export function assertLintCleanToPublish(settings: WorkspaceSettings, lintReport: unknown, revisionNumber: number): void {
   if (!settings.governance.requireLintCleanToPublish) return;

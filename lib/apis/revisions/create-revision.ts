@@ -1,19 +1,19 @@
-// POST /api/v1/apis/{id}/revisions - a re-import: the document becomes revision
+// A re-import: the document becomes revision
 // N+1, stored with its operations and lint report but NOT current, so nothing
 // changes on the gateway until someone reviews the diff and makes it current.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { findApiToManage, lockApiRow } from "../find-api-to-manage";
-import { prepareApiDefinition } from "../openapi/prepare-api-definition";
-import { toSpecSource } from "../openapi/spec-input-schema";
+import { prepareApiDefinition } from "../specs/prepare-api-definition";
+import { toSpecSource } from "../specs/spec-input-schema";
 import { diffOperations } from "./diff-operations";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./write-revision-json";
 import { writeRevisionOperations } from "./write-revision-operations";
-import { revisionSummarySelect, toRevisionSummary, type CreateRevisionInput } from "./revision-schemas";
-import { lintCounts } from "../openapi/lint-report";
+import { revisionSummarySelect, toRevisionSummary, type CreatedRevision, type CreateRevisionInput } from "./revision-schemas";
+import { lintCounts } from "../specs/lint-report";
 
-export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor) {
+export async function createRevision(apiId: string, input: CreateRevisionInput, actor: Actor): Promise<CreatedRevision> {
   await findApiToManage(apiId, actor);
   const prepared = await prepareApiDefinition(toSpecSource(input));
   const { operations, lint } = prepared;

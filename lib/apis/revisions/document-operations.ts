@@ -1,7 +1,7 @@
 // Reads the operations of a stored (bundled) OpenAPI 3.x document for diffing,
 // keyed by method and normalised path template: "/orders/{id}" and
 // "/orders/{orderId}/" are the same operation to a client.
-import { resolveLocalPointer } from "../openapi/resolve-local-pointer";
+import { resolveLocalPointer } from "../specs/resolve-local-pointer";
 
 export type JsonObject = Record<string, unknown>;
 

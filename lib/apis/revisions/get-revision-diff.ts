@@ -1,10 +1,11 @@
-// GET /api/v1/apis/{id}/revisions/{number}/diff?against=current|<n> - what
-// changes for clients if revision {number} replaces revision `against`.
+// The operation diff between two revisions of an API: what changes for clients if one
+// revision replaces the other (the current one unless another is named).
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { diffOperations } from "./diff-operations";
+import type { RevisionDiff } from "./revision-schemas";
 
-export async function getRevisionDiff(apiId: string, number: number, against: "current" | number) {
+export async function getRevisionDiff(apiId: string, number: number, against: "current" | number): Promise<RevisionDiff> {
   const api = await db().api.findUnique({ where: { id: apiId }, select: { id: true } });
   if (!api) throw notFound("API", apiId);
   const [target, base] = await Promise.all([

@@ -1,4 +1,4 @@
-// GET /api/v1/apis/{id}/revisions - every revision, newest first, without documents.
+// An API's revisions, newest first, without their documents (which can be megabytes).
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { revisionSummarySelect, toRevisionSummary } from "./revision-schemas";

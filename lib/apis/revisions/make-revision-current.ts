@@ -1,7 +1,7 @@
-// POST /api/v1/apis/{id}/revisions/{number}/make-current - the gateway serves
+// Makes a revision current: the gateway serves
 // this revision's operations from the next published config. The switch is one
 // transaction (old current off, new current on) under the API's row lock.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

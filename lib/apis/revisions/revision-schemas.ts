@@ -1,10 +1,13 @@
 // Revisions of an API: one imported document each, exactly one current (served
-// by the gateway). Request schema for a re-import and the summary shape.
+// by the gateway). Request schema for a re-import, the summary and diff shapes.
 import { z } from "zod";
+import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { Prisma } from "@/generated/prisma/client";
-import { storedLintCounts } from "../openapi/lint-report";
-import { exactlyOneSpec, specInputFields } from "../openapi/spec-input-schema";
+import { storedLintCounts } from "../specs/lint-report";
+import { lintSummarySchema } from "../specs/lint-report-schemas";
+import { exactlyOneSpec, specInputFields } from "../specs/spec-input-schema";
+import { comparedFields } from "./diff-operations";
 
 export const createRevisionInputSchema = z
   .object({
@@ -44,8 +47,24 @@ export const revisionSummarySelect = {
 
 type RevisionSummaryRow = Prisma.ApiRevisionGetPayload<{ select: typeof revisionSummarySelect }>;
 
+export const revisionSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.number().int(),
+    isCurrent: z.boolean(),
+    title: z.string(),
+    version: z.string(),
+    specVersion: z.string(),
+    sourceFormat: z.string(),
+    notes: z.string(),
+    createdAt: isoDate(),
+    operationCount: z.number().int(),
+    lint: lintSummarySchema.nullable(),
+  })
+  .meta({ id: "RevisionSummary" });
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
-export function toRevisionSummary(row: RevisionSummaryRow) {
+export function toRevisionSummary(row: RevisionSummaryRow): RevisionSummary {
   return {
     id: row.id,
     number: row.number,
@@ -61,4 +80,32 @@ export function toRevisionSummary(row: RevisionSummaryRow) {
   };
 }
 
-export type RevisionSummary = ReturnType<typeof toRevisionSummary>;
+export const diffOperationSchema = z
+  .object({ method: z.string(), path: z.string(), operationId: z.string().nullable(), summary: z.string(), tags: z.array(z.string()) })
+  .meta({ id: "DiffOperation" });
+
+export const operationsDiffSchema = z
+  .object({
+    added: z.array(diffOperationSchema),
+    removed: z.array(diffOperationSchema),
+    changed: z.array(
+      z.object({
+        method: z.string(),
+        path: z.string(),
+        before: diffOperationSchema,
+        after: diffOperationSchema,
+        fields: z.array(z.enum(comparedFields)),
+      }),
+    ),
+  })
+  .meta({ id: "OperationsDiff" });
+
+export const revisionDiffSchema = operationsDiffSchema
+  .extend({ revision: z.number().int(), against: z.number().int() })
+  .meta({ id: "RevisionDiff" });
+export type RevisionDiff = z.infer<typeof revisionDiffSchema>;
+
+export const createdRevisionSchema = revisionSummarySchema
+  .extend({ diff: operationsDiffSchema.extend({ against: z.number().int().nullable() }) })
+  .meta({ id: "CreatedRevision", description: "The new revision (not yet current) and its diff against the current one" });
+export type CreatedRevision = z.infer<typeof createdRevisionSchema>;

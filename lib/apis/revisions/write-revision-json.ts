@@ -4,7 +4,7 @@
 // workers share the CPU); as text, serialising is one JSON.stringify and PostgreSQL does
 // the parse in its own process (~0.35 s in all).
 import type { Prisma } from "@/generated/prisma/client";
-import type { LintReport } from "../openapi/lint-report";
+import type { LintReport } from "../specs/lint-report";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
 

@@ -5,7 +5,7 @@
 // one JSON.stringify here and the parse happens in PostgreSQL's own process.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ExtractedOperation } from "../openapi/extract-operations";
+import type { ExtractedOperation } from "../specs/extract-operations";
 
 type Tx = Pick<Prisma.TransactionClient, "$executeRaw">;
 

@@ -2,11 +2,11 @@
 // header/query version set share their path (the gateway picks by version).
 // The database cannot express that, so it is checked here, under a lock, in
 // the caller's transaction: two concurrent imports cannot both pass.
-import type { Prisma } from "@/generated/prisma/client";
+import type { DbTransaction } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { gatewayPathOf } from "./gateway-path";
 
-type Tx = Prisma.TransactionClient;
+type Tx = DbTransaction;
 
 /** Serialises every check-then-write on API paths and versions. */
 const API_PATH_LOCK_ID = 7_270_002;

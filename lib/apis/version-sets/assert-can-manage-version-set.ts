@@ -2,13 +2,13 @@
 // publisher only a set it created, and only while it may manage every API in it.
 // Joining a foreign set would let a publisher add versions beside another owner's
 // API, take a version name its clients use, or block the owner's own changes.
-import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
-import { canManageOwned } from "@/lib/auth/can-manage-owned";
+import type { Actor } from "@/lib/iam/actor";
+import { canManageOwned } from "@/lib/iam/can-manage-owned";
+import type { DbTransaction } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { lockGatewayPaths } from "./assert-api-path-available";
 
-export async function assertCanManageVersionSet(tx: Prisma.TransactionClient, actor: Actor, versionSetId: string): Promise<void> {
+export async function assertCanManageVersionSet(tx: DbTransaction, actor: Actor, versionSetId: string): Promise<void> {
   if (actor.role === "platform_admin") return;
   await lockGatewayPaths(tx);
   const [set, members] = await Promise.all([

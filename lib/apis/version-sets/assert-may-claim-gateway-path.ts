@@ -2,14 +2,14 @@
 // a new version name, a set's new scheme) passes here, in the writing transaction:
 // joining a set needs the right to manage it, and the EFFECTIVE gateway path (the
 // version folded in) must be free and must not overlap an API the actor does not own.
-import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
+import type { DbTransaction } from "@/lib/db";
 import { assertPathNotNestedInForeignApi } from "../assert-path-not-nested-in-foreign-api";
 import { assertApiPathAvailable, type PathClaim } from "./assert-api-path-available";
 import { assertCanManageVersionSet } from "./assert-can-manage-version-set";
 
 export async function assertMayClaimGatewayPath(
-  tx: Prisma.TransactionClient,
+  tx: DbTransaction,
   actor: Actor,
   claim: PathClaim,
   options: { joinsSet: boolean },

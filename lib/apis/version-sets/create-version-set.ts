@@ -1,9 +1,8 @@
-// POST /api/v1/version-sets - an empty set; APIs join it with a versionName
-// (POST /api/v1/apis or PATCH /api/v1/apis/{id}). Nothing changes on the
-// gateway until an API joins, so no config is published here.
-import type { Actor } from "@/lib/auth/actor";
+// Creates an empty version set; APIs join it with a versionName (on import or update).
+// Nothing changes on the gateway until an API joins, so no config is published here.
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { initialOwnerId } from "@/lib/auth/permissions";
+import { initialOwnerId } from "@/lib/iam/ownership";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { defaultParameterName, toVersionSetResource, type CreateVersionSetInput } from "./version-set-schemas";

@@ -1,7 +1,7 @@
-// DELETE /api/v1/version-sets/{id} - only an empty set: deleting one with APIs
+// Deletes only an empty version set: deleting one with APIs
 // would silently turn its versions into unversioned APIs that may share a path.
 // Publishers delete only the sets they created.
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";

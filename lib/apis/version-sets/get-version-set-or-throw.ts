@@ -1,10 +1,10 @@
-// GET /api/v1/version-sets/{id}
+// Loads one version set with its member APIs, or 404.
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
-import { toVersionSetResource, versionSetApisInclude } from "./version-set-schemas";
+import { versionSetApisInclude } from "./version-set-schemas";
 
 export async function getVersionSetOrThrow(id: string) {
   const set = await db().apiVersionSet.findUnique({ where: { id }, include: versionSetApisInclude });
   if (!set) throw notFound("Version set", id);
-  return toVersionSetResource(set);
+  return set;
 }

@@ -1,4 +1,4 @@
-// GET /api/v1/version-sets - every version set with the APIs (versions) in it.
+// Every version set with the APIs (versions) in it.
 import { db } from "@/lib/db";
 import { toVersionSetResource, versionSetApisInclude } from "./version-set-schemas";
 

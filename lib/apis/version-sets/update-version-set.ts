@@ -1,8 +1,8 @@
-// PATCH /api/v1/version-sets/{id} - rename, or change how clients name the
+// Renames a version set, or changes how clients name the
 // version. A scheme change moves every member on the gateway (path <-> shared
 // path), so each member's gateway path is re-checked and the config published.
 // Publishers change only the sets they created (assertCanManageVersionSet).
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";

@@ -1,9 +1,11 @@
 // Version sets (Azure API Management's model): APIs that are versions of one
 // another, and how a client names the version: a path segment, a header or a
-// query parameter. Request schemas and the response shape.
+// query parameter. Request schemas and the response schema.
 import { z } from "zod";
+import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { ApiVersionSet } from "@/generated/prisma/client";
+import { apiLifecycles, type ApiLifecycleName } from "../lifecycle/api-lifecycles";
 
 export const versioningSchemes = ["path", "header", "query"] as const;
 export type VersioningSchemeName = (typeof versioningSchemes)[number];
@@ -48,24 +50,35 @@ type VersionSetWithApis = ApiVersionSet & {
   apis?: { id: string; name: string; versionName: string | null; lifecycle: string }[];
 };
 
-export function toVersionSetResource(set: VersionSetWithApis) {
+export const versionSetResourceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    scheme: z.enum(versioningSchemes),
+    parameterName: z.string().nullable().describe("null for the path scheme"),
+    ownerId: z.string().nullable().describe("The publisher who created the set; null for a platform admin's set, which only admins manage"),
+    apis: z.array(z.object({ id: z.string(), name: z.string(), versionName: z.string().nullable(), lifecycle: z.enum(apiLifecycles) })),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .meta({ id: "VersionSet" });
+export type VersionSetResource = z.infer<typeof versionSetResourceSchema>;
+
+export function toVersionSetResource(set: VersionSetWithApis): VersionSetResource {
   const scheme = set.scheme.toLowerCase() as VersioningSchemeName;
   return {
     id: set.id,
     name: set.name,
     description: set.description,
     scheme,
-    /** null for the path scheme, which has no parameter. */
     parameterName: scheme === "path" ? null : set.parameterName,
-    /** The publisher who created it; null for a platform admin's set. */
     ownerId: set.ownerId,
-    apis: (set.apis ?? []).map((a) => ({ id: a.id, name: a.name, versionName: a.versionName, lifecycle: a.lifecycle.toLowerCase() })),
+    apis: (set.apis ?? []).map((a) => ({ id: a.id, name: a.name, versionName: a.versionName, lifecycle: a.lifecycle.toLowerCase() as ApiLifecycleName })),
     createdAt: set.createdAt.toISOString(),
     updatedAt: set.updatedAt.toISOString(),
   };
 }
-
-export type VersionSetResource = ReturnType<typeof toVersionSetResource>;
 
 export const versionSetApisInclude = {
   apis: { select: { id: true, name: true, versionName: true, lifecycle: true }, orderBy: { versionName: "asc" as const } },

@@ -1,4 +1,4 @@
-// GET /api/v1/config-delivery: whether every acknowledged change has reached the gateways.
+// The shape of the delivery status: whether every acknowledged change has reached the gateways.
 import { z } from "zod";
 
 const instant = () => z.string().nullable().describe("ISO 8601 date-time, null if never");

@@ -1,6 +1,7 @@
 // The delivery guarantee, apart from how a snapshot is built: every change the
 // management API acknowledged is retried until a snapshot holding it is in Redis,
 // and a failure is recorded where the gateways page and the metrics read it.
+import { logger } from "@/lib/logger";
 import { countPublishFailure } from "./config-delivery-metrics";
 import { markDeliveryPending } from "./mark-delivery-pending";
 import { describeDeliveryError, recordDeliveryFailure } from "./record-delivery-failure";
@@ -28,7 +29,7 @@ export async function deliverGatewayConfig(reason: string, attempt: PublishAttem
   } catch (err) {
     countPublishFailure();
     // The message only: Redis errors carry the command's arguments, here the whole snapshot.
-    console.error(`[config-channel] publishing gateway config failed (${reason}): ${describeDeliveryError(err)}`);
+    logger().error({ reason, err: describeDeliveryError(err) }, "publishing gateway config failed");
     // The database may be what failed; the retry loop records the next failure if so.
     await recordDeliveryFailure(err).catch(() => undefined);
     const retryReason = reason.startsWith(RETRY_PREFIX) ? reason : `${RETRY_PREFIX}${reason}`;

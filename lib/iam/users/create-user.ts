@@ -1,7 +1,7 @@
-// POST /api/v1/users - a platform admin adds a console user or a developer.
-import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
-import { roleFromApi } from "@/lib/auth/roles";
+// A platform admin adds a console user or a developer; the password is stored only as a scrypt hash.
+import type { Actor } from "@/lib/iam/actor";
+import { hashPassword } from "@/lib/iam/password";
+import { roleFromApi } from "@/lib/iam/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";

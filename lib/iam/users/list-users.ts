@@ -1,4 +1,4 @@
-// GET /api/v1/users - every console and portal user, by email.
+// Every console and portal user, by email.
 import { db } from "@/lib/db";
 import { toUserResource } from "./user-schemas";
 

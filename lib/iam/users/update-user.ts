@@ -1,20 +1,19 @@
-// PATCH /api/v1/users/{id} - rename, change role, disable/enable, reset the password or unlock.
+// Renames a user, changes the role, disables or enables, resets the password or unlocks.
 // The workspace must keep at least one active platform admin, or nobody could manage it.
-import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
-import { roleFromApi } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/iam/actor";
+import { hashPassword } from "@/lib/iam/password";
+import { roleFromApi } from "@/lib/iam/roles";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
-import { clearAccountThrottle } from "@/lib/auth/login-throttle/clear-account-throttle";
+import { clearAccountThrottle } from "@/lib/iam/login-throttle/clear-account-throttle";
 import { unlockUser } from "./unlock-user";
 import { toUserResource, type UpdateUserInput } from "./user-schemas";
 
 /** Serialises changes that could remove admins, so two admins can't demote each other at once. */
 const ADMIN_GUARD_LOCK = "portcullis:last-platform-admin";
 
-async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, userId: string) {
+async function assertAnotherActiveAdmin(tx: DbTransaction, userId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${ADMIN_GUARD_LOCK}))`;
   const others = await tx.user.count({ where: { role: "PLATFORM_ADMIN", disabled: false, id: { not: userId } } });
   if (others === 0) {

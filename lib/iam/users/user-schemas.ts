@@ -1,8 +1,8 @@
 // The console user resource: request schemas and response shape (never the password hash).
 import { z } from "zod";
 import { safeText } from "@/lib/http/safe-text";
-import type { User } from "@/generated/prisma/client";
-import { roleToApi, userRoles } from "@/lib/auth/roles";
+import type { UserRow } from "@/lib/db";
+import { roleToApi, userRoles } from "@/lib/iam/roles";
 
 const passwordSchema = z
   .string()
@@ -49,8 +49,19 @@ export const userResourceSchema = z
   .meta({ id: "User" });
 export type UserResource = z.infer<typeof userResourceSchema>;
 
+/** GET /me: the caller, a user or a token acting without one. */
+export const meSchema = z
+  .object({
+    id: z.string().describe("User id, or the token id for a token without a user"),
+    email: z.string().nullable(),
+    name: z.string(),
+    role: z.enum(userRoles),
+  })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof meSchema>;
+
 /** A lock that has run out reads as none: admins see only locks that still refuse sign-ins. */
-function lockoutOf(user: User, now = new Date()) {
+function lockoutOf(user: UserRow, now = new Date()) {
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   return {
     locked,
@@ -60,7 +71,7 @@ function lockoutOf(user: User, now = new Date()) {
   };
 }
 
-export function toUserResource(user: User): UserResource {
+export function toUserResource(user: UserRow): UserResource {
   return {
     id: user.id,
     email: user.email,

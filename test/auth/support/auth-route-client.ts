@@ -9,15 +9,16 @@ import { workUnitAsyncStorage } from "next/dist/server/app-render/work-unit-asyn
 import { createRequestStoreForAPI } from "next/dist/server/async-storage/request-store";
 import { randomBytes } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/iam/password";
 import { db } from "@/lib/db";
 
 const BASE = "http://localhost:3000/api/auth";
 process.env.NEXTAUTH_URL ??= "http://localhost:3000";
 
-type AuthResponse = { status: number; headers: Headers; body: Record<string, unknown> | null };
+export type AuthResponse = { status: number; headers: Headers; body: Record<string, unknown> | null };
 
-async function callAuthRoute(method: "GET" | "POST", segments: string[], init: { headers: Headers; body?: string }): Promise<AuthResponse> {
+/** One call of next-auth's route handler, e.g. `callAuthRoute("POST", ["callback", "credentials"], …)`. */
+export async function callAuthRoute(method: "GET" | "POST", segments: string[], init: { headers: Headers; body?: string }): Promise<AuthResponse> {
   const request = new NextRequest(`${BASE}/${segments.join("/")}`, { method, headers: init.headers, body: init.body });
   const workStore = { route: "/api/auth/[...nextauth]", page: "/api/auth/[...nextauth]/route" };
   const requestStore = createRequestStoreForAPI(request, request.nextUrl, { tags: [], expirationsByCacheKind: new Map() } as never, undefined, undefined as never, undefined);

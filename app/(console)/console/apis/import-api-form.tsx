@@ -3,26 +3,22 @@
 // memory, never put in the textarea) or fetched by the server from a URL. "Check" is a dry run
 // that shows the lint report; "Import" works even with lint errors: lint never blocks.
 import Link from "next/link";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import type { Api, ImportApiRequest, ValidateApiResult } from "@/components/api-types";
 import { formText } from "@/components/form-data";
+import { formatBytes } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select, Textarea } from "@/components/ui/field";
-import { queryKeys } from "@/components/query-keys";
+import { FormFooter } from "@/components/ui/form-footer";
+import type { ImportProgress } from "@/lib/client/post-with-progress";
+import { useImportApi, useValidateApi, type SpecFields } from "@/lib/client/use-apis";
 import { ImportProgressView } from "./import-progress";
 import { LintCountBadges, LintReportView } from "./lint-report-view";
-import { postWithProgress, type ImportProgress } from "./post-with-progress";
 
 type LoadedFile = { name: string; size: number; text: string };
-type SpecFields = Pick<ImportApiRequest, "spec" | "specUrl">;
-
-const sizeLabel = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 export function ImportApiForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -35,24 +31,8 @@ export function ImportApiForm() {
     return specUrl ? { specUrl } : { spec: formText(form, "spec", { trim: false }) };
   }
 
-  const check = useMutation({
-    mutationFn: (body: SpecFields) => postWithProgress<ValidateApiResult>("/api/v1/apis/validate", body, setProgress),
-    onSettled: () => setProgress(null),
-    onSuccess: (result) => {
-      const name = formRef.current?.elements.namedItem("name") as HTMLInputElement | null;
-      if (name && !name.value && result.title) name.value = result.title;
-    },
-  });
-  const importApi = useMutation({
-    mutationFn: (body: ImportApiRequest) => postWithProgress<Api>("/api/v1/apis", body, setProgress),
-    onSettled: () => setProgress(null),
-    onSuccess: () => {
-      formRef.current?.reset();
-      setFile(null);
-      check.reset();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.apis });
-    },
-  });
+  const check = useValidateApi(setProgress);
+  const importApi = useImportApi(setProgress);
   const busy = check.isPending || importApi.isPending;
 
   async function loadFile(e: ChangeEvent<HTMLInputElement>) {
@@ -75,20 +55,36 @@ export function ImportApiForm() {
   }
 
   function onCheck() {
-    if (formRef.current) check.mutate(specFields(formRef.current));
+    if (!formRef.current) return;
+    check.mutate(specFields(formRef.current), {
+      onSuccess: (result) => {
+        // The document's title is a good default name; a name already typed is kept.
+        const name = formRef.current?.elements.namedItem("name") as HTMLInputElement | null;
+        if (name && !name.value && result.title) name.value = result.title;
+      },
+    });
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    importApi.mutate({
-      name: formText(form, "name"),
-      // People paste "/petstore/" as often as "petstore"; the API wants the bare segment.
-      path: formText(form, "path").replace(/^\/+|\/+$/g, ""),
-      backendUrl: formText(form, "backendUrl"),
-      lifecycle: formText(form, "lifecycle") === "published" ? "published" : "draft",
-      ...specFields(form),
-    });
+    importApi.mutate(
+      {
+        name: formText(form, "name"),
+        // People paste "/petstore/" as often as "petstore"; the API wants the bare segment.
+        path: formText(form, "path").replace(/^\/+|\/+$/g, ""),
+        backendUrl: formText(form, "backendUrl"),
+        lifecycle: formText(form, "lifecycle") === "published" ? "published" : "draft",
+        ...specFields(form),
+      },
+      {
+        onSuccess: () => {
+          formRef.current?.reset();
+          setFile(null);
+          check.reset();
+        },
+      },
+    );
   }
 
   return (
@@ -104,7 +100,7 @@ export function ImportApiForm() {
         />
         {file && (
           <p className="muted" aria-live="polite">
-            Selected <strong>{file.name}</strong> ({sizeLabel(file.size)}){" "}
+            Selected <strong>{file.name}</strong> ({formatBytes(file.size)}){" "}
             <Button variant="ghost" size="sm" onClick={clearFile}>
               Remove
             </Button>
@@ -138,24 +134,27 @@ export function ImportApiForm() {
           <option value="published">published</option>
         </Select>
         <ImportProgressView progress={progress} />
-        <ErrorBanner error={importApi.error} title="Import failed" />
-        {importApi.isSuccess && (
-          <p className="success-banner" role="status">
-            Imported <Link href={`/console/apis/${importApi.data.id}`}>{importApi.data.name}</Link> with{" "}
-            {importApi.data.operations?.length ?? importApi.data.operationCount} operation(s)
-            {importApi.data.lint && (
+        <FormFooter
+          submitLabel="Import"
+          busy={importApi.isPending}
+          disabled={busy}
+          error={importApi.error}
+          errorTitle="Import failed"
+          success={
+            importApi.isSuccess && (
               <>
-                {" "}and {importApi.data.lint.errors} lint error(s), {importApi.data.lint.warnings} warning(s)
+                Imported <Link href={`/console/apis/${importApi.data.id}`}>{importApi.data.name}</Link> with{" "}
+                {importApi.data.operations?.length ?? importApi.data.operationCount} operation(s)
+                {importApi.data.lint && (
+                  <>
+                    {" "}and {importApi.data.lint.errors} lint error(s), {importApi.data.lint.warnings} warning(s)
+                  </>
+                )}
+                .
               </>
-            )}
-            .
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit" busy={importApi.isPending} disabled={busy}>
-            Import
-          </Button>
-        </div>
+            )
+          }
+        />
       </form>
     </Card>
   );

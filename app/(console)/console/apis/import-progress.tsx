@@ -1,6 +1,7 @@
 "use client";
 // What an import or check is doing right now: upload bytes, then the server's phases as they finish.
-import type { ImportProgress } from "./post-with-progress";
+import { formatBytes, formatSeconds } from "@/components/format";
+import type { ImportProgress } from "@/lib/client/post-with-progress";
 
 const phaseLabels: Record<string, string> = {
   fetch: "Fetching the URL",
@@ -12,15 +13,13 @@ const phaseLabels: Record<string, string> = {
   publish: "Publishing to the gateways",
 };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 export function ImportProgressView({ progress }: { progress: ImportProgress | null }) {
   if (!progress) return null;
   if (progress.stage === "upload") {
     return (
       <div role="status" aria-live="polite">
         <label>
-          Uploading {mb(progress.sentBytes)} of {mb(progress.totalBytes)}{" "}
+          Uploading {formatBytes(progress.sentBytes)} of {formatBytes(progress.totalBytes)}{" "}
           <progress max={progress.totalBytes || 1} value={progress.sentBytes} />
         </label>
       </div>
@@ -36,7 +35,7 @@ export function ImportProgressView({ progress }: { progress: ImportProgress | nu
         {started.map((phase) => (
           <li key={phase}>
             {done.has(phase) ? "✓" : "…"} {phaseLabels[phase] ?? phase}
-            {done.has(phase) && <span className="muted"> ({((done.get(phase) ?? 0) / 1000).toFixed(1)} s)</span>}
+            {done.has(phase) && <span className="muted"> ({formatSeconds(done.get(phase) ?? 0)})</span>}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 // A lint report grouped by rule: counts, then one collapsible group per rule with each
 // finding's severity, JSON pointer and message. Used by the import form and the API page.
 import { useMemo } from "react";
-import type { LintProblem, LintReport } from "@/components/api-types";
+import type { LintProblem, LintReport } from "@/lib/client/api-types";
 import { Badge } from "@/components/ui/badge";
 
 type RuleGroup = { ruleId: string; severity: LintProblem["severity"]; problems: LintProblem[] };

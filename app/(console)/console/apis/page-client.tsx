@@ -1,21 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { Api, ListResponse } from "@/components/api-types";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
+import { useApis } from "@/lib/client/use-apis";
 import { ImportApiForm } from "./import-api-form";
 import { LintCountBadges } from "./lint-report-view";
 
 const columns = ["Name", "Path", "Lifecycle", "Operations", "Lint", "Backends"];
 
 export function ApisClient({ canEdit }: { canEdit: boolean }) {
-  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
+  const apis = useApis();
   const items = apis.data?.items ?? [];
 
   return (

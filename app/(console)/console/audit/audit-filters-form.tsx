@@ -1,10 +1,9 @@
 "use client";
 import type { FormEvent } from "react";
 import { formText } from "@/components/form-data";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-
-export type AuditFilters = Record<string, string>;
+import { FormFooter } from "@/components/ui/form-footer";
+import type { AuditFilters } from "@/lib/client/query-keys";
 
 const textFilters = [
   { name: "actorId", label: "Actor id" },
@@ -36,12 +35,7 @@ export function AuditFiltersForm({ onApply }: { onApply: (filters: AuditFilters)
         <Input label="From" name="from" type="datetime-local" />
         <Input label="To" name="to" type="datetime-local" />
       </div>
-      <div className="form-actions">
-        <Button type="submit">Apply filters</Button>
-        <Button type="reset" variant="ghost" onClick={() => onApply({})}>
-          Clear
-        </Button>
-      </div>
+      <FormFooter submitLabel="Apply filters" resetLabel="Clear" onReset={() => onApply({})} />
     </form>
   );
 }

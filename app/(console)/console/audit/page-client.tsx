@@ -1,24 +1,17 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/components/api-client";
-import type { AuditEvent, AuditEventPage } from "@/components/api-types";
+import type { AuditEvent } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
-import { AuditFiltersForm, type AuditFilters } from "./audit-filters-form";
+import type { AuditFilters } from "@/lib/client/query-keys";
+import { useAuditEvents } from "@/lib/client/use-audit-events";
+import { AuditFiltersForm } from "./audit-filters-form";
 
 const columns = ["When", "Who", "Action", "Entity", "Change"];
-const PAGE_SIZE = "50";
-
-function pageUrl(filters: AuditFilters, cursor: string | null) {
-  const query = new URLSearchParams({ ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-  return `/api/v1/audit-events?${query}`;
-}
 
 /** Long JSON wraps inside the table cell instead of widening the table. */
 const wrapped = { whiteSpace: "pre-wrap", wordBreak: "break-word" } as const;
@@ -43,12 +36,7 @@ function ChangeDetails({ event }: { event: AuditEvent }) {
 
 export function AuditClient() {
   const [filters, setFilters] = useState<AuditFilters>({});
-  const events = useInfiniteQuery({
-    queryKey: queryKeys.auditEvents(filters),
-    queryFn: ({ pageParam }) => apiFetch<AuditEventPage>(pageUrl(filters, pageParam)),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const events = useAuditEvents(filters);
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (

@@ -1,26 +1,20 @@
 "use client";
 // Whether the gateways enforce what the console shows: every acknowledged change is
 // owed to them until stored in Redis; a failing publish is shown here until it recovers.
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { ConfigDelivery } from "@/components/api-types";
+import type { ConfigDelivery } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { useConfigDelivery } from "@/lib/client/use-config-delivery";
 
 const statusTones: Record<ConfigDelivery["status"], BadgeTone> = { delivered: "success", pending: "warning", failing: "danger" };
 
 const version = (v: number | null) => (v === null ? "unknown" : v === 0 ? "none" : `v${v}`);
 
 export function GatewaysClient() {
-  // Polled: a failure and its recovery happen in the background, without a page action.
-  const delivery = useQuery({
-    queryKey: ["config-delivery"],
-    queryFn: () => apiFetch<ConfigDelivery>("/api/v1/config-delivery"),
-    refetchInterval: 5000,
-  });
+  const delivery = useConfigDelivery();
   const data = delivery.data;
   return (
     <>

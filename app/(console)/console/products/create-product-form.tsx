@@ -1,40 +1,35 @@
 "use client";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, CreateProductRequest, ListResponse, Product, ProductState } from "@/components/api-types";
+import type { ProductState } from "@/lib/client/api-types";
 import { formChecked, formText, formTexts } from "@/components/form-data";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
-import { queryKeys } from "@/components/query-keys";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useApis } from "@/lib/client/use-apis";
+import { useCreateProduct } from "@/lib/client/use-products";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { createProductInputSchema } from "@/lib/products/product-schemas";
 
 export function CreateProductForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
-
-  const createProduct = useMutation({
-    mutationFn: (body: CreateProductRequest) => apiFetch<Product>("/api/v1/products", jsonBody("POST", body)),
-    onSuccess: () => {
-      formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.products });
-    },
-  });
+  const apis = useApis();
+  const createProduct = useCreateProduct();
+  const request = useRequestCheck(createProductInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    createProduct.mutate({
+    const body = {
       name: formText(form, "name"),
       description: formText(form, "description"),
       terms: formText(form, "terms"),
       apiIds: formTexts(form, "apiIds"),
       approvalRequired: formChecked(form, "approvalRequired"),
       state: formText(form, "state") as ProductState,
-    });
+    };
+    if (request.check(body)) createProduct.mutate(body, { onSuccess: () => formRef.current?.reset() });
   }
 
   return (
@@ -63,18 +58,20 @@ export function CreateProductForm() {
             <Checkbox label="Approval required" name="approvalRequired" />
           </div>
         </div>
-        <ErrorBanner error={createProduct.error} title="Could not create the product" />
-        {createProduct.isSuccess && (
-          <p className="success-banner" role="status">
-            Created product <Link href={`/console/products/${createProduct.data.id}`}>{createProduct.data.name}</Link>: open it to set its
-            limits.
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit" busy={createProduct.isPending}>
-            Create product
-          </Button>
-        </div>
+        <FormFooter
+          submitLabel="Create product"
+          busy={createProduct.isPending}
+          error={request.problem ?? createProduct.error}
+          errorTitle="Could not create the product"
+          success={
+            createProduct.isSuccess && (
+              <>
+                Created product <Link href={`/console/products/${createProduct.data.id}`}>{createProduct.data.name}</Link>: open it to set
+                its limits.
+              </>
+            )
+          }
+        />
       </form>
     </Card>
   );

@@ -1,14 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { ListResponse, Product } from "@/components/api-types";
+import type { Product } from "@/lib/client/api-types";
+import { formatBytes, formatCount } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
+import { useProducts } from "@/lib/client/use-products";
 import { CreateProductForm } from "./create-product-form";
 
 const columns = ["Name", "State", "Approval required", "Limits", "APIs"];
@@ -16,9 +15,9 @@ const columns = ["Name", "State", "Approval required", "Limits", "APIs"];
 /** "100 calls / 60 s · 10,000 calls per month": the limits at a glance. */
 function limitsSummary(product: Product): string {
   const parts: string[] = [];
-  if (product.rateLimit) parts.push(`${product.rateLimit.calls} calls / ${product.rateLimit.periodSeconds} s`);
+  if (product.rateLimit) parts.push(`${formatCount(product.rateLimit.calls)} calls / ${product.rateLimit.periodSeconds} s`);
   if (product.quota) {
-    const what = [product.quota.calls && `${product.quota.calls} calls`, product.quota.bandwidthBytes && `${Math.round(product.quota.bandwidthBytes / 1048576)} MB`];
+    const what = [product.quota.calls && `${formatCount(product.quota.calls)} calls`, product.quota.bandwidthBytes && formatBytes(product.quota.bandwidthBytes)];
     parts.push(`${what.filter(Boolean).join(" + ")} per ${product.quota.period}`);
   }
   if (product.subscriptionsLimit) parts.push(`max ${product.subscriptionsLimit} per developer`);
@@ -26,7 +25,7 @@ function limitsSummary(product: Product): string {
 }
 
 export function ProductsClient({ canEdit }: { canEdit: boolean }) {
-  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
+  const products = useProducts();
   const items = products.data?.items ?? [];
 
   return (

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireConsoleUser } from "@/lib/auth/session";
-import { canMutate } from "@/components/role-label";
+import { requireConsoleUser } from "@/lib/iam/session";
+import { hasPermission } from "@/lib/iam/rbac/permissions";
 import { ProductsClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Products" };
 
 export default async function ProductsPage() {
   const user = await requireConsoleUser("/console/products");
-  return <ProductsClient canEdit={canMutate(user.role)} />;
+  return <ProductsClient canEdit={hasPermission(user.role, "products.write")} />;
 }

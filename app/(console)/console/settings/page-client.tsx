@@ -1,29 +1,23 @@
 "use client";
 // Workspace settings: the lint ruleset every import runs, opt-in publishing governance, and
 // the URL import policy. Platform admins edit; everyone else sees them read-only.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { LintRuleset, WorkspaceSettings } from "@/components/api-types";
+import type { LintRuleset } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
-import { Button } from "@/components/ui/button";
+import { bytesToMb, mbToBytes } from "@/components/format";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
+import { useSettings, useUpdateSettings } from "@/lib/client/use-settings";
 
-const settingsKey = ["settings"] as const;
-const MB = 1024 * 1024;
 const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error\n";
 
 export function SettingsClient({ canEdit }: { canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: settingsKey, queryFn: () => apiFetch<WorkspaceSettings>("/api/v1/settings") });
+  const settings = useSettings();
   const [ruleset, setRuleset] = useState<LintRuleset | null>(null);
-  const save = useMutation({
-    mutationFn: (patch: WorkspaceSettings) => apiFetch<WorkspaceSettings>("/api/v1/settings", jsonBody("PATCH", patch)),
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
-  });
+  const save = useUpdateSettings();
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +28,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
       governance: { requireLintCleanToPublish: formChecked(form, "requireLintCleanToPublish") },
       import: {
         allowPrivateUrls: formChecked(form, "allowPrivateUrls"),
-        maxSpecBytes: Math.round(Number(formText(form, "maxSpecMb")) * MB),
+        maxSpecBytes: mbToBytes(Number(formText(form, "maxSpecMb"))),
         fetchTimeoutMs: Math.round(Number(formText(form, "fetchTimeoutS")) * 1000),
       },
     });
@@ -90,23 +84,18 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
                 defaultChecked={data.import.allowPrivateUrls}
               />
               <div className="form-row">
-                <Input label="Largest spec (MB)" name="maxSpecMb" type="number" min={1} max={200} step="any" defaultValue={data.import.maxSpecBytes / MB} />
+                <Input label="Largest spec (MB)" name="maxSpecMb" type="number" min={1} max={200} step="any" defaultValue={bytesToMb(data.import.maxSpecBytes)} />
                 <Input label="URL fetch timeout (s)" name="fetchTimeoutS" type="number" min={1} max={120} defaultValue={data.import.fetchTimeoutMs / 1000} />
               </div>
             </Card>
-            <ErrorBanner error={save.error} title="Settings not saved" />
-            {save.isSuccess && (
-              <p className="success-banner" role="status">
-                Settings saved.
-              </p>
-            )}
-            {canEdit && (
-              <div className="form-actions">
-                <Button type="submit" busy={save.isPending}>
-                  Save settings
-                </Button>
-              </div>
-            )}
+            <FormFooter
+              submitLabel="Save settings"
+              busy={save.isPending}
+              error={save.error}
+              errorTitle="Settings not saved"
+              success={save.isSuccess && "Settings saved."}
+              hideActions={!canEdit}
+            />
           </fieldset>
         </form>
       )}

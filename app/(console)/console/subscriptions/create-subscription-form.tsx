@@ -2,42 +2,37 @@
 // Creates a subscription owned by the signed-in user, to a product or (API-scoped) to a
 // single API, optionally with an expiry. The keys come back in clear only in this
 // response, so they are shown once, prominently.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, CreateSubscriptionRequest, CreatedSubscription, ListResponse, Product } from "@/components/api-types";
+import type { CreateSubscriptionRequest } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { KeysBox } from "@/components/keys-box";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
-import { queryKeys } from "@/components/query-keys";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useApis } from "@/lib/client/use-apis";
+import { useProducts } from "@/lib/client/use-products";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCreateSubscription } from "@/lib/client/use-subscriptions";
+import { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
 
 export function CreateSubscriptionForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [scope, setScope] = useState<"product" | "api">("product");
-  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
-  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis"), enabled: scope === "api" });
-
-  const createSubscription = useMutation({
-    mutationFn: (body: CreateSubscriptionRequest) => apiFetch<CreatedSubscription>("/api/v1/subscriptions", jsonBody("POST", body)),
-    onSuccess: () => {
-      formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
-    },
-  });
+  const products = useProducts();
+  const apis = useApis({ enabled: scope === "api" });
+  const createSubscription = useCreateSubscription();
+  const request = useRequestCheck(createSubscriptionInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const expires = formText(form, "expiresAt"); // datetime-local: the viewer's local time
-    createSubscription.mutate({
+    const body: CreateSubscriptionRequest = {
       name: formText(form, "name"),
       ...(scope === "product" ? { productId: formText(form, "productId") } : { apiId: formText(form, "apiId") }),
       ...(expires && { expiresAt: new Date(expires).toISOString() }),
-    });
+    };
+    if (request.check(body)) createSubscription.mutate(body, { onSuccess: () => formRef.current?.reset() });
   }
 
   const created = createSubscription.data;
@@ -76,12 +71,12 @@ export function CreateSubscriptionForm() {
           )}
           <Input label="Expires" name="expiresAt" type="datetime-local" hint="Optional: the keys stop working then." />
         </div>
-        <ErrorBanner error={products.error ?? apis.error ?? createSubscription.error} title="Could not create the subscription" />
-        <div className="form-actions">
-          <Button type="submit" busy={createSubscription.isPending}>
-            Create subscription
-          </Button>
-        </div>
+        <FormFooter
+          submitLabel="Create subscription"
+          busy={createSubscription.isPending}
+          error={products.error ?? apis.error ?? request.problem ?? createSubscription.error}
+          errorTitle="Could not create the subscription"
+        />
       </form>
       {created && (
         <KeysBox

@@ -1,9 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { ListResponse, Subscription, SubscriptionState } from "@/components/api-types";
+import type { SubscriptionState } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/badge";
@@ -12,9 +10,9 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
 import { CreateSubscriptionForm } from "./create-subscription-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
+import { useChangeSubscriptionState, useSubscriptions } from "@/lib/client/use-subscriptions";
 
 type TargetState = "active" | "suspended" | "cancelled";
 type Transition = { to: TargetState; label: string; variant: "primary" | "secondary" | "danger" };
@@ -29,17 +27,9 @@ const transitions: Partial<Record<SubscriptionState, Transition[]>> = {
 const stateFilters: SubscriptionState[] = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"];
 
 export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const [stateFilter, setStateFilter] = useState<SubscriptionState | "">("");
-  const subscriptions = useQuery({
-    queryKey: [...queryKeys.subscriptions, stateFilter || "all"],
-    queryFn: () => apiFetch<ListResponse<Subscription>>(`/api/v1/subscriptions${stateFilter ? `?state=${stateFilter}` : ""}`),
-  });
-  const changeState = useMutation({
-    mutationFn: ({ id, state }: { id: string; state: TargetState }) =>
-      apiFetch<Subscription>(`/api/v1/subscriptions/${encodeURIComponent(id)}`, jsonBody("PATCH", { state })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions }),
-  });
+  const subscriptions = useSubscriptions({ state: stateFilter || undefined });
+  const changeState = useChangeSubscriptionState();
 
   const columns = ["Name", "Product / API", "Owner", "State", "Created", "Expires", ...(canEdit ? ["Actions"] : [])];
   const items = subscriptions.data?.items ?? [];

@@ -1,39 +1,33 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { CreateAdminApiTokenRequest, CreatedAdminApiToken, UserRole } from "@/components/api-types";
+import type { CreateAdminApiTokenRequest, UserRole } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { roleLabel } from "@/components/role-label";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
-import { queryKeys } from "@/components/query-keys";
+import { FormFooter } from "@/components/ui/form-footer";
+import { createAdminApiTokenInputSchema } from "@/lib/iam/tokens/token-schemas";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCreateToken } from "@/lib/client/use-tokens";
 
 const roles: UserRole[] = ["platform_admin", "api_publisher", "viewer", "developer"];
 
 export function CreateTokenForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const createToken = useMutation({
-    mutationFn: (body: CreateAdminApiTokenRequest) => apiFetch<CreatedAdminApiToken>("/api/v1/tokens", jsonBody("POST", body)),
-    onSuccess: () => {
-      formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.tokens });
-    },
-  });
+  const createToken = useCreateToken();
+  const request = useRequestCheck(createAdminApiTokenInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const expires = formText(form, "expiresAt");
-    createToken.mutate({
+    const body: CreateAdminApiTokenRequest = {
       name: formText(form, "name"),
       role: formText(form, "role") as UserRole,
       // <input type="date"> gives a local day; the token stays valid through the end of it.
       ...(expires ? { expiresAt: new Date(`${expires}T23:59:59`).toISOString() } : {}),
-    });
+    };
+    if (request.check(body)) createToken.mutate(body, { onSuccess: () => formRef.current?.reset() });
   }
 
   return (
@@ -50,7 +44,6 @@ export function CreateTokenForm() {
           </Select>
           <Input label="Expires" name="expiresAt" type="date" hint="Optional; empty never expires." />
         </div>
-        <ErrorBanner error={createToken.error} title="Could not create the token" />
         {createToken.isSuccess && (
           <div className="keys-box" role="region" aria-label="New token">
             <p className="keys-box-title">Copy the token now: it will not be shown again.</p>
@@ -60,11 +53,12 @@ export function CreateTokenForm() {
             </p>
           </div>
         )}
-        <div className="form-actions">
-          <Button type="submit" busy={createToken.isPending}>
-            Create token
-          </Button>
-        </div>
+        <FormFooter
+          submitLabel="Create token"
+          busy={createToken.isPending}
+          error={request.problem ?? createToken.error}
+          errorTitle="Could not create the token"
+        />
       </form>
     </Card>
   );

@@ -1,7 +1,4 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { AdminApiToken, ListResponse } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
 import { roleLabel } from "@/components/role-label";
 import { Badge } from "@/components/ui/badge";
@@ -10,19 +7,15 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
+import { useRevokeToken, useTokens } from "@/lib/client/use-tokens";
 import { CreateTokenForm } from "./create-token-form";
 
 const columns = ["Name", "Token", "Role", "Created by", "Last used", "Expires", "Status", ""];
 const statusTone = { active: "success", expired: "neutral", revoked: "danger" } as const;
 
 export function TokensClient() {
-  const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: queryKeys.tokens, queryFn: () => apiFetch<ListResponse<AdminApiToken>>("/api/v1/tokens") });
-  const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch<AdminApiToken>(`/api/v1/tokens/${id}`, { method: "DELETE" }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.tokens }),
-  });
+  const tokens = useTokens();
+  const revoke = useRevokeToken();
   const items = tokens.data?.items ?? [];
 
   return (

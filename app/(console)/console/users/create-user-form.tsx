@@ -1,15 +1,14 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { ConsoleUser, CreateUserRequest, UserRole } from "@/components/api-types";
+import type { CreateUserRequest, UserRole } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { roleLabel } from "@/components/role-label";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
-import { queryKeys } from "@/components/query-keys";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCreateUser } from "@/lib/client/use-users";
+import { createUserInputSchema } from "@/lib/iam/users/user-schemas";
 
 const roles: UserRole[] = ["platform_admin", "api_publisher", "viewer", "developer"];
 
@@ -20,25 +19,20 @@ export const roleOptions = roles.map((role) => (
 ));
 
 export function CreateUserForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const createUser = useMutation({
-    mutationFn: (body: CreateUserRequest) => apiFetch<ConsoleUser>("/api/v1/users", jsonBody("POST", body)),
-    onSuccess: () => {
-      formRef.current?.reset();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users });
-    },
-  });
+  const createUser = useCreateUser();
+  const request = useRequestCheck(createUserInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    createUser.mutate({
+    const body: CreateUserRequest = {
       email: formText(form, "email"),
       name: formText(form, "name"),
       role: formText(form, "role") as UserRole,
       password: formText(form, "password", { trim: false }),
-    });
+    };
+    if (request.check(body)) createUser.mutate(body, { onSuccess: () => formRef.current?.reset() });
   }
 
   return (
@@ -54,17 +48,13 @@ export function CreateUserForm() {
           </Select>
           <Input label="Password" name="password" type="password" required minLength={12} autoComplete="new-password" hint="At least 12 characters." />
         </div>
-        <ErrorBanner error={createUser.error} title="Could not create the user" />
-        {createUser.isSuccess && (
-          <p className="success-banner" role="status">
-            Created user {createUser.data.email}.
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit" busy={createUser.isPending}>
-            Create user
-          </Button>
-        </div>
+        <FormFooter
+          submitLabel="Create user"
+          busy={createUser.isPending}
+          error={request.problem ?? createUser.error}
+          errorTitle="Could not create the user"
+          success={createUser.isSuccess && <>Created user {createUser.data.email}.</>}
+        />
       </form>
     </Card>
   );

@@ -1,27 +1,20 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { ConsoleUser, ListResponse, UpdateUserRequest, UserRole } from "@/components/api-types";
+import type { UserRole } from "@/lib/client/api-types";
 import { roleLabel } from "@/components/role-label";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
-import { queryKeys } from "@/components/query-keys";
+import { useUpdateUser, useUsers } from "@/lib/client/use-users";
 import { CreateUserForm, roleOptions } from "./create-user-form";
 import { UserStatus } from "./user-status";
 
 const columns = ["Email", "Name", "Role", "Status", ""];
 
 export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; currentUserId: string }) {
-  const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: queryKeys.users, queryFn: () => apiFetch<ListResponse<ConsoleUser>>("/api/v1/users") });
-  const updateUser = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) =>
-      apiFetch<ConsoleUser>(`/api/v1/users/${id}`, jsonBody("PATCH", body)),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.users }),
-  });
+  const users = useUsers();
+  const updateUser = useUpdateUser();
   const items = users.data?.items ?? [];
 
   return (

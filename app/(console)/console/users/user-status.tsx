@@ -1,9 +1,8 @@
 // A user's sign-in status in the users table: disabled or active, and a temporary lockout after
 // repeated wrong passwords (brute force detection), with the failures that led to it.
-import type { ConsoleUser } from "@/components/api-types";
+import type { ConsoleUser } from "@/lib/client/api-types";
+import { formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
 
 export function UserStatus({ user }: { user: ConsoleUser }) {
   return (
@@ -12,13 +11,13 @@ export function UserStatus({ user }: { user: ConsoleUser }) {
       {user.locked && user.lockedUntil && (
         <>
           {" "}
-          <Badge tone="warning">locked until {time(user.lockedUntil)}</Badge>
+          <Badge tone="warning">locked until {formatDateTime(user.lockedUntil)}</Badge>
         </>
       )}
       {user.failedLoginAttempts > 0 && (
         <div className="field-hint">
           {user.failedLoginAttempts} failed sign-in{user.failedLoginAttempts === 1 ? "" : "s"}
-          {user.lastFailedLoginAt && `, last ${time(user.lastFailedLoginAt)}`}
+          {user.lastFailedLoginAt && `, last ${formatDateTime(user.lastFailedLoginAt)}`}
         </div>
       )}
     </>

@@ -1,38 +1,34 @@
 "use client";
 // Creates an empty version set; APIs join it from their own page (or on import).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { CreateVersionSetRequest, VersionSet, VersioningScheme } from "@/components/api-types";
+import type { CreateVersionSetRequest, VersioningScheme } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
-import { queryKeys } from "@/components/query-keys";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
-
-/** What the server uses when the field is left empty (as in Azure API Management). */
-const defaultParameter: Record<VersioningScheme, string> = { path: "", header: "Api-Version", query: "api-version" };
+import { FormFooter } from "@/components/ui/form-footer";
+import { defaultParameterName, createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCreateVersionSet } from "@/lib/client/use-version-sets";
 
 export function CreateVersionSetForm() {
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const [scheme, setScheme] = useState<VersioningScheme>("path");
-  const create = useMutation({
-    mutationFn: (body: CreateVersionSetRequest) => apiFetch<VersionSet>("/api/v1/version-sets", jsonBody("POST", body)),
-    onSuccess: () => {
-      formRef.current?.reset();
-      setScheme("path");
-      void queryClient.invalidateQueries({ queryKey: queryKeys.versionSets });
-    },
-  });
+  const create = useCreateVersionSet();
+  const request = useRequestCheck(createVersionSetInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const chosen = formText(form, "scheme") as VersioningScheme;
     const parameterName = formText(form, "parameterName");
-    create.mutate({ name: formText(form, "name"), scheme: chosen, ...(parameterName && chosen !== "path" ? { parameterName } : {}) });
+    const body: CreateVersionSetRequest = { name: formText(form, "name"), scheme: chosen, ...(parameterName && chosen !== "path" ? { parameterName } : {}) };
+    if (!request.check(body)) return;
+    create.mutate(body, {
+      onSuccess: () => {
+        formRef.current?.reset();
+        setScheme("path");
+      },
+    });
   }
 
   return (
@@ -49,21 +45,17 @@ export function CreateVersionSetForm() {
             label="Parameter name"
             name="parameterName"
             disabled={scheme === "path"}
-            placeholder={defaultParameter[scheme] || "not used by the path scheme"}
+            placeholder={defaultParameterName[scheme] || "not used by the path scheme"}
             hint="Header or query parameter carrying the version; empty for the default."
           />
         </div>
-        <ErrorBanner error={create.error} title="Could not create the version set" />
-        {create.isSuccess && (
-          <p className="success-banner" role="status">
-            Created {create.data.name}.
-          </p>
-        )}
-        <div className="form-actions">
-          <Button type="submit" busy={create.isPending}>
-            Create version set
-          </Button>
-        </div>
+        <FormFooter
+          submitLabel="Create version set"
+          busy={create.isPending}
+          error={request.problem ?? create.error}
+          errorTitle="Could not create the version set"
+          success={create.isSuccess && <>Created {create.data.name}.</>}
+        />
       </form>
     </Card>
   );

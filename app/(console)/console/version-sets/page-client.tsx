@@ -1,21 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { ListResponse, VersionSet } from "@/components/api-types";
-import { queryKeys } from "@/components/query-keys";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
+import { useVersionSets } from "@/lib/client/use-version-sets";
 import { CreateVersionSetForm } from "./create-version-set-form";
 
 const columns = ["Name", "Scheme", "Parameter name", "Versions"];
 const schemeLabels = { path: "Path segment", header: "Header", query: "Query parameter" } as const;
 
 export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
-  const sets = useQuery({ queryKey: queryKeys.versionSets, queryFn: () => apiFetch<ListResponse<VersionSet>>("/api/v1/version-sets") });
+  const sets = useVersionSets();
   const items = sets.data?.items ?? [];
 
   return (

@@ -1,14 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { ListResponse, Product, Subscription } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryKeys } from "@/components/query-keys";
+import { useProducts } from "@/lib/client/use-products";
+import { useSubscriptions } from "@/lib/client/use-subscriptions";
 import { CancelSubscriptionButton } from "./cancel-subscription-button";
 import { SubscriptionKeysPanel } from "./subscription-keys-panel";
 import { SubscriptionStatus } from "./subscription-status";
@@ -18,15 +16,13 @@ const cancellable = new Set(["submitted", "active", "suspended"]);
 type Props = { gatewayUrl: string; onlyOwnedBy?: string };
 
 export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
-  const subscriptions = useQuery({
-    queryKey: queryKeys.subscriptions,
-    queryFn: () => apiFetch<ListResponse<Subscription>>("/api/v1/subscriptions"),
-  });
+  // The server filters by owner (and gives developers only their own anyway).
+  const subscriptions = useSubscriptions({ userId: onlyOwnedBy });
   // Products tell which API paths a subscription opens, for the example call.
-  const products = useQuery({ queryKey: queryKeys.products, queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
+  const products = useProducts();
   const apiPathsByProduct = new Map((products.data?.items ?? []).map((p) => [p.id, p.apis.map((a) => a.gatewayPath)]));
 
-  const mine = (subscriptions.data?.items ?? []).filter((s) => !onlyOwnedBy || s.user?.id === onlyOwnedBy);
+  const mine = subscriptions.data?.items ?? [];
 
   return (
     <>

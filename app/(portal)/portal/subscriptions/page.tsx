@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireSignedIn } from "@/lib/auth/session";
-import { isConsoleRole } from "@/lib/auth/roles";
+import { requireSignedIn } from "@/lib/iam/session";
+import { isConsoleRole } from "@/lib/iam/roles";
 import { env } from "@/lib/env";
 import { MySubscriptionsClient } from "./page-client";
 

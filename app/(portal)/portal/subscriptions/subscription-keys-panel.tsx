@@ -1,39 +1,23 @@
 "use client";
 // Keys are fetched only on demand ("Show keys") and shown masked until the user
 // unmasks them, so they don't leak in screenshots or screen shares by default.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Subscription, SubscriptionKeys } from "@/components/api-types";
+import type { Subscription } from "@/lib/client/api-types";
 import { KeysBox } from "@/components/keys-box";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { queryKeys } from "@/components/query-keys";
+import { useRegenerateSubscriptionKey, useSubscriptionKeys } from "@/lib/client/use-subscriptions";
 
 const regenerableStates = new Set(["active", "suspended", "submitted"]);
 
 type Props = { subscription: Subscription; gatewayUrl: string; apiPath?: string };
 
 export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Props) {
-  const queryClient = useQueryClient();
   const [shown, setShown] = useState(false);
   const [masked, setMasked] = useState(true);
-  const secretsPath = `/api/v1/subscriptions/${encodeURIComponent(subscription.id)}`;
-
-  const keys = useQuery({
-    queryKey: queryKeys.subscriptionKeys(subscription.id),
-    queryFn: () => apiFetch<SubscriptionKeys>(`${secretsPath}/secrets`),
-    enabled: shown,
-    staleTime: Infinity,
-  });
-  const regenerate = useMutation({
-    mutationFn: (key: "primary" | "secondary") =>
-      apiFetch<SubscriptionKeys>(`${secretsPath}/regenerate-key`, jsonBody("POST", { key })),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(queryKeys.subscriptionKeys(subscription.id), fresh);
-      setShown(true);
-    },
-  });
+  const keys = useSubscriptionKeys(subscription.id, { enabled: shown });
+  const regenerate = useRegenerateSubscriptionKey(subscription.id);
+  const regenerateKey = (key: "primary" | "secondary") => regenerate.mutate(key, { onSuccess: () => setShown(true) });
 
   const primaryKey = shown && !masked ? keys.data?.primaryKey : undefined;
   const curl = `curl -H "Ocp-Apim-Subscription-Key: ${primaryKey ?? "<primary-key>"}" ${gatewayUrl}/${apiPath ?? "<api-path>"}/`;
@@ -51,10 +35,10 @@ export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Pro
         )}
         {regenerableStates.has(subscription.state) && (
           <>
-            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "primary"} onClick={() => regenerate.mutate("primary")}>
+            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "primary"} onClick={() => regenerateKey("primary")}>
               Regenerate primary
             </Button>
-            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "secondary"} onClick={() => regenerate.mutate("secondary")}>
+            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "secondary"} onClick={() => regenerateKey("secondary")}>
               Regenerate secondary
             </Button>
           </>

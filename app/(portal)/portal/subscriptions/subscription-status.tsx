@@ -1,6 +1,6 @@
 // The outcome of a subscription in words: why it is not active, and the reason an
 // administrator gave (required when they reject a request).
-import type { Subscription } from "@/components/api-types";
+import type { Subscription } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 
 const explanations: Partial<Record<Subscription["state"], string>> = {

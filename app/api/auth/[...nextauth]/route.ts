@@ -1,9 +1,9 @@
 // next-auth's own endpoints (/api/auth/signin, /callback/credentials, /session, /csrf, /signout).
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authOptions } from "@/lib/iam/auth-options";
 import { assertSameOrigin } from "@/lib/http/assert-same-origin";
-import { errorResponse } from "@/lib/http/errors";
-import { withLoginThrottle } from "@/lib/auth/login-throttle/with-login-throttle";
+import { errorResponse } from "@/lib/http/error-response";
+import { withLoginThrottle } from "@/lib/iam/login-throttle/with-login-throttle";
 
 const handler = NextAuth(authOptions);
 // Credentials sign-ins are counted per client address and account, and refused with a 429, before next-auth runs.

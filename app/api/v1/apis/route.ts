@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { createApiInputSchema } from "@/lib/apis/api-schemas";
 import { importApi } from "@/lib/apis/import-api";
 import { listApis } from "@/lib/apis/list-apis";
-import { respondWithPhases } from "@/lib/apis/openapi/phase-stream-response";
-import { ALL_ROLES, CATALOG_MANAGERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { respondWithPhases } from "@/lib/http/phase-stream-response";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/apis - list APIs
-export const GET = withAuth(async ({ actor }) => NextResponse.json({ items: await listApis(actor) }), { roles: ALL_ROLES });
+export const GET = withAuth(async ({ actor }) => NextResponse.json({ items: await listApis(actor) }), { route: "GET /apis" });
 
 // POST /api/v1/apis - import an OpenAPI/Swagger document (spec text or specUrl) as a new API.
 // With `Accept: application/x-ndjson` the import phases stream as progress lines first.
@@ -15,5 +15,5 @@ export const POST = withAuth(
     const input = createApiInputSchema.parse(await readJson(request));
     return respondWithPhases(request, 201, (onPhase) => importApi(input, actor, { onPhase }));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /apis" },
 );

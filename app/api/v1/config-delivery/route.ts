@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { readConfigDelivery } from "@/lib/config-channel/delivery/read-config-delivery";
-import { CONSOLE_ROLES, withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/config-delivery -> {status: delivered | pending | failing, versions, the last error}
 // Everyone who reads the console: whether the gateways enforce what it shows.
-export const GET = withAuth(async () => NextResponse.json(await readConfigDelivery()), { roles: CONSOLE_ROLES });
+export const GET = withAuth(async () => NextResponse.json(await readConfigDelivery()), { route: "GET /config-delivery" });

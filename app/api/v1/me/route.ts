@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
-import { ALL_ROLES, withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/me - who the caller is
 export const GET = withAuth(
@@ -8,5 +8,5 @@ export const GET = withAuth(
     const user = actor.userId ? await db().user.findUnique({ where: { id: actor.userId } }) : null;
     return NextResponse.json({ id: actor.userId ?? actor.id, email: user?.email ?? null, name: user?.name ?? actor.label, role: actor.role });
   },
-  { roles: ALL_ROLES },
+  { route: "GET /me" },
 );

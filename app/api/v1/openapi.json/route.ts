@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { errorResponse } from "@/lib/http/errors";
-import { getOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { errorResponse } from "@/lib/http/error-response";
+import { getOpenApiDocument } from "@/lib/management-api/build-openapi-document";
 
 // GET /api/v1/openapi.json - the management API's OpenAPI 3.1 document. Public on purpose:
 // it describes the API, grants nothing, and the portal renders it for signed-out readers too.

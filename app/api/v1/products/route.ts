@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { createProduct } from "@/lib/products/create-product";
 import { listProducts } from "@/lib/products/list-products";
 import { createProductInputSchema } from "@/lib/products/product-schemas";
-import { ALL_ROLES, CATALOG_MANAGERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/products - list products (developers: published only)
-export const GET = withAuth(async ({ actor }) => NextResponse.json({ items: await listProducts(actor) }), { roles: ALL_ROLES });
+export const GET = withAuth(async ({ actor }) => NextResponse.json({ items: await listProducts(actor) }), { route: "GET /products" });
 
 // POST /api/v1/products - create a product grouping APIs
 export const POST = withAuth(
@@ -13,5 +13,5 @@ export const POST = withAuth(
     const input = createProductInputSchema.parse(await readJson(request));
     return NextResponse.json(await createProduct(input, actor), { status: 201 });
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /products" },
 );

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { ADMINS, CONSOLE_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
 import { updateWorkspaceSettings } from "@/lib/settings/update-workspace-settings";
 import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
 
 // GET /api/v1/settings - workspace settings (lint ruleset, governance, import policy)
-export const GET = withAuth(async () => NextResponse.json(await getWorkspaceSettings()), { roles: CONSOLE_ROLES });
+export const GET = withAuth(async () => NextResponse.json(await getWorkspaceSettings()), { route: "GET /settings" });
 
 // PATCH /api/v1/settings - change any subset of the settings (platform admins)
 export const PATCH = withAuth(
@@ -13,5 +13,5 @@ export const PATCH = withAuth(
     const patch = workspaceSettingsPatchSchema.parse(await readJson(request));
     return NextResponse.json(await updateWorkspaceSettings(patch, actor));
   },
-  { roles: ADMINS },
+  { route: "PATCH /settings" },
 );

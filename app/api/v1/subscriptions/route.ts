@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { createSubscription } from "@/lib/subscriptions/create-subscription";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { createSubscriptionInputSchema, listSubscriptionsQuerySchema } from "@/lib/subscriptions/subscription-schemas";
-import { ALL_ROLES, SUBSCRIBERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/subscriptions?state=&productId=&apiId=&userId= - list subscriptions (developers: their own)
 export const GET = withAuth(
@@ -10,7 +10,7 @@ export const GET = withAuth(
     const filters = listSubscriptionsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     return NextResponse.json({ items: await listSubscriptions(actor, filters) });
   },
-  { roles: ALL_ROLES },
+  { route: "GET /subscriptions" },
 );
 
 // POST /api/v1/subscriptions - subscribe to a product (or, for admins, a single API); answers the keys once
@@ -19,5 +19,5 @@ export const POST = withAuth(
     const input = createSubscriptionInputSchema.parse(await readJson(request));
     return NextResponse.json(await createSubscription(input, actor), { status: 201 });
   },
-  { roles: SUBSCRIBERS },
+  { route: "POST /subscriptions" },
 );

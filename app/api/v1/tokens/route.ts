@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { createAdminApiToken } from "@/lib/auth/tokens/create-admin-api-token";
-import { listAdminApiTokens } from "@/lib/auth/tokens/list-admin-api-tokens";
-import { createAdminApiTokenInputSchema } from "@/lib/auth/tokens/token-schemas";
-import { ADMINS, readJson, withAuth } from "@/lib/http/with-auth";
+import { createAdminApiToken } from "@/lib/iam/tokens/create-admin-api-token";
+import { listAdminApiTokens } from "@/lib/iam/tokens/list-admin-api-tokens";
+import { createAdminApiTokenInputSchema } from "@/lib/iam/tokens/token-schemas";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/tokens - every management API token (never the secret)
-export const GET = withAuth(async () => NextResponse.json({ items: await listAdminApiTokens() }), { roles: ADMINS });
+export const GET = withAuth(async () => NextResponse.json({ items: await listAdminApiTokens() }), { route: "GET /tokens" });
 
 // POST /api/v1/tokens - {name, role?, expiresAt?} -> the token, its secret shown once
 export const POST = withAuth(
@@ -15,5 +15,5 @@ export const POST = withAuth(
     response.headers.set("cache-control", "no-store");
     return response;
   },
-  { roles: ADMINS },
+  { route: "POST /tokens" },
 );

@@ -2,11 +2,11 @@ import { NextResponse } from "next/server";
 import { createUser } from "@/lib/iam/users/create-user";
 import { listUsers } from "@/lib/iam/users/list-users";
 import { createUserInputSchema } from "@/lib/iam/users/user-schemas";
-import { ADMINS, AUDITORS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/users - every user; viewers may read it (the read-only console shows who has access)
 export const GET = withAuth(async () => NextResponse.json({ items: await listUsers() }), {
-  roles: AUDITORS,
+  route: "GET /users",
 });
 
 // POST /api/v1/users - add a user with a role and an initial password
@@ -15,5 +15,5 @@ export const POST = withAuth(
     const input = createUserInputSchema.parse(await readJson(request));
     return NextResponse.json(await createUser(input, actor), { status: 201 });
   },
-  { roles: ADMINS },
+  { route: "POST /users" },
 );

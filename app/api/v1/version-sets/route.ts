@@ -2,10 +2,10 @@ import { NextResponse } from "next/server";
 import { createVersionSet } from "@/lib/apis/version-sets/create-version-set";
 import { listVersionSets } from "@/lib/apis/version-sets/list-version-sets";
 import { createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
-import { CATALOG_MANAGERS, CONSOLE_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/version-sets - list version sets with their versions
-export const GET = withAuth(async () => NextResponse.json({ items: await listVersionSets() }), { roles: CONSOLE_ROLES });
+export const GET = withAuth(async () => NextResponse.json({ items: await listVersionSets() }), { route: "GET /version-sets" });
 
 // POST /api/v1/version-sets - create a version set {name, scheme, parameterName?}
 export const POST = withAuth(
@@ -13,5 +13,5 @@ export const POST = withAuth(
     const input = createVersionSetInputSchema.parse(await readJson(request));
     return NextResponse.json(await createVersionSet(input, actor), { status: 201 });
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /version-sets" },
 );

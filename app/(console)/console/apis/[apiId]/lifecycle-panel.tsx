@@ -2,17 +2,15 @@
 // Lifecycle actions: draft -> published -> deprecated -> retired (and back to
 // published from deprecated). The server enforces the moves and governance; the
 // buttons only offer the moves that exist from the current state.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, ApiLifecycle, UpdateApiRequest } from "@/components/api-types";
+import type { Api, ApiLifecycle } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
-import { queryKeys } from "@/components/query-keys";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
+import { useUpdateApi } from "@/lib/client/use-apis";
 
 const moves: Record<ApiLifecycle, ApiLifecycle[]> = {
   draft: ["published"],
@@ -29,15 +27,8 @@ const explain: Record<ApiLifecycle, string> = {
 };
 
 export function LifecyclePanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const sunsetRef = useRef<HTMLInputElement>(null);
-  const update = useMutation({
-    mutationFn: (body: UpdateApiRequest) => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(api.id)}`, jsonBody("PATCH", body)),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(queryKeys.api(api.id), (old: Api | undefined) => ({ ...old, ...updated }));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.apis });
-    },
-  });
+  const update = useUpdateApi(api.id);
 
   function deprecate() {
     const date = sunsetRef.current?.value;

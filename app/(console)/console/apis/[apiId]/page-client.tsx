@@ -1,29 +1,24 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { Api, UserRole } from "@/components/api-types";
+import type { UserRole } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { OperationsTable } from "@/components/operations-table";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryKeys } from "@/components/query-keys";
 import { LifecyclePanel } from "./lifecycle-panel";
 import { ApiLintReport } from "./lint-report";
 import { RevisionsPanel } from "./revisions-panel";
 import { SecurityPanel } from "./security-panel";
 import { VersionPanel } from "./version-panel";
-import { canManageOwned } from "@/lib/auth/can-manage-owned";
+import { canManageOwned } from "@/lib/iam/can-manage-owned";
+import { useApi } from "@/lib/client/use-apis";
 
 type Viewer = { id: string; role: UserRole };
 
 export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: Viewer }) {
-  const api = useQuery({
-    queryKey: queryKeys.api(apiId),
-    queryFn: () => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(apiId)}`),
-  });
+  const api = useApi(apiId);
   const back = (
     <Link href="/console/apis" className="back-link">
       ← All APIs

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireConsoleUser } from "@/lib/auth/session";
+import { requireConsoleUser } from "@/lib/iam/session";
 import { ApiDetailClient } from "./page-client";
 
 export const metadata: Metadata = { title: "API details" };

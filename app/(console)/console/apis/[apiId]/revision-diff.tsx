@@ -1,13 +1,11 @@
 "use client";
 // What changes for clients if a revision replaces the current one: operations
 // added, removed and changed (with the fields that differ).
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { apiFetch } from "@/components/api-client";
-import type { DiffOperation, OperationsDiff, RevisionDiff } from "@/components/api-types";
-import { queryKeys } from "@/components/query-keys";
+import type { DiffOperation, OperationsDiff } from "@/lib/client/api-types";
 import { MethodBadge } from "@/components/ui/badge";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { useRevisionDiff } from "@/lib/client/use-revisions";
 
 function OperationLine({ op, note }: { op: DiffOperation; note?: string }) {
   return (
@@ -46,10 +44,7 @@ export function OperationsDiffView({ diff }: { diff: OperationsDiff }) {
 
 /** Loads the diff of revision `number` against the current revision. */
 export function RevisionDiffLoader({ apiId, number }: { apiId: string; number: number }) {
-  const diff = useQuery({
-    queryKey: queryKeys.revisionDiff(apiId, number),
-    queryFn: () => apiFetch<RevisionDiff>(`/api/v1/apis/${encodeURIComponent(apiId)}/revisions/${number}/diff?against=current`),
-  });
+  const diff = useRevisionDiff(apiId, number);
   if (diff.isPending) return <p className="muted">Comparing with the current revision…</p>;
   if (diff.isError) return <ErrorBanner error={diff.error} />;
   return (

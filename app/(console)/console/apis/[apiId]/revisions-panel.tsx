@@ -1,39 +1,23 @@
 "use client";
 // Every revision of the API: which one the gateway serves, lint counts, a diff
 // against the current one on demand, and the switch to make one current.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { apiFetch } from "@/components/api-client";
-import type { ApiRevision, ListResponse } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
-import { queryKeys } from "@/components/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Table, TableMessageRow } from "@/components/ui/table";
+import { useMakeRevisionCurrent, useRevisions } from "@/lib/client/use-revisions";
 import { ImportRevisionForm } from "./import-revision-form";
 import { RevisionDiffLoader } from "./revision-diff";
 
 const columns = ["Revision", "Document", "Operations", "Lint", "Created", "Notes", "Actions"];
 
 export function RevisionsPanel({ apiId, canEdit }: { apiId: string; canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const [openDiff, setOpenDiff] = useState<number | null>(null);
-  const revisions = useQuery({
-    queryKey: queryKeys.revisions(apiId),
-    queryFn: () => apiFetch<ListResponse<ApiRevision>>(`/api/v1/apis/${encodeURIComponent(apiId)}/revisions`),
-  });
-  const makeCurrent = useMutation({
-    mutationFn: (number: number) =>
-      apiFetch<ApiRevision>(`/api/v1/apis/${encodeURIComponent(apiId)}/revisions/${number}/make-current`, { method: "POST" }),
-    onSuccess: () => {
-      setOpenDiff(null);
-      // The API (current revision, operations), its revisions and their diffs all changed.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.api(apiId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.apis, exact: true });
-    },
-  });
+  const revisions = useRevisions(apiId);
+  const makeCurrent = useMakeRevisionCurrent(apiId);
   const items = revisions.data?.items ?? [];
 
   return (
@@ -62,7 +46,7 @@ export function RevisionsPanel({ apiId, canEdit }: { apiId: string; canEdit: boo
                   </Button>
                 )}
                 {canEdit && !r.isCurrent && (
-                  <Button size="sm" busy={makeCurrent.isPending && makeCurrent.variables === r.number} onClick={() => makeCurrent.mutate(r.number)}>
+                  <Button size="sm" busy={makeCurrent.isPending && makeCurrent.variables === r.number} onClick={() => makeCurrent.mutate(r.number, { onSuccess: () => setOpenDiff(null) })}>
                     Make current
                   </Button>
                 )}

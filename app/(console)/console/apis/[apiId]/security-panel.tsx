@@ -2,16 +2,13 @@
 // The API's security settings: subscription key required, encoded slashes and
 // WebSocket upgrades allowed, and bearer-token (JWT) validation at the gateway. Saved with one PATCH; the server validates
 // (400 with the failing fields). Viewers see the same form, disabled.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, UpdateApiRequest } from "@/components/api-types";
+import type { Api, UpdateApiRequest } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
-import { queryKeys } from "@/components/query-keys";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useUpdateApi } from "@/lib/client/use-apis";
 
 /** Audiences and roles may hold spaces in theory, never commas or line breaks. */
 const splitList = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
@@ -40,13 +37,9 @@ function toRequest(form: HTMLFormElement, api: Api): UpdateApiRequest {
 }
 
 export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const queryClient = useQueryClient();
   const jwt = api.jwtRequirements ?? null;
   const [jwtEnabled, setJwtEnabled] = useState(jwt !== null);
-  const update = useMutation({
-    mutationFn: (body: UpdateApiRequest) => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(api.id)}`, jsonBody("PATCH", body)),
-    onSuccess: (updated) => queryClient.setQueryData(queryKeys.api(api.id), (old: Api | undefined) => ({ ...old, ...updated })),
-  });
+  const update = useUpdateApi(api.id);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -85,14 +78,14 @@ export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
             </>
           )}
         </fieldset>
-        <ErrorBanner error={update.error} title="Security settings refused" />
-        {canEdit && (
-          <div className="form-actions">
-            <Button type="submit" variant="secondary" busy={update.isPending}>
-              Save security
-            </Button>
-          </div>
-        )}
+        <FormFooter
+          submitLabel="Save security"
+          variant="secondary"
+          busy={update.isPending}
+          error={update.error}
+          errorTitle="Security settings refused"
+          hideActions={!canEdit}
+        />
       </form>
     </Card>
   );

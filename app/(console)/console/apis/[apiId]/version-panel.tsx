@@ -2,16 +2,14 @@
 // The API's place in a version set: how clients reach this version, and (for
 // editors) joining or leaving a set. The server checks path uniqueness (409).
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, ListResponse, UpdateApiRequest, VersionSet } from "@/components/api-types";
+import type { Api } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
-import { queryKeys } from "@/components/query-keys";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useUpdateApi } from "@/lib/client/use-apis";
+import { useVersionSets } from "@/lib/client/use-version-sets";
 
 function howToCall(api: Api): string {
   const set = api.versionSet;
@@ -21,19 +19,8 @@ function howToCall(api: Api): string {
 }
 
 export function VersionPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const queryClient = useQueryClient();
-  const sets = useQuery({
-    queryKey: queryKeys.versionSets,
-    queryFn: () => apiFetch<ListResponse<VersionSet>>("/api/v1/version-sets"),
-    enabled: canEdit,
-  });
-  const update = useMutation({
-    mutationFn: (body: UpdateApiRequest) => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(api.id)}`, jsonBody("PATCH", body)),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(queryKeys.api(api.id), (old: Api | undefined) => ({ ...old, ...updated }));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.versionSets });
-    },
-  });
+  const sets = useVersionSets({ enabled: canEdit });
+  const update = useUpdateApi(api.id);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -78,12 +65,13 @@ export function VersionPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
             </Select>
             <Input label="Version name" name="versionName" defaultValue={api.versionName ?? ""} placeholder="v2" />
           </div>
-          <ErrorBanner error={update.error ?? sets.error} title="Version change refused" />
-          <div className="form-actions">
-            <Button type="submit" variant="secondary" busy={update.isPending}>
-              Save version
-            </Button>
-          </div>
+          <FormFooter
+            submitLabel="Save version"
+            variant="secondary"
+            busy={update.isPending}
+            error={update.error ?? sets.error}
+            errorTitle="Version change refused"
+          />
         </form>
       )}
     </Card>

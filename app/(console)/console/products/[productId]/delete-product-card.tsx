@@ -2,32 +2,19 @@
 // Deleting asks first. The server refuses (409) while developers hold live subscriptions;
 // the admin may then choose to cancel them along with the product.
 import { useRouter } from "next/navigation";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, ApiRequestError } from "@/components/api-client";
-import type { Product } from "@/components/api-types";
-import { queryKeys } from "@/components/query-keys";
+import type { Product } from "@/lib/client/api-types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { ApiRequestError } from "@/lib/client/api-client";
+import { useDeleteProduct } from "@/lib/client/use-products";
 
 export function DeleteProductCard({ product }: { product: Product }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-
-  const remove = useMutation({
-    mutationFn: (deleteSubscriptions: boolean) =>
-      apiFetch<{ cancelledSubscriptions: number }>(
-        `/api/v1/products/${encodeURIComponent(product.id)}${deleteSubscriptions ? "?deleteSubscriptions=true" : ""}`,
-        { method: "DELETE" },
-      ),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.products });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
-      router.push("/console/products");
-    },
-  });
+  const remove = useDeleteProduct(product.id);
+  const deleteProduct = (deleteSubscriptions: boolean) => remove.mutate(deleteSubscriptions, { onSuccess: () => router.push("/console/products") });
   const hasLiveSubscriptions = remove.error instanceof ApiRequestError && remove.error.status === 409;
 
   return (
@@ -42,7 +29,7 @@ export function DeleteProductCard({ product }: { product: Product }) {
         )}
         {confirming && !hasLiveSubscriptions && (
           <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(false)}>
+            <Button variant="danger" busy={remove.isPending} onClick={() => deleteProduct(false)}>
               Confirm delete
             </Button>
             <Button variant="ghost" onClick={() => setConfirming(false)}>
@@ -52,7 +39,7 @@ export function DeleteProductCard({ product }: { product: Product }) {
         )}
         {hasLiveSubscriptions && (
           <>
-            <Button variant="danger" busy={remove.isPending} onClick={() => remove.mutate(true)}>
+            <Button variant="danger" busy={remove.isPending} onClick={() => deleteProduct(true)}>
               Delete and cancel its subscriptions
             </Button>
             <Button variant="ghost" onClick={() => { setConfirming(false); remove.reset(); }}>

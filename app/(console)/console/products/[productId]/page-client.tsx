@@ -1,19 +1,17 @@
 "use client";
-// One product: its settings form, Publish/Unpublish, and deletion. Publishers edit the
-// products they own (or that nobody owns), admins all; the server enforces the same rule.
+// One product: its settings form, Publish/Unpublish, and deletion. Publishers edit only the
+// products they own (never an admin's, which nobody owns), admins all; canManageOwned is the server's rule.
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Product, UserRole } from "@/components/api-types";
+import type { Product, UserRole } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
-import { queryKeys } from "@/components/query-keys";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteProductCard } from "./delete-product-card";
 import { ProductSettingsForm } from "./product-settings-form";
-import { canManageOwned } from "@/lib/auth/can-manage-owned";
+import { canManageOwned } from "@/lib/iam/can-manage-owned";
+import { useProduct, useUpdateProduct } from "@/lib/client/use-products";
 
 type Viewer = { id: string; role: UserRole };
 
@@ -22,17 +20,8 @@ function mayEdit(viewer: Viewer, product: Product): boolean {
 }
 
 export function ProductDetailClient({ productId, viewer }: { productId: string; viewer: Viewer }) {
-  const queryClient = useQueryClient();
-  const productPath = `/api/v1/products/${encodeURIComponent(productId)}`;
-  const product = useQuery({ queryKey: [...queryKeys.products, productId], queryFn: () => apiFetch<Product>(productPath) });
-
-  const setState = useMutation({
-    mutationFn: (state: Product["state"]) => apiFetch<Product>(productPath, jsonBody("PATCH", { state })),
-    onSuccess: (updated) => {
-      queryClient.setQueryData([...queryKeys.products, productId], updated);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.products });
-    },
-  });
+  const product = useProduct(productId);
+  const setState = useUpdateProduct(productId);
 
   const back = (
     <Link href="/console/products" className="back-link">
@@ -58,7 +47,7 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
               <Button
                 variant={published ? "secondary" : "primary"}
                 busy={setState.isPending}
-                onClick={() => setState.mutate(published ? "draft" : "published")}
+                onClick={() => setState.mutate({ state: published ? "draft" : "published" })}
               >
                 {published ? "Unpublish" : "Publish"}
               </Button>

@@ -1,10 +1,9 @@
 // Reads the product form into a PATCH body. Empty limit fields mean "no limit"; a
 // half-filled rate limit or a quota without calls or bandwidth is caught here, with a
 // message in the form's own words, before the server's validation would say it in JSON paths.
-import type { Product, QuotaPeriod, UpdateProductRequest } from "@/components/api-types";
+import type { Product, QuotaPeriod, UpdateProductRequest } from "@/lib/client/api-types";
 import { formChecked, formText, formTexts } from "@/components/form-data";
-
-const MB = 1024 * 1024;
+import { bytesToMb, mbToBytes } from "@/components/format";
 
 function positiveNumber(form: HTMLFormElement, name: string, label: string): number | null {
   const text = formText(form, name);
@@ -40,15 +39,12 @@ export function readProductForm(form: HTMLFormElement): UpdateProductRequest {
     quota: hasQuota
       ? {
           calls: quotaCalls,
-          bandwidthBytes: quotaMb === null ? null : Math.round(quotaMb * MB),
+          bandwidthBytes: quotaMb === null ? null : mbToBytes(quotaMb),
           period: (formText(form, "quotaPeriod") || "month") as QuotaPeriod,
         }
       : null,
   };
 }
 
-/** Bytes -> the MB shown in the form (up to 3 decimals, no trailing zeros). */
-export function bandwidthMb(product: Product): string {
-  const bytes = product.quota?.bandwidthBytes;
-  return bytes ? String(Number((bytes / MB).toFixed(3))) : "";
-}
+/** The quota's bandwidth as the form's MB field shows it. */
+export const bandwidthMb = (product: Product): string => bytesToMb(product.quota?.bandwidthBytes);

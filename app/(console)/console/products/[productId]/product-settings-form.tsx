@@ -1,38 +1,33 @@
 "use client";
 // The product's settings as one form: description, terms, approval, the per-developer
 // limit, the rate limit and the quota, and its APIs. Saved with one PATCH.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { Api, ListResponse, Product, UpdateProductRequest } from "@/components/api-types";
-import { queryKeys } from "@/components/query-keys";
-import { Button } from "@/components/ui/button";
+import type { Product } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useApis } from "@/lib/client/use-apis";
+import { useUpdateProduct } from "@/lib/client/use-products";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { updateProductInputSchema } from "@/lib/products/product-schemas";
 import { bandwidthMb, readProductForm } from "./product-form-values";
 
 export function ProductSettingsForm({ product, editable }: { product: Product; editable: boolean }) {
-  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<Error | null>(null);
-  const apis = useQuery({ queryKey: queryKeys.apis, queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis") });
+  const apis = useApis();
   const bundled = new Set(product.apis.map((a) => a.id));
-
-  const save = useMutation({
-    mutationFn: (body: UpdateProductRequest) =>
-      apiFetch<Product>(`/api/v1/products/${encodeURIComponent(product.id)}`, jsonBody("PATCH", body)),
-    onSuccess: (updated) => {
-      queryClient.setQueryData([...queryKeys.products, product.id], updated);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.products });
-    },
-  });
+  const save = useUpdateProduct(product.id);
+  const request = useRequestCheck(updateProductInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     save.reset();
+    request.clear();
     try {
       setFormError(null);
-      save.mutate(readProductForm(e.currentTarget));
+      const body = readProductForm(e.currentTarget);
+      if (request.check(body)) save.mutate(body);
     } catch (err) {
       setFormError(err as Error);
     }
@@ -98,19 +93,15 @@ export function ProductSettingsForm({ product, editable }: { product: Product; e
             ))}
           </div>
         </fieldset>
-        <ErrorBanner error={formError ?? save.error} title="Could not save the product" />
-        {save.isSuccess && (
-          <p className="success-banner" role="status">
-            Saved. The gateways enforce the new settings within seconds.
-          </p>
-        )}
-        {editable && (
-          <div className="form-actions">
-            <Button type="submit" busy={save.isPending} disabled={apis.isPending}>
-              Save changes
-            </Button>
-          </div>
-        )}
+        <FormFooter
+          submitLabel="Save changes"
+          busy={save.isPending}
+          disabled={apis.isPending}
+          error={formError ?? request.problem ?? save.error}
+          errorTitle="Could not save the product"
+          success={save.isSuccess && "Saved. The gateways enforce the new settings within seconds."}
+          hideActions={!editable}
+        />
       </form>
     </Card>
   );

@@ -2,12 +2,8 @@
 // The approval queue: subscription requests to products that need approval, oldest first.
 // Approving activates the keys at the gateway; rejecting needs a reason the developer sees.
 import Link from "next/link";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, jsonBody } from "@/components/api-client";
-import type { ListResponse, Subscription } from "@/components/api-types";
 import { formatDateTime } from "@/components/format";
-import { queryKeys } from "@/components/query-keys";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -15,24 +11,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableMessageRow } from "@/components/ui/table";
 import { RejectRequestForm } from "./reject-request-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
-
-export type Decision = { id: string; state: "active" | "rejected"; comment?: string };
+import { useChangeSubscriptionState, useSubscriptions, type StateChange } from "@/lib/client/use-subscriptions";
 
 export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
-  const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState<string | null>(null);
-  const pending = useQuery({
-    queryKey: [...queryKeys.subscriptions, "submitted"],
-    queryFn: () => apiFetch<ListResponse<Subscription>>("/api/v1/subscriptions?state=submitted"),
-  });
-  const decide = useMutation({
-    mutationFn: ({ id, ...body }: Decision) =>
-      apiFetch<Subscription>(`/api/v1/subscriptions/${encodeURIComponent(id)}`, jsonBody("PATCH", body)),
-    onSuccess: () => {
-      setRejecting(null);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions });
-    },
-  });
+  const pending = useSubscriptions({ state: "submitted" });
+  const decide = useChangeSubscriptionState();
+  const record = (decision: StateChange) => decide.mutate(decision, { onSuccess: () => setRejecting(null) });
 
   const columns = ["Subscription", "Product", "Requested by", "Requested", ...(canDecide ? ["Decision"] : [])];
   const items = pending.data?.items ?? [];
@@ -67,12 +52,12 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
                       <RejectRequestForm
                         subscription={sub}
                         busy={busy}
-                        onReject={(comment) => decide.mutate({ id: sub.id, state: "rejected", comment })}
+                        onReject={(comment) => record({ id: sub.id, state: "rejected", comment })}
                         onCancel={() => setRejecting(null)}
                       />
                     ) : (
                       <>
-                        <Button size="sm" disabled={busy} onClick={() => decide.mutate({ id: sub.id, state: "active" })}>
+                        <Button size="sm" disabled={busy} onClick={() => record({ id: sub.id, state: "active" })}>
                           Approve
                         </Button>
                         <Button size="sm" variant="danger" disabled={busy} onClick={() => setRejecting(sub.id)}>

@@ -1,20 +1,14 @@
 "use client";
-// Read-only API reference for developers. (Interactive swagger-ui comes later.)
+// Read-only API reference for developers: the operations the gateway serves, from the current revision.
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
-import type { Api } from "@/components/api-types";
 import { OperationsTable } from "@/components/operations-table";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { queryKeys } from "@/components/query-keys";
+import { useApi } from "@/lib/client/use-apis";
 
 export function PortalApiClient({ apiId, gatewayUrl }: { apiId: string; gatewayUrl: string }) {
-  const api = useQuery({
-    queryKey: queryKeys.api(apiId),
-    queryFn: () => apiFetch<Api>(`/api/v1/apis/${encodeURIComponent(apiId)}`),
-  });
+  const api = useApi(apiId);
   const back = (
     <Link href="/portal" className="back-link">
       ← Products

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSignedIn } from "@/lib/auth/session";
+import { requireSignedIn } from "@/lib/iam/session";
 import { env } from "@/lib/env";
 import { PortalApiClient } from "./page-client";
 

@@ -1,13 +1,18 @@
 import { NextResponse } from "next/server";
+import { toApiResource } from "@/lib/apis/api-schemas";
 import { getApiOrThrow } from "@/lib/apis/get-api-or-throw";
+import { forAudience } from "@/lib/apis/list-apis";
 import { updateApi } from "@/lib/apis/update-api";
 import { updateApiInputSchema } from "@/lib/apis/update-api-input";
-import { ALL_ROLES, CATALOG_MANAGERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/apis/{apiId} - one API with its operations
 export const GET = withAuth<{ apiId: string }>(
-  async ({ params, actor }) => NextResponse.json(await getApiOrThrow(params.apiId, actor)),
-  { roles: ALL_ROLES },
+  async ({ params, actor }) => {
+    const api = await getApiOrThrow(params.apiId, actor);
+    return NextResponse.json(forAudience(toApiResource(api, { withOperations: true }), actor));
+  },
+  { route: "GET /apis/{apiId}" },
 );
 
 // PATCH /api/v1/apis/{apiId} - settings, lifecycle (publish/deprecate/retire), version set membership
@@ -16,5 +21,5 @@ export const PATCH = withAuth<{ apiId: string }>(
     const input = updateApiInputSchema.parse(await readJson(request));
     return NextResponse.json(await updateApi(params.apiId, input, actor));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "PATCH /apis/{apiId}" },
 );

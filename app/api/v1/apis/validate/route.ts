@@ -1,7 +1,7 @@
-import { respondWithPhases } from "@/lib/apis/openapi/phase-stream-response";
-import { specSourceInputSchema, toSpecSource } from "@/lib/apis/openapi/spec-input-schema";
-import { validateApiDefinition } from "@/lib/apis/openapi/validate-api-definition";
-import { CATALOG_MANAGERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { respondWithPhases } from "@/lib/http/phase-stream-response";
+import { specSourceInputSchema, toSpecSource } from "@/lib/apis/specs/spec-input-schema";
+import { validateApiDefinition } from "@/lib/apis/specs/validate-api-definition";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // POST /api/v1/apis/validate - dry-run import {spec | specUrl}: 200 with the lint report, or 422 invalid_spec.
 // With `Accept: application/x-ndjson` the phases stream as progress lines first.
@@ -10,5 +10,5 @@ export const POST = withAuth(
     const input = specSourceInputSchema.parse(await readJson(request));
     return respondWithPhases(request, 200, (onPhase) => validateApiDefinition(toSpecSource(input), { onPhase }));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /apis/validate" },
 );

@@ -3,14 +3,14 @@ import { deleteProduct } from "@/lib/products/delete-product";
 import { getProductOrThrow } from "@/lib/products/get-product-or-throw";
 import { deleteProductQuerySchema, toProductResource, updateProductInputSchema } from "@/lib/products/product-schemas";
 import { updateProduct } from "@/lib/products/update-product";
-import { ALL_ROLES, CATALOG_MANAGERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { productId: string };
 
 // GET /api/v1/products/{id} - one product (developers: published only)
 export const GET = withAuth<Params>(
   async ({ params, actor }) => NextResponse.json(toProductResource(await getProductOrThrow(params.productId, actor))),
-  { roles: ALL_ROLES },
+  { route: "GET /products/{productId}" },
 );
 
 // PATCH /api/v1/products/{id} - edit description, terms, state, approval, limits, APIs (owner or platform admin)
@@ -19,7 +19,7 @@ export const PATCH = withAuth<Params>(
     const input = updateProductInputSchema.parse(await readJson(request));
     return NextResponse.json(await updateProduct(params.productId, input, actor));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "PATCH /products/{productId}" },
 );
 
 // DELETE /api/v1/products/{id}?deleteSubscriptions=true - 409 while live subscriptions exist unless asked to cancel them
@@ -28,5 +28,5 @@ export const DELETE = withAuth<Params>(
     const options = deleteProductQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     return NextResponse.json(await deleteProduct(params.productId, options, actor));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "DELETE /products/{productId}" },
 );

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { changeSubscriptionState } from "@/lib/subscriptions/change-subscription-state";
 import { getOwnedSubscriptionOrThrow } from "@/lib/subscriptions/get-owned-subscription-or-throw";
 import { changeSubscriptionStateInputSchema, toSubscriptionResource } from "@/lib/subscriptions/subscription-schemas";
-import { ALL_ROLES, SUBSCRIBERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { subscriptionId: string };
 
@@ -10,7 +10,7 @@ type Params = { subscriptionId: string };
 export const GET = withAuth<Params>(
   async ({ params, actor }) =>
     NextResponse.json(toSubscriptionResource(await getOwnedSubscriptionOrThrow(params.subscriptionId, actor))),
-  { roles: ALL_ROLES },
+  { route: "GET /subscriptions/{subscriptionId}" },
 );
 
 // PATCH /api/v1/subscriptions/{id} - change state (developers may only cancel their own)
@@ -19,5 +19,5 @@ export const PATCH = withAuth<Params>(
     const input = changeSubscriptionStateInputSchema.parse(await readJson(request));
     return NextResponse.json(await changeSubscriptionState(params.subscriptionId, input, actor));
   },
-  { roles: SUBSCRIBERS },
+  { route: "PATCH /subscriptions/{subscriptionId}" },
 );

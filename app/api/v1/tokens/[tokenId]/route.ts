@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { revokeAdminApiToken } from "@/lib/auth/tokens/revoke-admin-api-token";
-import { ADMINS, withAuth } from "@/lib/http/with-auth";
+import { revokeAdminApiToken } from "@/lib/iam/tokens/revoke-admin-api-token";
+import { withAuth } from "@/lib/http/with-auth";
 
 // DELETE /api/v1/tokens/{tokenId} - revoke; answers the revoked token
 export const DELETE = withAuth<{ tokenId: string }>(
   async ({ params, actor }) => NextResponse.json(await revokeAdminApiToken(params.tokenId, actor)),
-  { roles: ADMINS },
+  { route: "DELETE /tokens/{tokenId}" },
 );

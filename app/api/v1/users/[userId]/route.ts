@@ -1,14 +1,14 @@
 import { NextResponse } from "next/server";
 import { getUserOrThrow } from "@/lib/iam/users/get-user-or-throw";
 import { updateUser } from "@/lib/iam/users/update-user";
-import { updateUserInputSchema } from "@/lib/iam/users/user-schemas";
-import { ADMINS, AUDITORS, readJson, withAuth } from "@/lib/http/with-auth";
+import { toUserResource, updateUserInputSchema } from "@/lib/iam/users/user-schemas";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { userId: string };
 
 // GET /api/v1/users/{userId}
-export const GET = withAuth<Params>(async ({ params }) => NextResponse.json(await getUserOrThrow(params.userId)), {
-  roles: AUDITORS,
+export const GET = withAuth<Params>(async ({ params }) => NextResponse.json(toUserResource(await getUserOrThrow(params.userId))), {
+  route: "GET /users/{userId}",
 });
 
 // PATCH /api/v1/users/{userId} - {name?, role?, disabled?, password?}; 409 for the last active platform admin
@@ -17,5 +17,5 @@ export const PATCH = withAuth<Params>(
     const input = updateUserInputSchema.parse(await readJson(request));
     return NextResponse.json(await updateUser(params.userId, input, actor));
   },
-  { roles: ADMINS },
+  { route: "PATCH /users/{userId}" },
 );

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getApiLintReport } from "@/lib/apis/openapi/get-api-lint-report";
-import { CONSOLE_ROLES, withAuth } from "@/lib/http/with-auth";
+import { getApiLintReport } from "@/lib/apis/specs/get-api-lint-report";
+import { withAuth } from "@/lib/http/with-auth";
 
 const querySchema = z.object({
   revision: z.coerce.number().int().min(1).optional().describe("Revision number; the current revision when omitted"),
@@ -13,5 +13,5 @@ export const GET = withAuth<{ apiId: string }>(
     const { revision } = querySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
     return NextResponse.json(await getApiLintReport(params.apiId, actor, revision));
   },
-  { roles: CONSOLE_ROLES },
+  { route: "GET /apis/{apiId}/lint" },
 );

@@ -2,13 +2,13 @@ import { NextResponse } from "next/server";
 import { createRevision } from "@/lib/apis/revisions/create-revision";
 import { listRevisions } from "@/lib/apis/revisions/list-revisions";
 import { createRevisionInputSchema } from "@/lib/apis/revisions/revision-schemas";
-import { CATALOG_MANAGERS, CONSOLE_ROLES, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { apiId: string };
 
 // GET /api/v1/apis/{apiId}/revisions - every revision, newest first
 export const GET = withAuth<Params>(async ({ params }) => NextResponse.json({ items: await listRevisions(params.apiId) }), {
-  roles: CONSOLE_ROLES,
+  route: "GET /apis/{apiId}/revisions",
 });
 
 // POST /api/v1/apis/{apiId}/revisions - re-import {spec | specUrl, notes?} as a new, not yet current revision
@@ -17,5 +17,5 @@ export const POST = withAuth<Params>(
     const input = createRevisionInputSchema.parse(await readJson(request));
     return NextResponse.json(await createRevision(params.apiId, input, actor), { status: 201 });
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /apis/{apiId}/revisions" },
 );

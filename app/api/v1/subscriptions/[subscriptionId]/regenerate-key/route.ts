@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { regenerateSubscriptionKey } from "@/lib/subscriptions/subscription-secrets";
 import { regenerateKeyInputSchema } from "@/lib/subscriptions/subscription-schemas";
-import { SUBSCRIBERS, readJson, withAuth } from "@/lib/http/with-auth";
+import { readJson, withAuth } from "@/lib/http/with-auth";
 
 // POST /api/v1/subscriptions/{id}/regenerate-key - replace the primary or secondary key
 export const POST = withAuth<{ subscriptionId: string }>(
@@ -11,5 +11,5 @@ export const POST = withAuth<{ subscriptionId: string }>(
     response.headers.set("cache-control", "no-store");
     return response;
   },
-  { roles: SUBSCRIBERS },
+  { route: "POST /subscriptions/{subscriptionId}/regenerate-key" },
 );

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSubscriptionSecrets } from "@/lib/subscriptions/subscription-secrets";
-import { SUBSCRIBERS, withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/http/with-auth";
 
 // GET /api/v1/subscriptions/{id}/secrets - the keys, for their owner or a platform admin
 export const GET = withAuth<{ subscriptionId: string }>(
@@ -9,5 +9,5 @@ export const GET = withAuth<{ subscriptionId: string }>(
     response.headers.set("cache-control", "no-store");
     return response;
   },
-  { roles: SUBSCRIBERS },
+  { route: "GET /subscriptions/{subscriptionId}/secrets" },
 );

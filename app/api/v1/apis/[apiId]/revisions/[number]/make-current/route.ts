@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { makeRevisionCurrent } from "@/lib/apis/revisions/make-revision-current";
 import { revisionNumberSchema } from "@/lib/apis/revisions/revision-schemas";
-import { CATALOG_MANAGERS, withAuth } from "@/lib/http/with-auth";
+import { withAuth } from "@/lib/http/with-auth";
 
 // POST /api/v1/apis/{apiId}/revisions/{number}/make-current - the gateway serves this revision next
 export const POST = withAuth<{ apiId: string; number: string }>(
@@ -9,5 +9,5 @@ export const POST = withAuth<{ apiId: string; number: string }>(
     const number = revisionNumberSchema.parse(params.number);
     return NextResponse.json(await makeRevisionCurrent(params.apiId, number, actor));
   },
-  { roles: CATALOG_MANAGERS },
+  { route: "POST /apis/{apiId}/revisions/{number}/make-current" },
 );

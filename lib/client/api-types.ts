@@ -1,0 +1,68 @@
+// The management API's shapes as the UI consumes them, inferred from the zod schemas the
+// server answers and validates with (lib/<context>/*-schemas.ts). Type-only: nothing of the
+// server reaches a client bundle. Importers will move to the schema files themselves.
+import type { z } from "zod";
+import type { apiResourceSchema, createApiInputSchema, operationSchema } from "@/lib/apis/api-schemas";
+import type { jwtRequirementsSchema } from "@/lib/apis/jwt-requirements-schema";
+import type { ApiLintReport, lintProblemSchema, lintReportSchema, LintSummary } from "@/lib/apis/specs/lint-report-schemas";
+import type { diffOperationSchema, operationsDiffSchema } from "@/lib/apis/revisions/revision-schemas";
+import type { updateApiInputSchema } from "@/lib/apis/update-api-input";
+import type { createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
+import type { auditEventPageSchema } from "@/lib/audit/audit-event-schemas";
+import type { createAdminApiTokenInputSchema, createdAdminApiTokenSchema } from "@/lib/iam/tokens/token-schemas";
+import type { createUserInputSchema, updateUserInputSchema } from "@/lib/iam/users/user-schemas";
+import type { listOf } from "@/lib/management-api/common-schemas";
+import type { createProductInputSchema, quotaSchema, updateProductInputSchema } from "@/lib/products/product-schemas";
+import type { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
+
+export type { UserRoleName as UserRole } from "@/lib/iam/roles";
+export type { ApiLifecycleName as ApiLifecycle } from "@/lib/apis/lifecycle/api-lifecycles";
+export type { ProductStateName as ProductState, QuotaPeriod } from "@/lib/products/product-schemas";
+export type { SubscriptionStateName as SubscriptionState } from "@/lib/subscriptions/subscription-schemas";
+
+export type { ApiResource as Api, ImportedApi } from "@/lib/apis/api-schemas";
+export type Operation = z.infer<typeof operationSchema>;
+export type ApiRevisionSummary = NonNullable<z.infer<typeof apiResourceSchema>["currentRevision"]>;
+export type JwtRequirements = z.infer<typeof jwtRequirementsSchema>;
+export type ImportApiRequest = z.input<typeof createApiInputSchema>;
+export type UpdateApiRequest = z.input<typeof updateApiInputSchema>;
+
+export type { LintRulesetName as LintRuleset } from "@/lib/settings/workspace-settings-schema";
+export type LintCounts = LintSummary;
+export type LintProblem = z.infer<typeof lintProblemSchema>;
+/** GET /apis/{id}/lint (with `revision`), and `lint` of POST /apis/validate (without). */
+export type LintReport = z.infer<typeof lintReportSchema> & Partial<Pick<ApiLintReport, "revision">>;
+export type { SpecValidation as ValidateApiResult } from "@/lib/apis/specs/lint-report-schemas";
+export type { PhaseEvent as ImportPhaseEvent } from "@/lib/apis/specs/import-phases";
+
+export type { RevisionSummary as ApiRevision, CreatedRevision, RevisionDiff } from "@/lib/apis/revisions/revision-schemas";
+export type DiffOperation = z.infer<typeof diffOperationSchema>;
+export type OperationsDiff = z.infer<typeof operationsDiffSchema>;
+
+export type { VersioningSchemeName as VersioningScheme, VersionSetResource as VersionSet } from "@/lib/apis/version-sets/version-set-schemas";
+export type CreateVersionSetRequest = z.input<typeof createVersionSetInputSchema>;
+
+export type { ProductResource as Product } from "@/lib/products/product-schemas";
+export type ProductQuota = z.infer<typeof quotaSchema>;
+export type CreateProductRequest = z.input<typeof createProductInputSchema>;
+export type UpdateProductRequest = z.input<typeof updateProductInputSchema>;
+
+export type { SubscriptionResource as Subscription, SubscriptionKeys, CreatedSubscription } from "@/lib/subscriptions/subscription-schemas";
+export type CreateSubscriptionRequest = z.input<typeof createSubscriptionInputSchema>;
+
+export type { UserResource as ConsoleUser } from "@/lib/iam/users/user-schemas";
+export type CreateUserRequest = z.input<typeof createUserInputSchema>;
+export type UpdateUserRequest = z.input<typeof updateUserInputSchema>;
+
+export type { AdminApiTokenResource as AdminApiToken } from "@/lib/iam/tokens/token-schemas";
+export type CreatedAdminApiToken = z.infer<typeof createdAdminApiTokenSchema>;
+export type CreateAdminApiTokenRequest = z.input<typeof createAdminApiTokenInputSchema>;
+
+export type { AuditEventResource as AuditEvent } from "@/lib/audit/audit-event-schemas";
+export type AuditEventPage = z.infer<typeof auditEventPageSchema>;
+
+export type { WorkspaceSettings } from "@/lib/settings/workspace-settings-schema";
+export type { ConfigDelivery } from "@/lib/config-channel/delivery/config-delivery-schema";
+
+/** `{items: [...]}`, every list answer. */
+export type ListResponse<T> = z.infer<ReturnType<typeof listOf<z.ZodType<T>>>>;

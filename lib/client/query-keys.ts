@@ -1,0 +1,52 @@
+// react-query cache keys, one tree per resource: `all` is the prefix every key of the
+// resource starts with, so one invalidation reaches the lists, the details and what hangs
+// under a detail (an API's lint report, revisions and diffs) on every page at once.
+
+export type SubscriptionFilters = { state?: string; productId?: string; apiId?: string; userId?: string };
+export type AuditFilters = Record<string, string>;
+
+/** Unset filters are left out, so `{}` and `{ state: undefined }` share one cache entry. */
+function setOnly<T extends Record<string, string | undefined>>(filters: T): Partial<T> {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Partial<T>;
+}
+
+const apiDetail = (id: string) => ["apis", "detail", id] as const;
+
+export const queryKeys = {
+  apis: {
+    all: ["apis"] as const,
+    list: () => ["apis", "list"] as const,
+    detail: apiDetail,
+    lint: (id: string, revision?: number) => [...apiDetail(id), "lint", revision ?? "current"] as const,
+    revisions: (id: string) => [...apiDetail(id), "revisions"] as const,
+    revisionDiff: (id: string, number: number) => [...apiDetail(id), "revisions", number, "diff"] as const,
+  },
+  versionSets: {
+    all: ["version-sets"] as const,
+    list: () => ["version-sets", "list"] as const,
+  },
+  products: {
+    all: ["products"] as const,
+    list: () => ["products", "list"] as const,
+    detail: (id: string) => ["products", "detail", id] as const,
+  },
+  subscriptions: {
+    all: ["subscriptions"] as const,
+    list: (filters: SubscriptionFilters = {}) => ["subscriptions", "list", setOnly(filters)] as const,
+    keys: (id: string) => ["subscriptions", "keys", id] as const,
+  },
+  users: {
+    all: ["users"] as const,
+    list: () => ["users", "list"] as const,
+  },
+  tokens: {
+    all: ["tokens"] as const,
+    list: () => ["tokens", "list"] as const,
+  },
+  auditEvents: {
+    all: ["audit-events"] as const,
+    list: (filters: AuditFilters) => ["audit-events", "list", setOnly(filters)] as const,
+  },
+  settings: ["settings"] as const,
+  configDelivery: ["config-delivery"] as const,
+};

@@ -1,0 +1,54 @@
+// Subscriptions: lists (all, by state, one user's), keys, and every change of state.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreateSubscriptionRequest, CreatedSubscription, ListResponse, Subscription, SubscriptionKeys } from "@/lib/client/api-types";
+import { apiFetch, jsonBody, segment, withQuery } from "./api-client";
+import { queryKeys, type SubscriptionFilters } from "./query-keys";
+
+const subscriptionPath = (id: string) => `/api/v1/subscriptions/${segment(id)}`;
+
+/** The server filters (state, product, API, owner); developers only ever receive their own. */
+export function useSubscriptions(filters: SubscriptionFilters = {}) {
+  return useQuery({
+    queryKey: queryKeys.subscriptions.list(filters),
+    queryFn: () => apiFetch<ListResponse<Subscription>>(withQuery("/api/v1/subscriptions", filters)),
+  });
+}
+
+/** Fetched only when asked for (`enabled`), and kept: keys change only by regeneration. */
+export function useSubscriptionKeys(subscriptionId: string, { enabled }: { enabled: boolean }) {
+  return useQuery({
+    queryKey: queryKeys.subscriptions.keys(subscriptionId),
+    queryFn: () => apiFetch<SubscriptionKeys>(`${subscriptionPath(subscriptionId)}/secrets`),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+/** The answer carries the keys in clear, once. */
+export function useCreateSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSubscriptionRequest) => apiFetch<CreatedSubscription>("/api/v1/subscriptions", jsonBody("POST", body)),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions.all }),
+  });
+}
+
+export type StateChange = { id: string; state: "active" | "suspended" | "cancelled" | "rejected"; comment?: string };
+
+/** Approve, reject (with a reason), suspend, reactivate or cancel. */
+export function useChangeSubscriptionState() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: StateChange) => apiFetch<Subscription>(subscriptionPath(id), jsonBody("PATCH", body)),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.subscriptions.all }),
+  });
+}
+
+export function useRegenerateSubscriptionKey(subscriptionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (key: "primary" | "secondary") =>
+      apiFetch<SubscriptionKeys>(`${subscriptionPath(subscriptionId)}/regenerate-key`, jsonBody("POST", { key })),
+    onSuccess: (fresh) => queryClient.setQueryData(queryKeys.subscriptions.keys(subscriptionId), fresh),
+  });
+}

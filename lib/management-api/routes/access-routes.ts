@@ -1,0 +1,95 @@
+// OpenAPI entries for people and access: /me, /users, /tokens, /audit-events.
+import { auditEventPageSchema, listAuditEventsQuerySchema } from "@/lib/audit/audit-event-schemas";
+import {
+  adminApiTokenResourceSchema,
+  createAdminApiTokenInputSchema,
+  createdAdminApiTokenSchema,
+} from "@/lib/iam/tokens/token-schemas";
+import { createUserInputSchema, meSchema, updateUserInputSchema, userResourceSchema } from "@/lib/iam/users/user-schemas";
+import { listOf } from "../common-schemas";
+import { routeDocs } from "../route-doc";
+
+/** Read-only auditors: the viewer role sees who has access and what changed. */
+
+export const accessRoutes = routeDocs([
+  {
+    method: "get",
+    path: "/me",
+    operationId: "getMe",
+    summary: "Who the caller is",
+    tag: "Users",
+    response: { status: 200, description: "The caller", schema: meSchema },
+  },
+  {
+    method: "get",
+    path: "/users",
+    operationId: "listUsers",
+    summary: "List users",
+    tag: "Users",
+    response: { status: 200, description: "The users", schema: listOf(userResourceSchema, "UserList") },
+  },
+  {
+    method: "post",
+    path: "/users",
+    operationId: "createUser",
+    summary: "Add a user",
+    tag: "Users",
+    body: createUserInputSchema,
+    response: { status: 201, description: "The user (never the password)", schema: userResourceSchema },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/users/{userId}",
+    operationId: "getUser",
+    summary: "One user",
+    tag: "Users",
+    response: { status: 200, description: "The user", schema: userResourceSchema },
+  },
+  {
+    method: "patch",
+    path: "/users/{userId}",
+    operationId: "updateUser",
+    summary: "Rename, change role, disable, reset the password or unlock",
+    description: "409 when it would leave no active platform admin. `unlock: true` ends a temporary lockout after repeated failed sign-ins (audited as user.unlocked).",
+    tag: "Users",
+    body: updateUserInputSchema,
+    response: { status: 200, description: "The user", schema: userResourceSchema },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/tokens",
+    operationId: "listAdminApiTokens",
+    summary: "List management API tokens (never the secret)",
+    tag: "API tokens",
+    response: { status: 200, description: "The tokens", schema: listOf(adminApiTokenResourceSchema, "AdminApiTokenList") },
+  },
+  {
+    method: "post",
+    path: "/tokens",
+    operationId: "createAdminApiToken",
+    summary: "Create a management API token; the secret is answered once",
+    description: "The token's role may not exceed its creator's. Only the SHA-256 of the secret is stored.",
+    tag: "API tokens",
+    body: createAdminApiTokenInputSchema,
+    response: { status: 201, description: "The token and its secret", schema: createdAdminApiTokenSchema },
+  },
+  {
+    method: "delete",
+    path: "/tokens/{tokenId}",
+    operationId: "revokeAdminApiToken",
+    summary: "Revoke a token; it answers 401 from then on",
+    tag: "API tokens",
+    response: { status: 200, description: "The revoked token", schema: adminApiTokenResourceSchema },
+  },
+  {
+    method: "get",
+    path: "/audit-events",
+    operationId: "listAuditEvents",
+    summary: "The audit log, newest first, filtered and paginated",
+    tag: "Audit log",
+    query: listAuditEventsQuerySchema,
+    response: { status: 200, description: "A page of events", schema: auditEventPageSchema },
+  },
+]);

@@ -1,0 +1,73 @@
+// OpenAPI entries for /subscriptions (one entry per route and method).
+import {
+  changeSubscriptionStateInputSchema,
+  createdSubscriptionSchema,
+  createSubscriptionInputSchema,
+  listSubscriptionsQuerySchema,
+  regenerateKeyInputSchema,
+  subscriptionKeysSchema,
+  subscriptionResourceSchema,
+} from "@/lib/subscriptions/subscription-schemas";
+import { listOf } from "../common-schemas";
+import { routeDocs } from "../route-doc";
+
+const tag = "Subscriptions";
+/** Viewers are read-only; developers act on their own subscriptions only. */
+
+export const subscriptionsRoutes = routeDocs([
+  {
+    method: "get",
+    path: "/subscriptions",
+    operationId: "listSubscriptions",
+    summary: "List subscriptions (developers: their own)",
+    tag,
+    query: listSubscriptionsQuerySchema,
+    response: { status: 200, description: "The subscriptions", schema: listOf(subscriptionResourceSchema, "SubscriptionList") },
+  },
+  {
+    method: "post",
+    path: "/subscriptions",
+    operationId: "createSubscription",
+    summary: "Subscribe to a product or a single API",
+    description: "Answers the keys once. Developers' requests to products that need approval start as submitted.",
+    tag,
+    body: createSubscriptionInputSchema,
+    response: { status: 201, description: "The subscription and its keys", schema: createdSubscriptionSchema },
+    errors: [409, 422],
+  },
+  {
+    method: "get",
+    path: "/subscriptions/{subscriptionId}",
+    operationId: "getSubscription",
+    summary: "One subscription",
+    tag,
+    response: { status: 200, description: "The subscription", schema: subscriptionResourceSchema },
+  },
+  {
+    method: "patch",
+    path: "/subscriptions/{subscriptionId}",
+    operationId: "changeSubscriptionState",
+    summary: "Approve, reject, suspend, reactivate or cancel (developers: cancel their own)",
+    tag,
+    body: changeSubscriptionStateInputSchema,
+    response: { status: 200, description: "The subscription", schema: subscriptionResourceSchema },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/subscriptions/{subscriptionId}/secrets",
+    operationId: "getSubscriptionKeys",
+    summary: "The subscription's keys (its owner or a platform admin)",
+    tag,
+    response: { status: 200, description: "The keys", schema: subscriptionKeysSchema },
+  },
+  {
+    method: "post",
+    path: "/subscriptions/{subscriptionId}/regenerate-key",
+    operationId: "regenerateSubscriptionKey",
+    summary: "Replace the primary or the secondary key; the other keeps working",
+    tag,
+    body: regenerateKeyInputSchema,
+    response: { status: 200, description: "The keys", schema: subscriptionKeysSchema },
+  },
+]);
