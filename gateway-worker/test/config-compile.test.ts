@@ -7,7 +7,7 @@ import { ConfigStore } from "../src/config/config-store";
 import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "../src/contract/config-snapshot";
 import { Pipeline } from "../src/pipeline/pipeline";
 import { defaultPolicies } from "../src/policies";
-import { hashSubscriptionKey } from "../src/contract/config-snapshot";
+import { hashSubscriptionKey } from "../src/contract/subscription-key-hash";
 import { RouteTable } from "../src/routing/route-table";
 import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "./helpers/snapshots";
 

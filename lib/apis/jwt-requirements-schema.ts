@@ -6,7 +6,8 @@
 // contract's gatewayJwtSchema, so the API cannot accept what a gateway refuses;
 // this side only documents them for the management API and refuses unknown fields.
 import type { z } from "zod";
-import { DEFAULT_JWT_ROLES_CLAIM, gatewayJwtSchema } from "@/lib/config-channel/contract";
+// The schema module itself, not the console's contract seam (which adds node:crypto): browser forms validate with this.
+import { DEFAULT_JWT_ROLES_CLAIM, gatewayJwtSchema } from "@portcullis/gateway/contract";
 
 const field = gatewayJwtSchema.shape;
 

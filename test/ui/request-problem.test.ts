@@ -2,6 +2,7 @@
 // must be the one the route would answer, word for word (lib/http/errors.ts's converter).
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
+import { createApiInputSchema } from "@/lib/apis/api-schemas";
 import { createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
 import { createAdminApiTokenInputSchema } from "@/lib/iam/tokens/token-schemas";
 import { requestProblem } from "@/lib/client/use-request-check";
@@ -17,6 +18,7 @@ const refused: [string, ZodType, unknown][] = [
   ["version set with a spaced header", createVersionSetInputSchema, { name: "Orders", scheme: "header", parameterName: "Api Version" }],
   ["token with a NUL byte", createAdminApiTokenInputSchema, { name: "ci\u0000", role: "viewer" }],
   ["subscription to nothing", createSubscriptionInputSchema, { name: "app" }],
+  ["API import with a spaced path and no spec", createApiInputSchema, { name: "Orders", path: "my orders", backendUrl: "http://127.0.0.1:4000", lifecycle: "draft", spec: "" }],
   ["rejection without a reason", changeSubscriptionStateInputSchema, { state: "rejected", comment: "" }],
 ];
 

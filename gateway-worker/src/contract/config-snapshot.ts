@@ -1,15 +1,9 @@
 // The one contract between the console and every gateway: the configuration
 // snapshot, and where it travels. Both sides import this file; change it here.
-import { createHash } from "node:crypto";
 import { z } from "zod";
 
-/** sha256(key) as 64 lowercase hex characters; keys never travel in clear. */
+/** sha256(key) as 64 lowercase hex characters; keys never travel in clear (see subscription-key-hash.ts). */
 export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "sha256 hex");
-
-/** The one way a subscription key becomes a keyHash: the console stores it, the gateway matches it. */
-export function hashSubscriptionKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
-}
 
 export const apiLifecycleSchema = z.enum(["draft", "published", "deprecated", "retired"]);
 

@@ -1,7 +1,8 @@
 // Identifies the caller by subscription key, APIM style: header first, then
 // query parameter. Keys are compared by sha256 (the snapshot never holds them
 // in clear) and always stripped before forwarding, so the backend never sees one.
-import { gatewayApiSchema, hashSubscriptionKey } from "../contract/config-snapshot.js";
+import { gatewayApiSchema } from "../contract/config-snapshot.js";
+import { hashSubscriptionKey } from "../contract/subscription-key-hash.js";
 import { rejection } from "../http/errors.js";
 import { firstHeaderValue } from "../http/headers.js";
 import { getQueryParam, removeQueryParam } from "../http/query-string.js";

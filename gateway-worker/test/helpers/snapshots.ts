@@ -5,7 +5,7 @@ import type {
   GatewayProduct,
   GatewaySubscription,
 } from "../../src/contract/config-snapshot";
-import { hashSubscriptionKey } from "../../src/contract/config-snapshot";
+import { hashSubscriptionKey } from "../../src/contract/subscription-key-hash";
 
 export function makeApi(overrides: Partial<GatewayApi> = {}): GatewayApi {
   return {

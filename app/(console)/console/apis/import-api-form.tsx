@@ -11,7 +11,10 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
+import { createApiInputSchema } from "@/lib/apis/api-schemas";
+import type { ImportApiRequest } from "@/lib/client/api-types";
 import type { ImportProgress } from "@/lib/client/post-with-progress";
+import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useImportApi, useValidateApi, type SpecFields } from "@/lib/client/use-apis";
 import { ImportProgressView } from "./import-progress";
 import { LintCountBadges, LintReportView } from "./lint-report-view";
@@ -33,6 +36,7 @@ export function ImportApiForm() {
 
   const check = useValidateApi(setProgress);
   const importApi = useImportApi(setProgress);
+  const request = useRequestCheck(createApiInputSchema);
   const busy = check.isPending || importApi.isPending;
 
   async function loadFile(e: ChangeEvent<HTMLInputElement>) {
@@ -68,15 +72,17 @@ export function ImportApiForm() {
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
+    const body: ImportApiRequest = {
+      name: formText(form, "name"),
+      // People paste "/petstore/" as often as "petstore"; the API wants the bare segment.
+      path: formText(form, "path").replace(/^\/+|\/+$/g, ""),
+      backendUrl: formText(form, "backendUrl"),
+      lifecycle: formText(form, "lifecycle") === "published" ? "published" : "draft",
+      ...specFields(form),
+    };
+    if (!request.check(body)) return;
     importApi.mutate(
-      {
-        name: formText(form, "name"),
-        // People paste "/petstore/" as often as "petstore"; the API wants the bare segment.
-        path: formText(form, "path").replace(/^\/+|\/+$/g, ""),
-        backendUrl: formText(form, "backendUrl"),
-        lifecycle: formText(form, "lifecycle") === "published" ? "published" : "draft",
-        ...specFields(form),
-      },
+      body,
       {
         onSuccess: () => {
           formRef.current?.reset();
@@ -138,7 +144,7 @@ export function ImportApiForm() {
           submitLabel="Import"
           busy={importApi.isPending}
           disabled={busy}
-          error={importApi.error}
+          error={request.problem ?? importApi.error}
           errorTitle="Import failed"
           success={
             importApi.isSuccess && (

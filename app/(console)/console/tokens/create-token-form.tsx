@@ -2,15 +2,13 @@
 import { useRef, type FormEvent } from "react";
 import type { CreateAdminApiTokenRequest, UserRole } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
-import { roleLabel } from "@/components/role-label";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { createAdminApiTokenInputSchema } from "@/lib/iam/tokens/token-schemas";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useCreateToken } from "@/lib/client/use-tokens";
-
-const roles: UserRole[] = ["platform_admin", "api_publisher", "viewer", "developer"];
+import { roleOptions } from "../users/create-user-form";
 
 export function CreateTokenForm() {
   const formRef = useRef<HTMLFormElement>(null);
@@ -36,11 +34,7 @@ export function CreateTokenForm() {
         <div className="form-row">
           <Input label="Name" name="name" required hint="What it is for, e.g. CI deploy." />
           <Select label="Role" name="role" defaultValue="platform_admin">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabel(role)}
-              </option>
-            ))}
+            {roleOptions}
           </Select>
           <Input label="Expires" name="expiresAt" type="date" hint="Optional; empty never expires." />
         </div>

@@ -8,11 +8,10 @@ import { Input, Select } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useCreateUser } from "@/lib/client/use-users";
+import { userRoles } from "@/lib/iam/roles";
 import { createUserInputSchema } from "@/lib/iam/users/user-schemas";
 
-const roles: UserRole[] = ["platform_admin", "api_publisher", "viewer", "developer"];
-
-export const roleOptions = roles.map((role) => (
+export const roleOptions = userRoles.map((role) => (
   <option key={role} value={role}>
     {roleLabel(role)}
   </option>
