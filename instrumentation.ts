@@ -13,6 +13,9 @@ export async function register() {
   // during a change, and a console may die before publishing; this publishes at start-up too.
   const { startConfigDeliveryWatchdog } = await import("./lib/config-channel/start-config-delivery-watchdog");
   startConfigDeliveryWatchdog();
+  // Realms with a rotation interval rotate their signing keys on schedule (staged -> active -> passive).
+  const { startScheduledKeyRotation } = await import("./lib/iam/realms/run-scheduled-key-rotations");
+  startScheduledKeyRotation();
   // Big imports lint on a worker pool; starting it now keeps Redocly's load off the first import.
   const { warmLintWorkers } = await import("./lib/apis/specs/lint-worker-pool");
   warmLintWorkers();

@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@prisma/client", "pino", "ioredis", "bullmq", "@redocly/openapi-core"],
   // Everything is served locally; there is no remote image host to allow.
   images: { unoptimized: true },
+  // OpenID Connect discovery lives at a dot path, which the App Router does not route.
+  async rewrites() {
+    return [{ source: "/realms/:realm/.well-known/openid-configuration", destination: "/realms/:realm/well-known/openid-configuration" }];
+  },
   // Pages also get a nonce CSP per request from proxy.ts; management API answers get a deny-all one here.
   async headers() {
     return [

@@ -20,8 +20,9 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      // Pages only: API answers get their own static policy (next.config.ts); assets need none.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      // Pages only: API answers get their own static policy (next.config.ts); assets need none; the
+      // realms' protocol endpoints and sign-in form set their own (lib/iam/realms/oidc/login-page.ts).
+      source: "/((?!api/|realms/|_next/static|_next/image|favicon.ico|icon.svg).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,11 +1,11 @@
 "use client";
 // Operations of an API's current revision, shared by the console and the portal.
 // Filtering is client-side: an API has at most a few hundred operations.
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Operation } from "@/lib/client/api-types";
 import { Badge, MethodBadge } from "@/components/ui/badge";
 import { Input } from "@/components/ui/field";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 
 const columns = ["Method", "Path", "Summary", "Tags"];
 
@@ -14,7 +14,8 @@ function matches(operation: Operation, needle: string): boolean {
   return haystack.some((text) => text.toLowerCase().includes(needle));
 }
 
-export function OperationsTable({ operations }: { operations: Operation[] }) {
+/** `action` adds a last column (the console's "Rules" button); the portal passes none. */
+export function OperationsTable({ operations, action }: { operations: Operation[]; action?: (operation: Operation) => ReactNode }) {
   const [search, setSearch] = useState("");
   const needle = search.trim().toLowerCase();
   const visible = useMemo(() => (needle ? operations.filter((op) => matches(op, needle)) : operations), [operations, needle]);
@@ -33,12 +34,11 @@ export function OperationsTable({ operations }: { operations: Operation[] }) {
           {visible.length} of {operations.length} operation(s)
         </p>
       </div>
-      <Table caption="Operations" columns={columns}>
-        {visible.length === 0 && (
-          <TableMessageRow colSpan={columns.length}>
-            {operations.length === 0 ? "This API has no operations." : "No operation matches the search."}
-          </TableMessageRow>
-        )}
+      <Table
+        caption="Operations"
+        columns={action ? [...columns, ""] : columns}
+        empty={visible.length === 0 && (operations.length === 0 ? "This API has no operations." : "No operation matches the search.")}
+      >
         {visible.map((op) => (
           <tr key={op.id}>
             <td>
@@ -58,6 +58,7 @@ export function OperationsTable({ operations }: { operations: Operation[] }) {
                 </Badge>
               ))}
             </td>
+            {action && <td>{action(op)}</td>}
           </tr>
         ))}
       </Table>

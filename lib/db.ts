@@ -13,6 +13,9 @@ const secretColumns = {
   adminApiToken: { tokenHash: true },
   // Hashes of random keys reveal nothing, but only the gateway snapshot needs them.
   subscription: { primaryKeyHash: true, secondaryKeyHash: true, primaryKeyEncrypted: true, secondaryKeyEncrypted: true },
+  realmUser: { passwordHash: true },
+  realmClient: { secretHash: true },
+  realmSigningKey: { privateKeyCiphertext: true },
 } as const;
 
 function createClient(): Db {

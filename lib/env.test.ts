@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { assertProductionSecrets, env, type Env } from "./env";
 
-const secrets = { NEXTAUTH_SECRET: "a-real-secret-0123456789", SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64") };
+const secrets = {
+  NEXTAUTH_SECRET: "a-real-secret-0123456789",
+  SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  GATEWAY_SECRETS_KEY: Buffer.alloc(32, 2).toString("base64"),
+};
 
 describe("assertProductionSecrets", () => {
   const base = (): Env => ({ ...env(), ...secrets, NODE_ENV: "production" });
@@ -9,6 +13,7 @@ describe("assertProductionSecrets", () => {
   it.each([
     ["the development NEXTAUTH_SECRET", { NEXTAUTH_SECRET: "portcullis-development-secret-change-me" }, /NEXTAUTH_SECRET/],
     ["the development encryption key", { SECRETS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }, /SECRETS_ENCRYPTION_KEY/],
+    ["the development gateway secrets key", { GATEWAY_SECRETS_KEY: Buffer.alloc(32, 9).toString("base64") }, /GATEWAY_SECRETS_KEY/],
   ])("refuses %s in production", (_name, override, message) => {
     expect(() => assertProductionSecrets({ ...base(), ...override })).toThrow(message);
   });

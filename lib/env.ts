@@ -6,6 +6,7 @@ import { z } from "zod";
 // Development defaults: public, so a production server refuses to start with them.
 const DEVELOPMENT_NEXTAUTH_SECRET = "portcullis-development-secret-change-me";
 const DEVELOPMENT_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
+const DEVELOPMENT_GATEWAY_SECRETS_KEY = Buffer.alloc(32, 9).toString("base64");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -22,6 +23,14 @@ const envSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
     .default(DEVELOPMENT_ENCRYPTION_KEY),
+  /**
+   * 32 bytes, base64, the same on every gateway: seals the secrets the snapshot carries to them
+   * (TLS private keys) so Redis never holds them in clear (gateway-worker/src/contract/sealed-secret.ts).
+   */
+  GATEWAY_SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .default(DEVELOPMENT_GATEWAY_SECRETS_KEY),
   /** Where developers reach the gateway; shown in the portal. */
   GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:8080"),
   /**
@@ -56,6 +65,7 @@ export function assertProductionSecrets(current: Env = env()): void {
   const missing = [
     current.NEXTAUTH_SECRET === DEVELOPMENT_NEXTAUTH_SECRET && "NEXTAUTH_SECRET",
     current.SECRETS_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY && "SECRETS_ENCRYPTION_KEY",
+    current.GATEWAY_SECRETS_KEY === DEVELOPMENT_GATEWAY_SECRETS_KEY && "GATEWAY_SECRETS_KEY",
   ].filter(Boolean);
   if (missing.length > 0) {
     throw new Error(`Refusing to start in production with the public development value of ${missing.join(" and ")}; set them (npm start writes them into .env)`);

@@ -4,7 +4,7 @@
 // backend together until Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,7 @@ function loadOrCreateDotEnv() {
       `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`,
       `ADMIN_API_TOKEN=pc_${randomBytes(24).toString("base64url")}`,
       `SECRETS_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`,
+      `GATEWAY_SECRETS_KEY=${randomBytes(32).toString("base64")}`,
       "",
     ];
     writeFileSync(file, lines.join("\n"), { mode: 0o600 });
@@ -39,6 +40,12 @@ function loadOrCreateDotEnv() {
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
     if (m) values[m[1]] = m[2].replace(/^["']|["']$/g, "");
+  }
+  // Came after the first .env files: added once, so the console and the gateway seal and open with the same key.
+  if (!values.GATEWAY_SECRETS_KEY && !process.env.GATEWAY_SECRETS_KEY) {
+    values.GATEWAY_SECRETS_KEY = randomBytes(32).toString("base64");
+    appendFileSync(file, `GATEWAY_SECRETS_KEY=${values.GATEWAY_SECRETS_KEY}\n`);
+    say("added GATEWAY_SECRETS_KEY to .env");
   }
   return { ...values, ...process.env };
 }
@@ -66,7 +73,12 @@ function newestMtime(dir) {
 const env = loadOrCreateDotEnv();
 env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/portcullis";
 env.REDIS_URL ??= "redis://127.0.0.1:6379";
-const ports = { console: Number(env.PORT ?? 3000), gateway: Number(env.GATEWAY_PORT ?? 8080), demo: Number(env.DEMO_BACKEND_PORT ?? 4000) };
+const ports = {
+  console: Number(env.PORT ?? 3000),
+  gateway: Number(env.GATEWAY_PORT ?? 8080),
+  gatewayMetrics: Number(env.GATEWAY_METRICS_PORT ?? 9464),
+  demo: Number(env.DEMO_BACKEND_PORT ?? 4000),
+};
 env.NEXTAUTH_URL ??= `http://localhost:${ports.console}`;
 env.GATEWAY_PUBLIC_URL ??= `http://localhost:${ports.gateway}`;
 
@@ -113,7 +125,7 @@ if (!existsSync(gatewayBuild) || newestMtime(path.join(root, "gateway-worker", "
 
 const children = [
   ["demo-backend", ["node", "--import", "tsx", "demo-backend/server.ts"], { DEMO_BACKEND_PORT: String(ports.demo) }],
-  ["gateway", ["node", "gateway-worker/dist/main.js"], { GATEWAY_PORT: String(ports.gateway) }],
+  ["gateway", ["node", "gateway-worker/dist/main.js"], { GATEWAY_PORT: String(ports.gateway), GATEWAY_METRICS_PORT: String(ports.gatewayMetrics) }],
   // Next behind our own node:http server: bounded request times, JSON answers to oversized requests.
   ["console", ["node", "scripts/console-server.mjs", String(ports.console)], {}],
 ].map(([name, args, extra]) => {
@@ -140,7 +152,8 @@ setTimeout(() => {
   console.log(`
   Portcullis is running
     Console + portal   http://localhost:${ports.console}
-    Gateway            http://localhost:${ports.gateway}   (health: /healthz)
+    Gateway            http://localhost:${ports.gateway}   (live: /healthz, ready: /readyz)
+    Gateway metrics    http://localhost:${ports.gatewayMetrics}/metrics   (Prometheus)
     Demo backend       http://127.0.0.1:${ports.demo}
     Management API     http://localhost:${ports.console}/api/v1   (Authorization: Bearer $ADMIN_API_TOKEN from .env)
 

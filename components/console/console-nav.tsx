@@ -19,6 +19,7 @@ const sections: Section[] = [
   { href: "/console/subscriptions/approvals", label: "Pending approvals", permission: "subscriptions.read" },
   { href: "/console/gateways", label: "Gateways", permission: "config.read" },
   { href: "/console/users", label: "Users", permission: "users.read" },
+  { href: "/console/realms", label: "Realms", permission: "realms.read" },
   { href: "/console/audit", label: "Audit log", permission: "audit.read" },
   { href: "/console/tokens", label: "API tokens", permission: "tokens.manage" },
   { href: "/console/settings", label: "Settings", permission: "settings.read" },

@@ -5,10 +5,17 @@ type TableProps = {
   caption: string;
   columns: ReactNode[];
   children: ReactNode;
+  /** Shown as the only row while the rows load ("Loading APIs…"). */
+  loading?: ReactNode | false;
+  /** Shown as the only row once loaded with no rows ("No APIs yet."). */
+  empty?: ReactNode | false;
 };
 
-/** A horizontally scrollable data table with a header row. */
-export function Table({ caption, columns, children }: TableProps) {
+/**
+ * A horizontally scrollable data table with a header row. Lists pass their
+ * query's state as `loading` / `empty` so every list says it the same way.
+ */
+export function Table({ caption, columns, children, loading, empty }: TableProps) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -22,7 +29,11 @@ export function Table({ caption, columns, children }: TableProps) {
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {loading && <TableMessageRow colSpan={columns.length}>{loading}</TableMessageRow>}
+          {empty && <TableMessageRow colSpan={columns.length}>{empty}</TableMessageRow>}
+          {children}
+        </tbody>
       </table>
     </div>
   );

@@ -37,10 +37,32 @@ const gatewayEnvSchema = z
   GATEWAY_REQUEST_TIMEOUT_MS: positiveMs.default(30_000),
   /** Proxies (IPs or CIDRs) whose X-Forwarded-* / Forwarded headers are extended; anyone else's are replaced. */
   GATEWAY_TRUSTED_PROXIES: proxyList.default([]),
+  /** Prometheus /metrics on its own port, on GATEWAY_HOST (0: any free port). Each gateway of a host needs its own. */
+  GATEWAY_METRICS_PORT: port.default(9464),
+  /** How often this gateway refreshes its registration in Redis (the console's Gateways page). */
+  GATEWAY_HEARTBEAT_INTERVAL_MS: positiveMs.min(100).default(10_000),
+  /** Its id in that registry; default host-pid-random, new at each start. */
+  GATEWAY_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "letters, digits, . _ : -").optional(),
+  /** HTTPS beside GATEWAY_PORT, on GATEWAY_HOST; it listens once a certificate is known (these files or the console's). */
+  GATEWAY_HTTPS_PORT: port.default(8443),
+  /** PEM certificate chain (leaf first) and its unencrypted PEM key; a certificate set in the console replaces them. */
+  GATEWAY_TLS_CERT_FILE: z.string().min(1).optional(),
+  GATEWAY_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Port in the https:// redirects of plain-HTTP requests, when a load balancer maps another (443 is left out). */
+  GATEWAY_HTTPS_REDIRECT_PORT: port.optional(),
+  /** 32 bytes, base64, the console's GATEWAY_SECRETS_KEY: opens the keys the snapshot carries sealed. */
+  GATEWAY_SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
 })
   .refine((env) => env.GATEWAY_HEADERS_TIMEOUT_MS <= env.GATEWAY_REQUEST_TIMEOUT_MS, {
     path: ["GATEWAY_HEADERS_TIMEOUT_MS"],
     message: "must not exceed GATEWAY_REQUEST_TIMEOUT_MS",
+  })
+  .refine((env) => Boolean(env.GATEWAY_TLS_CERT_FILE) === Boolean(env.GATEWAY_TLS_KEY_FILE), {
+    path: ["GATEWAY_TLS_KEY_FILE"],
+    message: "GATEWAY_TLS_CERT_FILE and GATEWAY_TLS_KEY_FILE go together: set both or neither",
   });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

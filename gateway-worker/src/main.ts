@@ -2,6 +2,7 @@
 // starts one gateway, and shuts it down gracefully on SIGINT/SIGTERM
 // (stop accepting, finish in-flight requests, close Redis).
 import { pino } from "pino";
+import { secretsKeyFrom } from "./contract/sealed-secret.js";
 import { loadGatewayEnv } from "./env.js";
 import { createGateway } from "./server.js";
 
@@ -25,6 +26,18 @@ const gateway = createGateway({
   headersTimeoutMs: env.GATEWAY_HEADERS_TIMEOUT_MS,
   requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
   trustedProxies: env.GATEWAY_TRUSTED_PROXIES,
+  metricsPort: env.GATEWAY_METRICS_PORT,
+  metricsHost: env.GATEWAY_HOST,
+  heartbeatIntervalMs: env.GATEWAY_HEARTBEAT_INTERVAL_MS,
+  instanceId: env.GATEWAY_INSTANCE_ID,
+  secretsKey: env.GATEWAY_SECRETS_KEY ? secretsKeyFrom(env.GATEWAY_SECRETS_KEY) : undefined,
+  https: {
+    port: env.GATEWAY_HTTPS_PORT,
+    host: env.GATEWAY_HOST,
+    certFile: env.GATEWAY_TLS_CERT_FILE,
+    keyFile: env.GATEWAY_TLS_KEY_FILE,
+    redirectPort: env.GATEWAY_HTTPS_REDIRECT_PORT,
+  },
   logger,
 });
 
@@ -51,7 +64,14 @@ process.on("SIGTERM", (s) => void shutdown(s));
 try {
   const port = await gateway.listen(env.GATEWAY_PORT, env.GATEWAY_HOST);
   logger.info(
-    { host: env.GATEWAY_HOST, port, prefix: env.CONFIG_CHANNEL_PREFIX, configVersion: gateway.currentVersion() },
+    {
+      host: env.GATEWAY_HOST,
+      port,
+      metricsPort: gateway.metricsPort(),
+      instanceId: gateway.instanceId,
+      prefix: env.CONFIG_CHANNEL_PREFIX,
+      configVersion: gateway.currentVersion(),
+    },
     "gateway listening",
   );
 } catch (err) {

@@ -1,5 +1,5 @@
 // One request, start to end: hop-by-hop headers dropped, request id, health
-// check, path, then admission (config, route, policy pipeline) and the backend.
+// and readiness probes, path, then admission (config, route, policy pipeline) and the backend.
 // Each step either hands over to the next or answers with a JSON error; any
 // exception becomes a 500 so one bad request cannot take the gateway down.
 // Exactly one access-log line is written per request.
@@ -7,16 +7,25 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { admitRequest, type AccessLogFields } from "./admit-request.js";
 import type { ConfigStore } from "./config/config-store.js";
-import { sendError, sendRejection } from "./http/errors.js";
+import { answeredCode, sendError, sendRejection } from "./http/errors.js";
+import { isProbePath, type AnswerProbe } from "./http/probes.js";
 import { stripRequestHopByHop } from "./http/hop-by-hop.js";
 import { parseRequestTarget } from "./http/request-path.js";
 import { resolveRequestId } from "./http/request-id.js";
+import { propagateTraceContext } from "./http/trace-context.js";
+import { onResponseBodyBytes } from "./http/response-body-bytes.js";
+import type { TrustedProxies } from "./http/trusted-proxies.js";
+import type { GatewayMetrics } from "./observability/gateway-metrics.js";
 import type { Forwarder } from "./proxy/forwarder.js";
 
-/** Reserved: answered by the gateway, never routed (the contract forbids it as an API path). */
-export const HEALTH_PATH = "/healthz";
-
-export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forwarder; logger: Logger }) {
+export function createRequestHandler(deps: {
+  store: ConfigStore;
+  forwarder: Forwarder;
+  logger: Logger;
+  trustedProxies?: TrustedProxies;
+  metrics: GatewayMetrics;
+  answerProbe: AnswerProbe;
+}) {
   const { store, forwarder, logger } = deps;
 
   function logWhenDone(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, fields: AccessLogFields) {
@@ -32,30 +41,38 @@ export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forw
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           apiId: fields.apiId,
           subscriptionId: fields.subscriptionId,
+          clientCertificate: fields.clientCertificate,
+          traceId: fields.traceId,
+          spanId: fields.spanId,
           ...(res.writableFinished ? {} : { aborted: true }),
         },
         "request",
       );
+      // Probes are the load balancer's, not traffic: they would drown the request rate.
+      if (!isProbePath(path)) {
+        const observed = { apiId: fields.apiId, status: res.statusCode, durationMs: performance.now() - started, rejectionCode: answeredCode(res) };
+        deps.metrics.observeRequest(req, observed);
+      }
     });
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, fields: AccessLogFields) {
-    if (url.pathname === HEALTH_PATH) {
-      if (req.method !== "GET" && req.method !== "HEAD") return sendError(res, "method_not_allowed", { allow: "GET, HEAD" });
-      const config = store.get();
-      const body = JSON.stringify({ status: "ok", configVersion: config?.version ?? null, apis: config?.apiCount ?? 0 });
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-      return void res.end(body);
-    }
+    if (isProbePath(url.pathname)) return deps.answerProbe(req, res, url.pathname);
 
     // Read once: this request is served entirely by this config, even if a new one is swapped in meanwhile.
-    const admission = await admitRequest(store.get(), req, url, requestId, fields);
+    const admission = await admitRequest(store.get(), req, url, requestId, fields, { trustedProxies: deps.trustedProxies });
     if (!admission.admitted) return sendRejection(res, admission.rejection);
     if (res.destroyed) return; // client gave up while policies ran
 
     const { route, rest, ctx } = admission;
     for (const [name, value] of Object.entries(ctx.responseHeaders)) res.setHeader(name, value);
-    forwarder.forward(req, res, route.backends.pick(), rest, ctx.query);
+    const afterResponse = ctx.afterResponse;
+    if (afterResponse) onResponseBodyBytes(res, (bytes) => afterResponse.forEach((report) => report(bytes)));
+    forwarder.forward(req, res, route.backends, rest, ctx.query, {
+      body: ctx.bufferedBody,
+      maxBodyBytes: ctx.maxRequestBodyBytes,
+      editResponseHeaders: ctx.responseHeaderEdits,
+    });
   }
 
   return function handleRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -64,7 +81,8 @@ export function createRequestHandler(deps: { store: ConfigStore; forwarder: Forw
     const requestId = resolveRequestId(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId; // forwarded to the backend
     res.setHeader("x-request-id", requestId);
-    const fields: AccessLogFields = {};
+    const { traceId, spanId } = propagateTraceContext(req.headers); // the backend sees the gateway's span as parent
+    const fields: AccessLogFields = { traceId, spanId };
 
     const target = parseRequestTarget(req.url ?? "/");
     if ("rejection" in target) {

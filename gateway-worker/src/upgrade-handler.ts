@@ -13,11 +13,19 @@ import { setForwardingHeaders } from "./http/forwarded-headers.js";
 import { stripRequestHopByHop } from "./http/hop-by-hop.js";
 import { parseRequestTarget } from "./http/request-path.js";
 import { resolveRequestId } from "./http/request-id.js";
+import { propagateTraceContext } from "./http/trace-context.js";
 import type { TrustedProxies } from "./http/trusted-proxies.js";
 import { upstreamPath } from "./proxy/forwarder.js";
 import { forwardUpgrade } from "./proxy/upgrade-forwarder.js";
+import type { GatewayMetrics } from "./observability/gateway-metrics.js";
 
-export function createUpgradeHandler(deps: { store: ConfigStore; logger: Logger; timeoutMs: number; trustedProxies: TrustedProxies }) {
+export function createUpgradeHandler(deps: {
+  store: ConfigStore;
+  logger: Logger;
+  timeoutMs: number;
+  trustedProxies: TrustedProxies;
+  metrics: GatewayMetrics;
+}) {
   const { store, logger } = deps;
 
   /** A rejection to write, or undefined once the request is handed to the backend (or its client is gone). */
@@ -35,12 +43,13 @@ export function createUpgradeHandler(deps: { store: ConfigStore; logger: Logger;
     const target = parseRequestTarget(req.url ?? "/");
     if ("rejection" in target) return target.rejection;
 
-    const admission = await admitRequest(store.get(), req, target.url, requestId, fields, true);
+    const admission = await admitRequest(store.get(), req, target.url, requestId, fields, { websocket: true, trustedProxies: deps.trustedProxies });
     if (!admission.admitted) return admission.rejection;
     if (socket.destroyed) return void log(499); // the client gave up while policies ran
     const { route, rest, ctx } = admission;
     setForwardingHeaders(req, deps.trustedProxies);
     const backend = route.backends.pick();
+    if (!backend) return rejection("no_healthy_backend", { "retry-after": "5" });
     const responseHeaders = { ...ctx.responseHeaders, "x-request-id": requestId };
     const path = upstreamPath(backend, rest, ctx.query);
     forwardUpgrade(req, socket, head, { backend, path, responseHeaders, onAnswer: log }, { timeoutMs: deps.timeoutMs, logger });
@@ -54,14 +63,20 @@ export function createUpgradeHandler(deps: { store: ConfigStore; logger: Logger;
     stripRequestHopByHop(req.headers);
     const requestId = resolveRequestId(req.headers["x-request-id"]);
     req.headers["x-request-id"] = requestId;
-    const fields: AccessLogFields = {};
-    const log = (status: number) =>
+    const { traceId, spanId } = propagateTraceContext(req.headers);
+    const fields: AccessLogFields = { traceId, spanId };
+    const started = performance.now();
+    let rejectionCode: string | undefined;
+    const log = (status: number) => {
       // Path only, never the query string: it may carry a subscription key.
       logger.info({ requestId, method: req.method, path: (req.url ?? "").split("?")[0], status, upgrade: true, ...fields }, "request");
+      deps.metrics.observeRequest(req, { apiId: fields.apiId, status, durationMs: performance.now() - started, rejectionCode });
+    };
 
     admit(req, socket, head, wantsWebSocket, requestId, fields, log)
       .then((outcome) => {
         if (!outcome) return;
+        rejectionCode = outcome.code;
         log(outcome.status);
         writeSocketRejection(socket, outcome, { "x-request-id": requestId });
       })

@@ -13,6 +13,7 @@ describe("gatewayConfigSnapshotSchema", () => {
     ["empty segment", makeSnapshot({ apis: [makeApi({ path: "a//b" })] }), false],
     ["dot-dot segment", makeSnapshot({ apis: [makeApi({ path: "a/../b" })] }), false],
     ["reserved healthz", makeSnapshot({ apis: [makeApi({ path: "healthz" })] }), false],
+    ["reserved readyz", makeSnapshot({ apis: [makeApi({ path: "readyz" })] }), false],
     ["ftp backend", makeSnapshot({ apis: [makeApi({ backends: [{ url: "ftp://x/y", weight: 1 }] })] }), false],
     ["no backend", makeSnapshot({ apis: [makeApi({ backends: [] })] }), false],
     ["two APIs, one path", makeSnapshot({ apis: [makeApi(), makeApi({ id: "other" })] }), false],

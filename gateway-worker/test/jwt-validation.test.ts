@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileConfig } from "../src/config/compile-config";
-import { gatewayConfigSnapshotSchema, type GatewayApi, type GatewayJwt } from "../src/contract/config-snapshot";
+import { gatewayConfigSnapshotSchema, JWT_ALGORITHMS, type GatewayApi, type GatewayJwt } from "../src/contract/config-snapshot";
 import { Pipeline } from "../src/pipeline/pipeline";
 import { defaultPolicies } from "../src/policies";
 import { jwtValidationPolicy } from "../src/policies/jwt-validation";
@@ -66,7 +66,7 @@ describe("jwt-validation policy", () => {
 
     expect(outcome?.code ?? null).toBe(code);
     if (code === null) {
-      expect(ctx.jwt).toEqual({ sub: "user-42" });
+      expect(ctx.jwt).toMatchObject({ sub: "user-42" });
       return;
     }
     expect(ctx.jwt).toBeUndefined();
@@ -117,11 +117,14 @@ describe("JWKS fetching", () => {
       // Each version compiles the pipeline afresh, as a config swap does.
       const config = compileConfig(gatewayConfigSnapshotSchema.parse(makeSnapshot({ version, apis: [api] })), new Pipeline(defaultPolicies));
       const { route } = config.routes.match("/demo")!;
-      expect(route.pipeline.policyNames).toEqual(["lifecycle", "path-encoding", "operation-match", "websocket-upgrade", "subscription-key", "jwt-validation"]);
+      // After the subscription key, so keyless floods never reach signature checks or key fetches.
+      const names = route.pipeline.policyNames;
+      expect(names).toContain("subscription-key");
+      expect(names.indexOf("jwt-validation")).toBeGreaterThan(names.indexOf("subscription-key"));
       for (let i = 0; i < 3; i++) {
         const ctx = { ...makeCtx({ authorization: `Bearer ${token}` }), api, config };
         expect(await route.pipeline.run(ctx)).toBeUndefined();
-        expect(ctx.jwt).toEqual({ sub: "user-42" });
+        expect(ctx.jwt).toMatchObject({ sub: "user-42" });
       }
       const refused = await route.pipeline.run({ ...makeCtx(), api, config });
       expect(refused).toMatchObject({ status: 401, code: "missing_token", headers: { "www-authenticate": "Bearer" } });
@@ -152,7 +155,7 @@ describe("JWKS fetching", () => {
 });
 
 function jwtSettingsRaw(jwksPath: string) {
-  return { issuer: ISSUER, audiences: [AUDIENCE], jwksUri: `${idp.url}${jwksPath}`, requiredScopes: [], requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization" };
+  return { issuer: ISSUER, audiences: [AUDIENCE], jwksUri: `${idp.url}${jwksPath}`, requiredScopes: [], requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization", algorithms: [...JWT_ALGORITHMS] };
 }
 
 describe("contract", () => {
@@ -160,6 +163,9 @@ describe("contract", () => {
     ["no audience", { audiences: [] }],
     ["JWKS not http(s)", { jwksUri: "file:///etc/jwks.json" }],
     ["negative clock tolerance", { clockToleranceSeconds: -5 }],
+    ["alg none allowed", { algorithms: ["none"] }],
+    ["HS256 allowed", { algorithms: ["RS256", "HS256"] }],
+    ["an empty algorithm list", { algorithms: [] }],
   ])("refuses a snapshot whose jwt has %s", (_label, change) => {
     const api = makeApi({ jwt: { ...jwtSettingsRaw("/contract"), ...change } as GatewayJwt });
     expect(gatewayConfigSnapshotSchema.safeParse(makeSnapshot({ apis: [api] })).success).toBe(false);
@@ -168,6 +174,6 @@ describe("contract", () => {
   it("fills the defaults of a minimal jwt", () => {
     const minimal = { issuer: ISSUER, audiences: [AUDIENCE], jwksUri: "https://idp.test/jwks" };
     const [api] = gatewayConfigSnapshotSchema.parse(makeSnapshot({ apis: [makeApi({ jwt: minimal as GatewayJwt })] })).apis;
-    expect(api.jwt).toEqual({ ...minimal, requiredScopes: [], requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization" });
+    expect(api.jwt).toEqual({ ...minimal, requiredScopes: [], requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization", algorithms: [...JWT_ALGORITHMS] });
   });
 });

@@ -39,7 +39,17 @@ describe("OperationMatcher", () => {
     ["GET", "/reports/2024"],
     ["get", "/orders/7"],
   ])("%s %j matches", (method, rest) => {
-    expect(matcher.match(method, rest)).toEqual({ kind: "matched" });
+    expect(matcher.match(method, rest).kind).toBe("matched");
+  });
+
+  it.each([
+    ["GET", "/orders/export", "/orders/export"], // the literal template wins over "{orderId}"
+    ["GET", "/orders/42", "/orders/{orderId}"],
+    ["HEAD", "/orders/42", "/orders/{orderId}"], // HEAD takes GET's operation
+    ["DELETE", "/orders/42", "/orders/{id}"],
+  ])("%s %j is the operation %j (its policy applies)", (method, rest, template) => {
+    const found = matcher.match(method, rest);
+    expect(found.kind === "matched" && found.operation.path).toBe(template);
   });
 
   it.each([
@@ -104,7 +114,7 @@ describe("OperationMatcher with multi-part templates", () => {
   const reports = new OperationMatcher([{ method: "GET", path: "/reports/{a}-{b}-{c}.json" }]);
 
   it("matches ordinary segments", () => {
-    expect(reports.match("GET", "/reports/2026-11-26.json")).toEqual({ kind: "matched" });
+    expect(reports.match("GET", "/reports/2026-11-26.json").kind).toBe("matched");
   });
 
   it("does not try to match a segment longer than any real one (backtracking bound)", () => {

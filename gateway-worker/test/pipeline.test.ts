@@ -51,8 +51,22 @@ describe("Pipeline", () => {
     expect(calls).toEqual(["first", "second"]);
   });
 
-  it("default policies: lifecycle, path-encoding, operation-match, websocket-upgrade, subscription-key, jwt-validation", () => {
-    expect(new Pipeline(defaultPolicies).policies.map((p) => p.name)).toEqual(["lifecycle", "path-encoding", "operation-match", "websocket-upgrade", "subscription-key", "jwt-validation"]);
+  it("default policies run in the order of pipeline/policy-order.ts", () => {
+    expect(new Pipeline(defaultPolicies).policies.map((p) => p.name)).toEqual([
+      "transport-security",
+      "cors",
+      "lifecycle",
+      "path-encoding",
+      "operation-match",
+      "websocket-upgrade",
+      "client-certificate",
+      "subscription-key",
+      "ip-filter",
+      "jwt-validation",
+      "body-size",
+      "request-validation",
+      "header-rules",
+    ]);
   });
 
   it("refuses a policy registered twice", () => {

@@ -33,6 +33,13 @@ describe("WeightedRoundRobin", () => {
     for (let i = 0; i + 3 <= seq.length; i += 3) expect(count(seq.slice(i, i + 3))).toEqual({ a: 2, b: 1 });
   });
 
+  it("pickWhere shares among the eligible items by their weights, and answers undefined when none is", () => {
+    const wrr = new WeightedRoundRobin([{ item: "a", weight: 3 }, { item: "b", weight: 1 }, { item: "c", weight: 2 }]);
+    const withoutC = Array.from({ length: 40 }, () => wrr.pickWhere((i) => i !== "c")!);
+    expect(count(withoutC)).toEqual({ a: 30, b: 10 });
+    expect(wrr.pickWhere(() => false)).toBeUndefined();
+  });
+
   it.each([[[]], [[{ item: "a", weight: 0 }]], [[{ item: "a", weight: 1.5 }]]])("refuses %j", (items) => {
     expect(() => new WeightedRoundRobin(items)).toThrow();
   });

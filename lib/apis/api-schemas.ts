@@ -1,6 +1,7 @@
 // The API resource of the management API: request schema, response schema, and the
 // function that answers it (typed by that schema, so the two cannot drift apart).
 import { z } from "zod";
+import { GATEWAY_RESERVED_PATHS } from "@portcullis/gateway/contract";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
@@ -8,6 +9,12 @@ import { apiLifecycles, type ApiLifecycleName } from "./lifecycle/api-lifecycles
 import { storedLintCounts } from "./specs/lint-report";
 import { lintSummarySchema } from "./specs/lint-report-schemas";
 import { jwtRequirementsInputSchema, jwtRequirementsSchema, readJwtRequirements } from "./jwt-requirements-schema";
+import { limitResourceFields, readLimits } from "@/lib/gateway-policy/limit-schemas";
+import { readRequestRules, requestRuleResourceFields } from "@/lib/gateway-policy/request-rule-schemas";
+import { readScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
+import { apiTlsResourceFields, readApiTls } from "./api-tls-schemas";
+import { apiBackendsResourceFields } from "./backends/api-backends-schemas";
+import { readApiBackends } from "./backends/stored-backend-settings";
 import { exactlyOneSpec, specInputFields } from "./specs/spec-input-schema";
 import { gatewayPathOf } from "./version-sets/gateway-path";
 import { versioningSchemes, versionNameSchema, type VersioningSchemeName } from "./version-sets/version-set-schemas";
@@ -29,7 +36,9 @@ export const apiPathSchema = z
       .max(200)
       .regex(/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/, "letters, digits, . _ ~ - separated by /")
       .refine((p) => p.split("/").every((segment) => segment !== "." && segment !== ".."), "no '.' or '..' segments")
-      .refine((p) => p.split("/")[0] !== "healthz", "'healthz' is reserved by the gateway"),
+      .refine((p) => !(GATEWAY_RESERVED_PATHS as readonly string[]).includes(p.split("/")[0]), {
+        message: `${GATEWAY_RESERVED_PATHS.map((r) => `'${r}'`).join(" and ")} are reserved by the gateway`,
+      }),
   )
   .describe("Base path on the gateway, e.g. 'orders' serves /orders/...");
 
@@ -72,6 +81,7 @@ export const apiResourceSchema = z
     description: z.string(),
     path: z.string().describe("Base path on the gateway"),
     backendUrls: z.array(z.string()).describe("Empty for developers: backends are internal hosts"),
+    ...apiBackendsResourceFields,
     lifecycle: z.enum(apiLifecycles),
     subscriptionRequired: z.boolean(),
     allowEncodedSlashes: z.boolean().describe("%2F and %5C inside path segments reach the backend"),
@@ -79,6 +89,9 @@ export const apiResourceSchema = z
     subscriptionKeyHeader: z.string().describe("Header carrying the subscription key"),
     subscriptionKeyQuery: z.string().describe("Query parameter carrying the key when the header is absent"),
     jwtRequirements: jwtRequirementsSchema.nullable().describe("Bearer-token validation at the gateway; null: none"),
+    ...apiTlsResourceFields,
+    ...requestRuleResourceFields,
+    ...limitResourceFields,
     operationCount: z.number().int(),
     lint: lintSummarySchema.nullable().describe("Counts of the current revision (problems at /apis/{id}/lint); null: no report stored"),
     currentRevision: z
@@ -131,6 +144,7 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     description: api.description,
     path: api.path,
     backendUrls: api.backendUrls,
+    ...readApiBackends(api),
     lifecycle: api.lifecycle.toLowerCase() as ApiLifecycleName,
     subscriptionRequired: api.subscriptionRequired,
     allowEncodedSlashes: api.allowEncodedSlashes,
@@ -138,6 +152,9 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     subscriptionKeyHeader: api.subscriptionKeyHeader,
     subscriptionKeyQuery: api.subscriptionKeyQuery,
     jwtRequirements: readJwtRequirements(api.jwtRequirements),
+    ...readApiTls(api.tlsSettings),
+    ...readRequestRules(readScopePolicy(api.policy)),
+    ...readLimits(readScopePolicy(api.policy)),
     operationCount: current?._count?.operations ?? operations.length,
     lint: storedLintCounts(current?.lintReport),
     currentRevision: current

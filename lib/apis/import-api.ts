@@ -13,6 +13,7 @@ import { startApiDefinition } from "./specs/prepare-api-definition";
 import { toSpecSource } from "./specs/spec-input-schema";
 import { SPEC_PENDING, writeRevisionLintReport, writeRevisionSpec } from "./revisions/write-revision-json";
 import { writeRevisionOperations } from "./revisions/write-revision-operations";
+import { assertRealmBindingExists } from "@/lib/iam/realms/assert-realm-binding";
 import { assertMayClaimGatewayPath } from "./version-sets/assert-may-claim-gateway-path";
 
 export async function importApi(input: CreateApiInput, actor: Actor, options: { onPhase?: PhaseListener } = {}): Promise<ImportedApi> {
@@ -34,6 +35,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
     db().$transaction(
       async (tx) => {
         await assertMayClaimGatewayPath(tx, actor, pathClaim, { joinsSet: true });
+        await assertRealmBindingExists(tx, input.jwtRequirements);
         const created = await tx.api.create({
           data: {
             versionSetId: pathClaim.versionSetId,

@@ -14,8 +14,8 @@ export function visibleApisWhere(actor: Actor) {
 }
 
 /** Backends are internal hosts (sometimes with credentials in the URL): console roles only. */
-export function forAudience<T extends { backendUrls: string[] }>(resource: T, actor: Actor): T {
-  return isConsoleRole(actor.role) ? resource : { ...resource, backendUrls: [] };
+export function forAudience<T extends { backendUrls: string[]; backends: unknown[]; backendSettings: unknown }>(resource: T, actor: Actor): T {
+  return isConsoleRole(actor.role) ? resource : { ...resource, backendUrls: [], backends: [], backendSettings: null };
 }
 
 export async function listApis(actor: Actor) {

@@ -3,13 +3,18 @@ import { z } from "zod";
 import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
 import { apiLifecycles } from "./lifecycle/api-lifecycles";
 import { createApiInputSchema } from "./api-schemas";
+import { limitInputFields } from "@/lib/gateway-policy/limit-schemas";
+import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
+import { apiTlsInputFields } from "./api-tls-schemas";
+import { apiBackendsInputFields } from "./backends/api-backends-schemas";
 import { jwtRequirementsInputSchema } from "./jwt-requirements-schema";
 import { versionNameSchema } from "./version-sets/version-set-schemas";
 
 export const updateApiInputSchema = z.object({
   name: safeText().trim().min(1).max(200).optional().describe("Display name"),
   description: safeText().max(10_000).optional(),
-  backendUrls: createApiInputSchema.shape.backendUrls,
+  backendUrls: createApiInputSchema.shape.backendUrls.describe("Backends with weight 1 (older form of `backends`; weights of URLs kept stay)"),
+  ...apiBackendsInputFields,
   subscriptionRequired: z.boolean().optional(),
   allowEncodedSlashes: createApiInputSchema.shape.allowEncodedSlashes,
   allowWebSockets: createApiInputSchema.shape.allowWebSockets,
@@ -27,6 +32,9 @@ export const updateApiInputSchema = z.object({
     .describe("When a deprecated API goes away; sent as the Sunset header (RFC 8594). null clears it"),
   versionSetId: safeText().min(1).nullable().optional().describe("Version set to join; null leaves the set"),
   versionName: versionNameSchema.nullable().optional(),
+  ...apiTlsInputFields,
+  ...requestRuleInputFields,
+  ...limitInputFields,
 });
 
 export type UpdateApiInput = z.infer<typeof updateApiInputSchema>;

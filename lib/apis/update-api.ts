@@ -8,7 +8,14 @@ import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-confi
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
+import { assertRulesFitApi } from "@/lib/gateway-policy/assert-rules-fit-api";
+import { nextScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
+import { policyColumn } from "@/lib/gateway-policy/policy-column";
+import { assertRealmBindingExists } from "@/lib/iam/realms/assert-realm-binding";
 import { apiResourceInclude, toApiResource } from "./api-schemas";
+import { nextApiTls } from "./api-tls-schemas";
+import { nextApiBackends } from "./backends/next-api-backends";
+import { assertApiTlsUsable } from "./assert-api-tls-usable";
 import { findApiToManage, lockApiRow } from "./find-api-to-manage";
 import { lifecycleFromApi } from "./lifecycle/api-lifecycles";
 import { assertLifecycleTransition } from "./lifecycle/assert-lifecycle-transition";
@@ -41,12 +48,21 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
       await assertMayClaimGatewayPath(tx, actor, claim, { joinsSet: versionSetId !== row.versionSetId });
     }
 
+    await assertRealmBindingExists(tx, input.jwtRequirements);
+    const tlsSettings = nextApiTls(row.tlsSettings, input);
+    assertApiTlsUsable(tlsSettings);
+    const policy = nextScopePolicy(row.policy, input);
+    assertRulesFitApi(policy, row);
+    // Weighted URLs and backend settings; certificates and the client key checked before they are stored.
+    const backends = nextApiBackends(row, input);
+
     const updated = await tx.api.update({
       where: { id },
       data: {
         name: input.name,
         description: input.description,
-        backendUrls: input.backendUrls,
+        backendUrls: backends?.backendUrls,
+        backendSettings: backends?.backendSettings,
         subscriptionRequired: input.subscriptionRequired,
         allowEncodedSlashes: input.allowEncodedSlashes,
         allowWebSockets: input.allowWebSockets,
@@ -56,6 +72,8 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
         sunsetAt: input.sunsetAt === undefined ? undefined : input.sunsetAt === null ? null : new Date(input.sunsetAt),
         versionSetId,
         versionName,
+        tlsSettings,
+        policy: policyColumn(policy),
       },
       include: apiResourceInclude,
     });

@@ -12,8 +12,12 @@ import type { auditEventPageSchema } from "@/lib/audit/audit-event-schemas";
 import type { createAdminApiTokenInputSchema, createdAdminApiTokenSchema } from "@/lib/iam/tokens/token-schemas";
 import type { createUserInputSchema, updateUserInputSchema } from "@/lib/iam/users/user-schemas";
 import type { listOf } from "@/lib/management-api/common-schemas";
+import type { createRealmInputSchema, realmPageSchema } from "@/lib/iam/realms/realm-schemas";
+import type { createRealmUserInputSchema, createRoleInputSchema, groupResourceSchema, roleResourceSchema } from "@/lib/iam/realms/realm-directory-schemas";
+import type { createClientInputSchema, createdClientSchema, rotatedClientSecretSchema } from "@/lib/iam/realms/realm-client-schemas";
 import type { createProductInputSchema, quotaSchema, updateProductInputSchema } from "@/lib/products/product-schemas";
 import type { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
+import type { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-policy-schemas";
 
 export type { UserRoleName as UserRole } from "@/lib/iam/roles";
 export type { ApiLifecycleName as ApiLifecycle } from "@/lib/apis/lifecycle/api-lifecycles";
@@ -48,6 +52,7 @@ export type CreateProductRequest = z.input<typeof createProductInputSchema>;
 export type UpdateProductRequest = z.input<typeof updateProductInputSchema>;
 
 export type { SubscriptionResource as Subscription, SubscriptionKeys, CreatedSubscription } from "@/lib/subscriptions/subscription-schemas";
+export type { SubscriptionUsage } from "@/lib/subscriptions/subscription-usage-schemas";
 export type CreateSubscriptionRequest = z.input<typeof createSubscriptionInputSchema>;
 
 export type { UserResource as ConsoleUser } from "@/lib/iam/users/user-schemas";
@@ -63,6 +68,28 @@ export type AuditEventPage = z.infer<typeof auditEventPageSchema>;
 
 export type { WorkspaceSettings } from "@/lib/settings/workspace-settings-schema";
 export type { ConfigDelivery } from "@/lib/config-channel/delivery/config-delivery-schema";
+export type { GatewayInstance } from "@/lib/gateways/gateway-schemas";
 
 /** `{items: [...]}`, every list answer. */
 export type ListResponse<T> = z.infer<ReturnType<typeof listOf<z.ZodType<T>>>>;
+
+export type { GatewayTlsResource as GatewayTls, GatewayTlsInput } from "@/lib/gateway-tls/gateway-tls-schemas";
+
+export type { RealmResource as Realm } from "@/lib/iam/realms/realm-schemas";
+export type RealmPage = z.infer<typeof realmPageSchema>;
+export type CreateRealmRequest = z.input<typeof createRealmInputSchema>;
+export type CreatedRealm = { id: string; name: string; issuer: string; realm: import("@/lib/iam/realms/realm-schemas").RealmResource };
+export type RealmRole = z.infer<typeof roleResourceSchema>;
+export type CreateRealmRoleRequest = z.input<typeof createRoleInputSchema>;
+export type RealmGroup = z.infer<typeof groupResourceSchema>;
+export type { RealmUserResource as RealmUser } from "@/lib/iam/realms/realm-directory-schemas";
+export type CreateRealmUserRequest = z.input<typeof createRealmUserInputSchema>;
+export type { ClientResource as RealmClient } from "@/lib/iam/realms/realm-client-schemas";
+export type CreateRealmClientRequest = z.input<typeof createClientInputSchema>;
+export type CreatedRealmClient = z.infer<typeof createdClientSchema>;
+export type RotatedClientSecret = z.infer<typeof rotatedClientSecretSchema>;
+export type { SigningKeyResource as RealmSigningKey } from "@/lib/iam/realms/realm-key-schemas";
+
+export type { OperationPolicyResource as OperationPolicy } from "@/lib/gateway-policy/operation-policy-schemas";
+export type { EffectivePolicyResource as EffectivePolicy } from "@/lib/gateway-policy/effective-policy-schemas";
+export type PutOperationPolicyRequest = z.input<typeof putOperationPolicyInputSchema>;

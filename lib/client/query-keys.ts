@@ -20,6 +20,10 @@ export const queryKeys = {
     lint: (id: string, revision?: number) => [...apiDetail(id), "lint", revision ?? "current"] as const,
     revisions: (id: string) => [...apiDetail(id), "revisions"] as const,
     revisionDiff: (id: string, number: number) => [...apiDetail(id), "revisions", number, "diff"] as const,
+    operationPolicies: (id: string) => [...apiDetail(id), "operation-policies"] as const,
+    /** Under the detail: a change to the API (or one of its operations) refetches it. */
+    effectivePolicy: (id: string, method: string, path: string, productId?: string) =>
+      [...apiDetail(id), "effective-policy", method, path, productId ?? "none"] as const,
   },
   versionSets: {
     all: ["version-sets"] as const,
@@ -34,6 +38,8 @@ export const queryKeys = {
     all: ["subscriptions"] as const,
     list: (filters: SubscriptionFilters = {}) => ["subscriptions", "list", setOnly(filters)] as const,
     keys: (id: string) => ["subscriptions", "keys", id] as const,
+    usage: (id: string) => ["subscriptions", "usage", id] as const,
+    detail: (id: string) => ["subscriptions", "detail", id] as const,
   },
   users: {
     all: ["users"] as const,
@@ -48,5 +54,13 @@ export const queryKeys = {
     list: (filters: AuditFilters) => ["audit-events", "list", setOnly(filters)] as const,
   },
   settings: ["settings"] as const,
+  gatewayTls: ["gateway-tls"] as const,
   configDelivery: ["config-delivery"] as const,
+  gateways: ["gateways"] as const,
+  realms: {
+    all: ["realms"] as const,
+    list: () => ["realms", "list"] as const,
+    detail: (name: string) => ["realms", "detail", name] as const,
+    part: (name: string, part: "roles" | "groups" | "users" | "clients" | "keys") => ["realms", "detail", name, part] as const,
+  },
 };

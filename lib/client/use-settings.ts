@@ -11,7 +11,8 @@ export function useSettings() {
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: WorkspaceSettings) => apiFetch<WorkspaceSettings>("/api/v1/settings", jsonBody("PATCH", patch)),
+    // A subset of the sections; the gateway defaults are edited on their own.
+    mutationFn: (patch: Partial<WorkspaceSettings>) => apiFetch<WorkspaceSettings>("/api/v1/settings", jsonBody("PATCH", patch)),
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.settings, saved),
   });
 }

@@ -1,6 +1,13 @@
 // Subscriptions: lists (all, by state, one user's), keys, and every change of state.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateSubscriptionRequest, CreatedSubscription, ListResponse, Subscription, SubscriptionKeys } from "@/lib/client/api-types";
+import type {
+  CreateSubscriptionRequest,
+  CreatedSubscription,
+  ListResponse,
+  Subscription,
+  SubscriptionKeys,
+  SubscriptionUsage,
+} from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment, withQuery } from "./api-client";
 import { queryKeys, type SubscriptionFilters } from "./query-keys";
 
@@ -21,6 +28,23 @@ export function useSubscriptionKeys(subscriptionId: string, { enabled }: { enabl
     queryFn: () => apiFetch<SubscriptionKeys>(`${subscriptionPath(subscriptionId)}/secrets`),
     enabled,
     staleTime: Infinity,
+  });
+}
+
+/** Current counters move with every call: refreshed while shown. */
+export function useSubscriptionUsage(subscriptionId: string, { refetchIntervalMs = 5000 }: { refetchIntervalMs?: number } = {}) {
+  return useQuery({
+    queryKey: queryKeys.subscriptions.usage(subscriptionId),
+    queryFn: () => apiFetch<SubscriptionUsage>(`${subscriptionPath(subscriptionId)}/usage`),
+    refetchInterval: refetchIntervalMs,
+  });
+}
+
+/** One subscription (developers: their own). */
+export function useSubscription(subscriptionId: string) {
+  return useQuery({
+    queryKey: queryKeys.subscriptions.detail(subscriptionId),
+    queryFn: () => apiFetch<Subscription>(subscriptionPath(subscriptionId)),
   });
 }
 

@@ -3,6 +3,12 @@ import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import type { DbTransaction } from "@/lib/db";
 import { gatewayConfigSnapshotSchema, type GatewayConfigSnapshot, type GatewayVersioning } from "./contract";
 import { productLimits } from "@/lib/products/product-schemas";
+import { apiTlsForSnapshot } from "@/lib/apis/api-tls-schemas";
+import { backendsForSnapshot } from "./backends-for-snapshot";
+import { gatewayTlsForSnapshot } from "@/lib/gateway-tls/gateway-tls-for-snapshot";
+import { specsForValidation, withValidation } from "@/lib/gateway-policy/validation-for-snapshot";
+import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
+import { gatewayJwtOf } from "@/lib/iam/realms/realm-jwt-for-gateway";
 
 type Tx = DbTransaction;
 
@@ -10,13 +16,14 @@ type Tx = DbTransaction;
 const PRESENTABLE_STATES = ["SUBMITTED", "ACTIVE", "SUSPENDED", "EXPIRED"] as const;
 
 export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt: Date): Promise<GatewayConfigSnapshot> {
-  const [apis, products, subscriptions] = await Promise.all([
+  const [apis, products, subscriptions, gatewayTls, settings] = await Promise.all([
     // Drafts are not callable yet: they stay off the gateway until published.
     tx.api.findMany({
       where: { lifecycle: { not: "DRAFT" } },
       orderBy: [{ path: "asc" }, { versionName: "asc" }],
       include: {
         versionSet: true,
+        operationPolicies: { select: { method: true, path: true, policy: true } },
         // The gateway serves the current revision's operations, nothing else below the path.
         revisions: {
           where: { isCurrent: true },
@@ -31,11 +38,17 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       // The gateways match keys by these hashes: the one reader of them.
       omit: { primaryKeyHash: false, secondaryKeyHash: false },
     }),
+    gatewayTlsForSnapshot(tx),
+    getWorkspaceSettings(tx),
   ]);
+  const defaults = settings.gatewayPolicy;
+  const validationSpecs = await specsForValidation(tx, apis, products, defaults);
 
   return gatewayConfigSnapshotSchema.parse({
     version,
     generatedAt: generatedAt.toISOString(),
+    gatewayTls,
+    ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
     apis: apis.map((api) => ({
       id: api.id,
       name: api.name,
@@ -43,24 +56,30 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       lifecycle: api.lifecycle.toLowerCase(),
       sunsetAt: api.sunsetAt?.toISOString() ?? null,
       // An API without a current revision has no operation list: the gateway then forwards everything.
-      operations: api.revisions[0]?.operations,
+      operations: api.revisions[0]?.operations.map((op) => withValidation(withOperationPolicy(op, api.operationPolicies), validationSpecs.get(api.id))),
       versioning: headerOrQueryVersioning(api),
-      backends: api.backendUrls.map((url) => ({ url, weight: 1 })),
+      // Weights, health checks, retries, breaker, timeouts, TLS (the client key sealed for the gateways).
+      ...backendsForSnapshot(api),
       subscription: {
         required: api.subscriptionRequired,
         header: api.subscriptionKeyHeader,
         query: api.subscriptionKeyQuery,
       },
-      // Stored already parsed by jwtRequirementsSchema; the contract validates it again (fail closed).
-      jwt: api.jwtRequirements ?? null,
+      // Stored already parsed by jwtRequirementsSchema; a realm binding becomes the realm's issuer and
+      // JWKS URI here, and the contract validates the result again (fail closed).
+      jwt: gatewayJwtOf(api.jwtRequirements),
       allowEncodedSlashes: api.allowEncodedSlashes,
       allowWebSockets: api.allowWebSockets,
+      // Stored already parsed by scopePolicySchema; the contract validates it again.
+      policy: api.policy ?? undefined,
+      tls: apiTlsForSnapshot(api.tlsSettings),
     })),
     products: products.map((p) => ({
       id: p.id,
       name: p.name,
       apiIds: p.apis.map((a) => a.apiId),
       ...productLimits(p),
+      policy: p.policy ?? undefined,
     })),
     subscriptions: subscriptions.map((s) => ({
       id: s.id,
@@ -71,6 +90,15 @@ export async function buildGatewaySnapshot(tx: Tx, version: number, generatedAt:
       expiresAt: s.expiresAt?.toISOString() ?? null,
     })),
   });
+}
+
+/** An operation's own rules, matched by method and path template (they outlive revisions). */
+function withOperationPolicy(
+  op: { method: string; path: string },
+  policies: readonly { method: string; path: string; policy: unknown }[],
+) {
+  const own = policies.find((p) => p.method === op.method && p.path === op.path);
+  return own ? { ...op, policy: own.policy } : op;
 }
 
 /** Header/query version sets share a path and let the gateway pick; the path scheme is folded into `path`. */

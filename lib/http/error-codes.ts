@@ -10,6 +10,8 @@ export const errorCodeStatus = {
   not_found: 404,
   conflict: 409,
   invalid_spec: 422,
+  /** A PEM certificate or key the gateway could not use (unreadable, expired, key not matching); `problems` says where. */
+  invalid_certificate: 422,
   unprocessable: 422,
   /** Publishing refused by a workspace governance rule (e.g. lint errors in the current revision). */
   governance_failed: 422,
@@ -26,6 +28,10 @@ export const errorCodeStatus = {
   account_locked: 429,
   /** Sign-in refused because the shared failure counters (Redis) cannot be reached. */
   login_unavailable: 503,
+  /** Redis, where the gateways register themselves, cannot be reached: their state is unknown, not empty. */
+  gateway_registry_unavailable: 503,
+  /** Redis, where the gateways count calls against limits, cannot be reached: usage is unknown, not zero. */
+  usage_unavailable: 503,
   internal_error: 500,
 } as const;
 

@@ -1,6 +1,6 @@
 // The domain's one error type and its body `{"error":{"code","message"}}`; free of Next, so a service
 // that throws pulls in no HTTP framework. The NextResponse converter is ./error-response.ts.
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { errorCodeStatus, type ErrorCode } from "./error-codes";
 
 export class ApiError extends Error {
@@ -56,13 +56,30 @@ const isBadValueState = (sqlState: string) => /^22[0-9A-Z]{3}$/.test(sqlState) |
 const badValue = () =>
   new ApiError("validation_failed", "A value cannot be stored: it is too long, out of range or holds characters the database refuses");
 
+type FieldIssue = { path: string; message: string };
+
+/**
+ * One entry per invalid field. A union that no branch matched (e.g. JWT requirements by
+ * issuer or by realm) reports the branch that came closest, i.e. with the fewest issues,
+ * so the caller sees "algorithms.1: 'HS256' is refused" rather than "Invalid input".
+ */
+function fieldIssues(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...base, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      return fieldIssues(closest, path);
+    }
+    return [{ path: path.map(String).join("."), message: issue.message }];
+  });
+}
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof ZodError) {
-    const message = err.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ");
-    return new ApiError("validation_failed", message, {
-      issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    });
+    const issues = fieldIssues(err.issues);
+    const message = issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ");
+    return new ApiError("validation_failed", message, { issues });
   }
   return fromPrisma(err) ?? new ApiError("internal_error", "Internal server error");
 }

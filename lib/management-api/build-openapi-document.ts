@@ -19,6 +19,7 @@ const errorDescriptions: Record<number, string> = {
   422: "Understood but unusable (e.g. invalid_spec with problems)",
   429: "Too many requests",
   502: "Upstream failed",
+  503: "A service it depends on is unreachable; retry later",
   504: "Upstream timed out",
 };
 

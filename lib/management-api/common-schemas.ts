@@ -11,7 +11,7 @@ export const errorResponseSchema = z
       problems: z
         .array(z.looseObject({ pointer: z.string(), message: z.string() }))
         .optional()
-        .describe("invalid_spec: where the document is unusable (JSON pointers)"),
+        .describe("invalid_spec: where the document is unusable; invalid_certificate: which certificate or key (JSON pointers)"),
       issues: z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()

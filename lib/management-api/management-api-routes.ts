@@ -4,14 +4,18 @@ import type { RouteDoc } from "./route-doc";
 import { accessRoutes } from "./routes/access-routes";
 import { apiRevisionsRoutes } from "./routes/api-revisions-routes";
 import { apisRoutes } from "./routes/apis-routes";
+import { gatewayPolicyRoutes } from "./routes/gateway-policy-routes";
 import { gatewayRoutes } from "./routes/gateway-routes";
+import { gatewayTlsRoutes } from "./routes/gateway-tls-routes";
 import { productsRoutes } from "./routes/products-routes";
+import { realmsRoutes } from "./routes/realms-routes";
 import { subscriptionsRoutes } from "./routes/subscriptions-routes";
 import { versionSetsRoutes } from "./routes/version-sets-routes";
 import { workspaceRoutes } from "./routes/workspace-routes";
 
 export const managementApiRoutes: readonly RouteDoc[] = [
   ...apisRoutes,
+  ...gatewayPolicyRoutes,
   ...apiRevisionsRoutes,
   ...versionSetsRoutes,
   ...productsRoutes,
@@ -19,4 +23,6 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...accessRoutes,
   ...workspaceRoutes,
   ...gatewayRoutes,
+  ...realmsRoutes,
+  ...gatewayTlsRoutes,
 ];

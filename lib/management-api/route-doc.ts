@@ -9,7 +9,7 @@ import type { z } from "zod";
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 /** Error statuses every authenticated route may answer are added automatically (400 with a body/query, 401, 403, 404 with a path id). */
-export type ExtraErrorStatus = 409 | 410 | 413 | 422 | 429 | 502 | 504;
+export type ExtraErrorStatus = 409 | 410 | 413 | 422 | 429 | 502 | 503 | 504;
 
 export type RouteDoc = {
   method: HttpMethod;

@@ -4,6 +4,8 @@ import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
 import type { Api, ApiVersionSet, Product, ProductApi } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
+import { productPolicyInputSchema, productPolicyResourceSchema } from "@/lib/gateway-policy/product-policy-schemas";
+import { readScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
 
 export const productStates = ["draft", "published"] as const;
 export type ProductStateName = (typeof productStates)[number];
@@ -52,6 +54,7 @@ export const updateProductInputSchema = z.object({
   rateLimit: rateLimitSchema.nullable().optional(),
   quota: quotaSchema.nullable().optional(),
   apiIds: z.array(safeText().min(1)).optional().describe("Replaces the product's APIs"),
+  policy: productPolicyInputSchema.optional(),
 });
 
 export type UpdateProductInput = z.infer<typeof updateProductInputSchema>;
@@ -106,6 +109,7 @@ export const productResourceSchema = z
       }),
     ),
     ownerId: z.string().nullable().describe("The publisher who manages it; null: platform admins only"),
+    policy: productPolicyResourceSchema,
     createdAt: isoDate(),
     updatedAt: isoDate(),
   })
@@ -126,6 +130,7 @@ export function toProductResource(product: ProductWithApis): ProductResource {
     ...productLimits(product),
     apis: product.apis.map(({ api }) => ({ id: api.id, name: api.name, path: api.path, gatewayPath: gatewayPathOf(api, api.versionSet?.scheme) })),
     ownerId: product.ownerId,
+    policy: readScopePolicy(product.policy),
     createdAt: product.createdAt.toISOString(),
     updatedAt: product.updatedAt.toISOString(),
   };

@@ -6,6 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
+import { nextScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
+import { policyColumn } from "@/lib/gateway-policy/policy-column";
 import { assertCanBundleApis } from "./assert-can-bundle-apis";
 import { productColumns } from "./product-columns";
 import { productInclude, toProductResource, type UpdateProductInput } from "./product-schemas";
@@ -28,7 +30,9 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
       await tx.productApi.deleteMany({ where: { productId: id, apiId: { notIn: apiIds } } });
       await tx.productApi.createMany({ data: apiIds.map((apiId) => ({ productId: id, apiId })), skipDuplicates: true });
     }
-    const row = await tx.product.update({ where: { id }, data: productColumns(input), include: productInclude });
+    // Rules merge key by key into the stored policy (null: off for this product's subscribers).
+    const policy = input.policy ? { policy: policyColumn(nextScopePolicy(current.policy, input.policy)) } : {};
+    const row = await tx.product.update({ where: { id }, data: { ...productColumns(input), ...policy }, include: productInclude });
     const before = toProductResource(current);
     const after = toProductResource(row);
     await recordAuditEvent(tx, actor, { action: auditAction(before.state, after.state), entityType: "product", entityId: id, before, after });

@@ -1,9 +1,11 @@
-// Platform admins change workspace settings (lint ruleset, governance, import policy); audited.
-// Settings do not change the gateway snapshot, so no config is published.
+// Platform admins change workspace settings (lint ruleset, governance, import policy, gateway
+// defaults); audited. Only the gateway defaults are part of the gateway snapshot: a change to
+// them is published to the gateways.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { assertPlatformAdmin } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { resolveLintConfig } from "@/lib/apis/specs/lint-config";
 import { getWorkspaceSettings } from "./get-workspace-settings";
@@ -16,12 +18,13 @@ import {
 
 export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, actor: Actor): Promise<WorkspaceSettings> {
   assertPlatformAdmin(actor);
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const before = await getWorkspaceSettings(tx);
     const after = workspaceSettingsSchema.parse({
       lint: { ...before.lint, ...patch.lint },
       governance: { ...before.governance, ...patch.governance },
       import: { ...before.import, ...patch.import },
+      gatewayPolicy: { ...before.gatewayPolicy, ...patch.gatewayPolicy },
     });
     // A custom ruleset must be usable before it is saved: every later import depends on it.
     if (after.lint.ruleset === "custom" || patch.lint?.customConfig) await resolveLintConfig(after.lint);
@@ -40,6 +43,8 @@ export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, act
         after: Object.fromEntries(changed.map((s) => [s, after[s]])),
       });
     }
-    return after;
+    return { after, gatewayChanged: changed.includes("gatewayPolicy") };
   });
+  if (result.gatewayChanged) await publishGatewayConfig("workspace gateway defaults updated");
+  return result.after;
 }

@@ -1,6 +1,7 @@
 // The workspace settings: one WorkspaceSetting row per section ("lint", "governance",
-// "import"), each validated here so a hand-edited or older row falls back to defaults.
+// "import", "gatewayPolicy"), each validated here so a hand-edited or older row falls back to defaults.
 import { z } from "zod";
+import { scopePolicySchema } from "@portcullis/gateway/contract";
 
 export const lintRulesetNames = ["recommended", "minimal", "spec", "custom"] as const;
 export type LintRulesetName = (typeof lintRulesetNames)[number];
@@ -37,10 +38,18 @@ export const importSettingsSchema = z.object({
   fetchTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000).describe("Timeout for fetching a spec URL"),
 });
 
+/**
+ * Gateway rules and limits for every API, the widest scope: a product, API or
+ * operation that sets the same rule wins (limits stack; see the contract's
+ * effective-policy.ts). Shipped to the gateways as the snapshot's `defaults`.
+ */
+export const gatewayPolicySettingsSchema = scopePolicySchema;
+
 export const workspaceSettingsSchema = z.object({
   lint: lintSettingsSchema,
   governance: governanceSettingsSchema,
   import: importSettingsSchema,
+  gatewayPolicy: gatewayPolicySettingsSchema,
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
@@ -48,7 +57,7 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 /** GET/PATCH /settings answer the settings with every default filled in. */
 export const workspaceSettingsResourceSchema = workspaceSettingsSchema.meta({ id: "WorkspaceSettings" });
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
-export const workspaceSettingsSections = ["lint", "governance", "import"] as const satisfies readonly WorkspaceSettingsSection[];
+export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy"] as const satisfies readonly WorkspaceSettingsSection[];
 
 /**
  * A section's fields, each optional and WITHOUT its default: zod's `.partial()` keeps
@@ -70,9 +79,12 @@ export const workspaceSettingsPatchSchema = z
     lint: patchOf(lintSettingsSchema).optional(),
     governance: patchOf(governanceSettingsSchema).optional(),
     import: patchOf(importSettingsSchema).optional(),
+    gatewayPolicy: patchOf(gatewayPolicySettingsSchema)
+      .optional()
+      .describe("Workspace-wide gateway rules and limits (the fields of PATCH /apis/{id}); each key absent: kept, null: none"),
   })
   .strict();
 
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 
-export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {} });
+export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {} });

@@ -7,6 +7,7 @@ import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
 import * as auditRoute from "@/app/api/v1/audit-events/route";
 import { AUDIENCE, ISSUER, startTestIdp, type TestIdp } from "@/gateway-worker/test/helpers/jwks-server";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { JWT_ALGORITHMS } from "@/lib/config-channel/contract";
 import { callGateway } from "../support/call-gateway";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
@@ -40,7 +41,7 @@ describe("jwtRequirements in the management API", () => {
     const { id } = await importOpenApi();
     const set = await patchApi(id, { jwtRequirements: requirements() });
     expect(set.status).toBe(200);
-    const expected = { ...requirements(), requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization" };
+    const expected = { ...requirements(), requiredRoles: [], rolesClaim: "realm_access.roles", clockToleranceSeconds: 30, tokenHeader: "Authorization", algorithms: [...JWT_ALGORITHMS] };
     expect(set.body.jwtRequirements).toEqual(expected);
     expect((await callRoute(apiRoute.GET, { params: { apiId: id } })).body.jwtRequirements).toEqual(expected);
 
@@ -65,12 +66,32 @@ describe("jwtRequirements in the management API", () => {
     ["negative clock tolerance", { clockToleranceSeconds: -1 }, "jwtRequirements.clockToleranceSeconds"],
     ["header name with a space", { tokenHeader: "X Token" }, "jwtRequirements.tokenHeader"],
     ["unknown field", { secret: "s3cr3t" }, "jwtRequirements"],
+    ["an empty algorithm list", { algorithms: [] }, "jwtRequirements.algorithms"],
   ])("refuses %s with 400", async (_label, change, path) => {
     const { id } = await importOpenApi();
     const res = await patchApi(id, { jwtRequirements: { ...requirements(), ...change } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("validation_failed");
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+  });
+
+  it.each([
+    ["none", "'none' is refused: it accepts unsigned tokens"],
+    ["HS256", "'HS256' is refused: keys come from a JWKS (public keys), and HMAC would treat a public key as a shared secret"],
+    ["XY999", "'XY999' is not a supported signing algorithm"],
+  ])("refuses the algorithm %s with a validation error naming it", async (alg, message) => {
+    const { id } = await importOpenApi();
+    const res = await patchApi(id, { jwtRequirements: { ...requirements(), algorithms: ["RS256", alg] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    expect(res.body.error.issues).toContainEqual({ path: "jwtRequirements.algorithms.1", message: expect.stringContaining(message) });
+  });
+
+  it("stores an explicit allowlist", async () => {
+    const { id } = await importOpenApi();
+    const res = await patchApi(id, { jwtRequirements: { ...requirements(), algorithms: ["ES256", "EdDSA"] } });
+    expect(res.status).toBe(200);
+    expect(res.body.jwtRequirements.algorithms).toEqual(["ES256", "EdDSA"]);
   });
 });
 

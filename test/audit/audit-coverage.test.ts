@@ -13,6 +13,11 @@ const notAuditable: Record<string, string> = {
   "iam/tokens/resolve-token-actor.ts": "touches lastUsedAt on each request",
   "config-channel/publish-gateway-config.ts": "GatewayConfigRevision is itself the log of published configs",
   "iam/login-throttle/record-successful-login.ts": "clears the failed-attempt count on sign-in (lockouts and unlocks are audited)",
+  // A realm's OAuth traffic: each token request would otherwise be an audit event.
+  "iam/realms/oidc/authorization-codes.ts": "issues and redeems one-time authorization codes",
+  "iam/realms/oidc/refresh-tokens.ts": "rotates refresh tokens on use (a detected reuse revokes the family)",
+  "iam/realms/oidc/revocation-endpoint.ts": "RFC 7009 revocation by the token's own client, not an admin change",
+  "iam/realms/run-scheduled-key-rotations.ts": "deletes expired codes, refresh families and revoked jtis (each rotation is audited in signing-keys.ts)",
 };
 
 describe("audit coverage", () => {

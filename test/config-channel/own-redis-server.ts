@@ -7,6 +7,7 @@ import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 
 export type OwnRedisServer = {
   url: string;
+  port: number;
   /** Refuses every write (OOM), as a full Redis does; reads keep working. */
   refuseWrites(): Promise<void>;
   acceptWrites(): Promise<void>;
@@ -21,8 +22,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startOwnRedisServer(): Promise<OwnRedisServer> {
-  const port = await freePort();
+/** `port`: restart on the port of one stopped before (clients reconnect to the same URL), empty. */
+export async function startOwnRedisServer(samePort?: number): Promise<OwnRedisServer> {
+  const port = samePort ?? (await freePort());
   const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
@@ -33,6 +35,7 @@ export async function startOwnRedisServer(): Promise<OwnRedisServer> {
   }, 10_000, 100);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async refuseWrites() {
       await admin.config("SET", "maxmemory-policy", "noeviction");
       await admin.config("SET", "maxmemory", "1");

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { createApiInputSchema } from "@/lib/apis/api-schemas";
+import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
 import { createAdminApiTokenInputSchema } from "@/lib/iam/tokens/token-schemas";
 import { requestProblem } from "@/lib/client/use-request-check";
@@ -20,6 +21,7 @@ const refused: [string, ZodType, unknown][] = [
   ["subscription to nothing", createSubscriptionInputSchema, { name: "app" }],
   ["API import with a spaced path and no spec", createApiInputSchema, { name: "Orders", path: "my orders", backendUrl: "http://127.0.0.1:4000", lifecycle: "draft", spec: "" }],
   ["rejection without a reason", changeSubscriptionStateInputSchema, { state: "rejected", comment: "" }],
+  ["API backends with weight 0 and a relative health path", updateApiInputSchema, { backends: [{ url: "http://a.example/", weight: 0 }], backendSettings: { healthCheck: { path: "health" } } }],
 ];
 
 describe("requestProblem", () => {

@@ -1,27 +1,22 @@
 // Turns a validated snapshot into the structure requests are served from:
 // everything a request needs is a Map lookup away, and nothing is parsed or
 // validated per request. Built once per published version, then swapped in whole.
+import { pino } from "pino";
 import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct, GatewaySubscription } from "../contract/config-snapshot.js";
+import type { BackendPool } from "../backends/backend-pool.js";
+import { BackendRegistry } from "../backends/backend-registry.js";
 import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline.js";
 import { RouteTable } from "../routing/route-table.js";
 import { VersionSelector } from "../routing/version-selector.js";
-import { WeightedRoundRobin } from "../routing/weighted-round-robin.js";
 
-/** A backend, pre-parsed so the proxy only concatenates strings. */
-export interface CompiledBackend {
-  /** "http://host:port" */
-  readonly origin: string;
-  readonly protocol: "http:" | "https:";
-  /** Base path without trailing slash ("" for the root). */
-  readonly basePath: string;
-  /** Query string of the backend URL itself, without "?" (usually ""). */
-  readonly baseQuery: string;
-}
+export { compileBackend, type CompiledBackend } from "../backends/compiled-backend.js";
+
+const silentLogger = pino({ level: "silent" });
 
 export interface CompiledRoute {
   readonly path: string;
   readonly api: GatewayApi;
-  readonly backends: WeightedRoundRobin<CompiledBackend>;
+  readonly backends: BackendPool;
   readonly pipeline: PreparedPipeline;
 }
 
@@ -44,17 +39,8 @@ export interface RuntimeConfig {
   readonly versionedRoutes: RouteTable<VersionSelector<CompiledRoute>>;
   readonly subscriptionsByKeyHash: ReadonlyMap<string, CompiledSubscription>;
   readonly products: ReadonlyMap<string, GatewayProduct>;
-}
-
-export function compileBackend(url: string): CompiledBackend {
-  const parsed = new URL(url);
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error(`Unsupported backend ${url}`);
-  return {
-    origin: parsed.origin,
-    protocol: parsed.protocol,
-    basePath: parsed.pathname.replace(/\/+$/, ""),
-    baseQuery: parsed.search.slice(1),
-  };
+  /** Every API's backends, for the registry to start their health checks once this config is swapped in. */
+  readonly backendPools: readonly BackendPool[];
 }
 
 function compileSubscription(s: GatewaySubscription, products: ReadonlyMap<string, GatewayProduct>): CompiledSubscription {
@@ -85,7 +71,15 @@ function groupVersionedRoutes(routes: readonly CompiledRoute[]): VersionSelector
  * `snapshot` must already have passed gatewayConfigSnapshotSchema. Throws if a
  * policy refuses an API's settings; the caller then keeps the previous config.
  */
-export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipeline): RuntimeConfig {
+/**
+ * `backends` keeps health state across swaps (the gateway passes its own);
+ * without one, a private registry serves this config alone (tests of routing).
+ */
+export function compileConfig(
+  snapshot: GatewayConfigSnapshot,
+  pipeline: Pipeline,
+  backends: BackendRegistry = new BackendRegistry({ logger: silentLogger, defaultTimeoutMs: 30_000 }),
+): RuntimeConfig {
   const products = new Map(snapshot.products.map((p) => [p.id, p]));
 
   const routes = snapshot.apis.map(
@@ -93,7 +87,7 @@ export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipelin
       Object.freeze({
         path: api.path,
         api,
-        backends: new WeightedRoundRobin(api.backends.map((b) => ({ item: compileBackend(b.url), weight: b.weight }))),
+        backends: backends.poolFor(api),
         pipeline: pipeline.prepare(api, snapshot),
       }),
   );
@@ -115,5 +109,6 @@ export function compileConfig(snapshot: GatewayConfigSnapshot, pipeline: Pipelin
     versionedRoutes: new RouteTable(versionedRoutes),
     subscriptionsByKeyHash,
     products,
+    backendPools: routes.map((r) => r.backends),
   });
 }

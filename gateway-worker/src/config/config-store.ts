@@ -8,6 +8,12 @@ import type { RuntimeConfig } from "./compile-config.js";
 
 export type ConfigOrigin = "cold-start" | "event" | "poll" | "reconnect";
 export type OfferResult = "applied" | "stale" | "invalid" | "unchanged";
+/** The newest snapshot refused, reported in the gateway's registration so the console can show why. */
+export interface RejectedSnapshot {
+  version: number | null;
+  error: string;
+  at: string;
+}
 
 const MAX_LOGGED_ISSUES = 5;
 
@@ -15,10 +21,13 @@ export class ConfigStore {
   private current: RuntimeConfig | null = null;
   /** Last raw value looked at: the poll re-reads the same value every interval. */
   private lastRaw: string | null = null;
+  private rejected: RejectedSnapshot | null = null;
 
   constructor(
     private readonly compile: (snapshot: GatewayConfigSnapshot) => RuntimeConfig,
     private readonly logger: Logger,
+    /** Runs right after each swap (starts the new config's backend health checks). */
+    private readonly onApplied?: (config: RuntimeConfig) => void,
   ) {}
 
   /** Read once per request; the object itself never changes afterwards. */
@@ -28,6 +37,15 @@ export class ConfigStore {
 
   version(): number | null {
     return this.current?.version ?? null;
+  }
+
+  lastRejected(): RejectedSnapshot | null {
+    return this.rejected;
+  }
+
+  private reject(version: unknown, error: string): "invalid" {
+    this.rejected = { version: typeof version === "number" ? version : null, error, at: new Date().toISOString() };
+    return "invalid";
   }
 
   offer(raw: string, origin: ConfigOrigin): OfferResult {
@@ -40,7 +58,7 @@ export class ConfigStore {
       json = JSON.parse(raw);
     } catch (err) {
       this.logger.error({ origin, err: (err as Error).message }, "config snapshot is not valid JSON; keeping current config");
-      return "invalid";
+      return this.reject(null, `not valid JSON: ${(err as Error).message}`);
     }
     const parsed = gatewayConfigSnapshotSchema.safeParse(json);
     if (!parsed.success) {
@@ -48,7 +66,7 @@ export class ConfigStore {
         .slice(0, MAX_LOGGED_ISSUES)
         .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
       this.logger.error({ origin, issues, currentVersion: this.version() }, "config snapshot failed validation; keeping current config");
-      return "invalid";
+      return this.reject((json as { version?: unknown } | null)?.version, `failed validation: ${issues.join("; ")}`);
     }
     const snapshot = parsed.data;
     const currentVersion = this.version();
@@ -62,10 +80,11 @@ export class ConfigStore {
       compiled = this.compile(snapshot);
     } catch (err) {
       this.logger.error({ origin, version: snapshot.version, err: (err as Error).message }, "config snapshot could not be compiled; keeping current config");
-      return "invalid";
+      return this.reject(snapshot.version, `could not be compiled: ${(err as Error).message}`);
     }
     // The swap: one assignment, so a request sees either the old or the new config, never a mix.
     this.current = compiled;
+    this.onApplied?.(compiled);
     this.logger.info(
       { origin, version: compiled.version, previousVersion: currentVersion, apis: compiled.apiCount, subscriptions: snapshot.subscriptions.length },
       "config applied",

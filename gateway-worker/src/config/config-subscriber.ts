@@ -16,6 +16,8 @@ export interface ConfigSubscriberOptions {
   pollIntervalMs: number;
   store: ConfigStore;
   logger: Logger;
+  /** Every Redis error, unthrottled (the log is throttled), for the Redis errors metric. */
+  onRedisError?: (source: string) => void;
 }
 
 type ConfigEventsListener = QueueEventsListener & {
@@ -136,6 +138,7 @@ export class ConfigSubscriber {
   }
 
   private reportRedisError(source: string, err: Error): void {
+    if (!this.stopped) this.opts.onRedisError?.(source.startsWith("config refresh") ? "config refresh" : source);
     const now = Date.now();
     if (this.stopped || now - (this.lastErrorLog.get(source) ?? -Infinity) < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLog.set(source, now);

@@ -1,6 +1,20 @@
 // The one contract between the console and every gateway: the configuration
 // snapshot, and where it travels. Both sides import this file; change it here.
 import { z } from "zod";
+import { jwtAlgorithmsSchema } from "./jwt-algorithms.ts";
+import { operationValidationSchema } from "./request-rules.ts";
+import { scopePolicySchema } from "./scope-policy.ts";
+import { backendSettingsSchema } from "./backend-settings.ts";
+import { apiTlsSchema, gatewayTlsCertificateSchema } from "./api-tls.ts";
+
+export * from "./scope-policy.ts";
+export * from "./effective-policy.ts";
+export * from "./limit-counters.ts";
+export * from "./request-rules.ts";
+export * from "./jwt-algorithms.ts";
+export * from "./backend-settings.ts";
+export * from "./api-tls.ts";
+export * from "./sealed-secret-format.ts";
 
 /** sha256(key) as 64 lowercase hex characters; keys never travel in clear (see subscription-key-hash.ts). */
 export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "sha256 hex");
@@ -15,8 +29,8 @@ export const backendSchema = z.object({
   weight: z.number().int().min(1).default(1),
 });
 
-/** Answered by the gateway itself (GET /healthz), so no API may take it as its path. */
-export const GATEWAY_RESERVED_PATHS = ["healthz"] as const;
+/** Answered by the gateway itself (GET /healthz: live, /readyz: ready), so no API may take them as its path. */
+export const GATEWAY_RESERVED_PATHS = ["healthz", "readyz"] as const;
 export const DEFAULT_SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
 export const DEFAULT_SUBSCRIPTION_KEY_QUERY = "subscription-key";
 
@@ -28,6 +42,10 @@ export const DEFAULT_SUBSCRIPTION_KEY_QUERY = "subscription-key";
 export const gatewayOperationSchema = z.object({
   method: z.string().min(1),
   path: z.string(),
+  /** Rules and limits set on this operation (most specific scope). */
+  policy: scopePolicySchema.optional(),
+  /** Parameter and JSON body schemas, for request validation (request-rules.ts). */
+  validation: operationValidationSchema.optional(),
 });
 
 export const DEFAULT_JWT_ROLES_CLAIM = "realm_access.roles";
@@ -73,6 +91,8 @@ export const gatewayJwtSchema = z.object({
     .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, "a header name")
     .default(DEFAULT_JWT_TOKEN_HEADER)
     .describe("Carries `Bearer <token>`"),
+  /** Checked against the token's header before any key lookup (see jwt-algorithms.ts). */
+  algorithms: jwtAlgorithmsSchema.describe("Accepted signing algorithms (asymmetric only)"),
 });
 
 /**
@@ -104,6 +124,8 @@ export const gatewayApiSchema = z.object({
     .refine((p) => !(GATEWAY_RESERVED_PATHS as readonly string[]).includes(p), "reserved by the gateway"),
   lifecycle: apiLifecycleSchema,
   backends: z.array(backendSchema).min(1),
+  /** Health checks, ejection, retries, breaker, timeouts and TLS towards `backends`; absent: defaults. */
+  backendSettings: backendSettingsSchema.optional(),
   subscription: z.object({
     required: z.boolean(),
     /** Header carrying the key; matched case-insensitively, as HTTP header names are. */
@@ -126,6 +148,10 @@ export const gatewayApiSchema = z.object({
   allowEncodedSlashes: z.boolean().optional(),
   /** Proxy WebSocket upgrades (GET operations); off by default, refused with 501. */
   allowWebSockets: z.boolean().optional(),
+  /** Rules and limits set on this API (see scope-policy.ts for how scopes combine). */
+  policy: scopePolicySchema.optional(),
+  /** Mutual TLS, redirect from http and HSTS for this API (api-tls.ts); absent: none of them. */
+  tls: apiTlsSchema.optional(),
 });
 
 export const gatewayProductSchema = z.object({
@@ -140,6 +166,8 @@ export const gatewayProductSchema = z.object({
       period: z.enum(["hour", "day", "week", "month"]),
     })
     .nullable(),
+  /** Rules and limits set on the product beyond rateLimit/quota (which stay top-level, as in the management API). */
+  policy: scopePolicySchema.optional(),
 });
 
 /** Only subscriptions whose keys can still be presented are sent (not cancelled/rejected). */
@@ -156,6 +184,10 @@ export const gatewayConfigSnapshotSchema = z
   .object({
     version: z.number().int().positive(),
     generatedAt: z.string().datetime(),
+    /** Workspace-wide defaults, the widest scope. */
+    defaults: scopePolicySchema.optional(),
+    /** The HTTPS listener's certificate set in the console; absent or null: the gateway's own files. */
+    gatewayTls: gatewayTlsCertificateSchema.nullable().optional(),
     apis: z.array(gatewayApiSchema),
     products: z.array(gatewayProductSchema),
     subscriptions: z.array(gatewaySubscriptionSchema),

@@ -28,6 +28,19 @@ export const gatewayErrors = {
   missing_token: { status: 401, message: "Access denied due to a missing bearer token. Send it as 'Authorization: Bearer <token>'." },
   invalid_token: { status: 401, message: "The bearer token is invalid." },
   insufficient_scope: { status: 403, message: "The bearer token lacks a scope or role this API requires." },
+  // Mutual TLS (policies/client-certificate.ts): the message of an invalid one says which check failed.
+  client_certificate_required: { status: 401, message: "This API requires a client certificate, sent during the TLS handshake over HTTPS." },
+  client_certificate_invalid: { status: 401, message: "The client certificate is not valid for this API." },
+  // Not an error: the answer to a plain-HTTP request for an API served over HTTPS only; Location says where.
+  https_required: { status: 308, message: "This API is served over HTTPS only. Repeat the request at the Location given." },
+  ip_forbidden: { status: 403, message: "Calls from this address are not allowed for this API." },
+  cors_forbidden: { status: 403, message: "This origin, method or path may not be called from a browser on another site." },
+  request_invalid: { status: 400, message: "The request does not match the API's definition." },
+  payload_too_large: { status: 413, message: "The request body is larger than this API accepts." },
+  // Limits: Retry-After says when the call may pass; quota_exceeded may be 403 if the product says so.
+  rate_limited: { status: 429, message: "Rate limit exceeded. Retry after the time given in Retry-After." },
+  quota_exceeded: { status: 429, message: "Quota exceeded for this period. Retry after the time given in Retry-After." },
+  limiter_unavailable: { status: 503, message: "Limits cannot be checked right now, and this API does not allow calls without them. Retry shortly." },
   route_not_found: { status: 404, message: "No API is published at this path." },
   operation_not_found: { status: 404, message: "The API's current revision has no operation at this path." },
   api_version_not_found: { status: 404, message: "The requested API version does not exist." },
@@ -38,6 +51,8 @@ export const gatewayErrors = {
   upgrade_not_supported: { status: 501, message: "This API does not accept WebSocket connections." },
   backend_unavailable: { status: 502, message: "The backend service could not be reached." },
   backend_invalid_response: { status: 502, message: "The backend switched protocols although the request did not ask it to." },
+  // Not one of the API's backends may take requests now: ejected, failing health checks or with an open breaker.
+  no_healthy_backend: { status: 503, message: "No healthy backend is available for this API. Retry shortly." },
   gateway_not_configured: {
     status: 503,
     message: "The gateway has not received its configuration yet. Retry shortly.",
@@ -57,6 +72,8 @@ export interface Rejection {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** Each problem found, for answers that list several (request_invalid: a JSON pointer each). */
+  details?: readonly { pointer: string; message: string }[];
 }
 
 export function rejection(code: GatewayErrorCode, headers?: Record<string, string>, message?: string): Rejection {
@@ -64,18 +81,29 @@ export function rejection(code: GatewayErrorCode, headers?: Record<string, strin
   return { status, code, message: message ?? standard, ...(headers ? { headers } : {}) };
 }
 
+/** The code each response was answered with, read once it closes (metrics count rejections by reason). */
+const answeredCodes = new WeakMap<ServerResponse, string>();
+
+/** The error code the gateway answered `res` with itself; undefined when the backend answered. */
+export function answeredCode(res: ServerResponse): string | undefined {
+  return answeredCodes.get(res);
+}
+
 /**
  * Writes the error unless the response already started (e.g. the backend died
  * mid-body): then the only honest signal left is to cut the connection.
  */
 export function sendRejection(res: ServerResponse, r: Rejection): void {
+  if (!res.destroyed) answeredCodes.set(res, r.code);
   if (res.headersSent) {
     res.destroy();
     return;
   }
   if (res.destroyed) return;
-  const body = JSON.stringify({ error: { code: r.code, message: r.message } });
   for (const [name, value] of Object.entries(r.headers ?? {})) res.setHeader(name, value);
+  // A policy answering in the gateway's place without content (a CORS preflight) is not an error.
+  if (r.status === 204) return void res.writeHead(204).end();
+  const body = JSON.stringify({ error: { code: r.code, message: r.message, ...(r.details ? { details: r.details } : {}) } });
   res.statusCode = r.status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("content-length", Buffer.byteLength(body));

@@ -4,14 +4,19 @@
 // when a token names an unknown `kid` (key rotation), and times fetches out.
 // Failures to obtain keys become JwksUnavailableError (503), kept apart from
 // token errors (401); after one, calls fail fast for a short while instead of
-// making every request wait for the same unreachable server.
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey } from "jose";
+// making every request wait for the same unreachable server. Either way the
+// issuer sees at most one fetch per cooldown/back-off window.
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JWTVerifyGetKey } from "jose";
 
 export const JWKS_FETCH_OPTIONS = {
   /** One JWKS fetch may take this long (ms) before the request gets a 503. */
   timeoutDuration: 3_000,
-  /** An unknown `kid` refetches the set at most this often (ms), so random kids cannot flood the issuer. */
-  cooldownDuration: 30_000,
+  /**
+   * An unknown `kid` refetches the set at most this often (ms), so random kids cannot flood the issuer;
+   * short enough that a real rotation is picked up within it even while a flood of unknown kids runs
+   * (the flood only ever holds the window open this long, never longer).
+   */
+  cooldownDuration: 5_000,
   /** Keys are refetched this often (ms), so a key the issuer removed stops being accepted. */
   cacheMaxAge: 10 * 60_000,
 } as const;
@@ -41,9 +46,12 @@ function createResolver(jwksUri: string): JWTVerifyGetKey {
   const remote = createRemoteJWKSet(new URL(jwksUri), JWKS_FETCH_OPTIONS);
   let failedAt = Number.NEGATIVE_INFINITY;
   return async (protectedHeader, token) => {
-    // Fresh keys need no fetch, so only a resolver that would fetch fails fast.
-    if (!remote.fresh && Date.now() - failedAt < JWKS_FAILURE_BACKOFF_MS) {
-      throw new JwksUnavailableError(jwksUri, new Error("recent fetch failed; backing off"));
+    // No fetch at all during the back-off, not even for an unknown kid (jose's cool-down
+    // only starts after a successful fetch): keys already held still verify, others wait.
+    if (Date.now() - failedAt < JWKS_FAILURE_BACKOFF_MS) {
+      const held = remote.fresh ? remote.jwks() : undefined;
+      if (!held) throw new JwksUnavailableError(jwksUri, new Error("recent fetch failed; backing off"));
+      return createLocalJWKSet(held)(protectedHeader, token);
     }
     try {
       return await remote(protectedHeader, token);

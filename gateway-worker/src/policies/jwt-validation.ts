@@ -1,4 +1,5 @@
-// Validates a bearer token (JWT) for APIs that configure `jwt`: signature from
+// Validates a bearer token (JWT) for APIs that configure `jwt`: the header's
+// algorithm against the API's allowlist (before any key lookup), signature from
 // the issuer's JWKS (fetched and cached per jwksUri), issuer, audience, expiry
 // with the configured clock tolerance, then scopes (all) and roles (any).
 // Unlike subscription keys the Authorization header is forwarded: backends
@@ -37,6 +38,9 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
         clockTolerance: settings.clockToleranceSeconds,
         // jose accepts a token without `exp` unless told otherwise; one that never expires is refused.
         requiredClaims: ["exp"],
+        // jose checks the header's alg against this list before it calls the key resolver,
+        // so a forged HS256/none token or an unexpected algorithm never triggers a JWKS fetch.
+        algorithms: settings.algorithms,
         currentDate: new Date(ctx.now),
       }));
     } catch (err) {
@@ -47,7 +51,7 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
     if (missing.length > 0) return insufficientScope(missing);
     if (!hasAnyRole(payload, settings.requiredRoles, settings.rolesClaim)) return insufficientRole();
 
-    ctx.jwt = { sub: typeof payload.sub === "string" ? payload.sub : null };
+    ctx.jwt = { sub: typeof payload.sub === "string" ? payload.sub : null, claims: payload };
     return undefined;
   },
 };

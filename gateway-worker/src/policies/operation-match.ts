@@ -22,7 +22,10 @@ export const operationMatchPolicy: Policy<OperationMatcher | null> = {
     // The request handler routed on this prefix, so "/<api.path>" is where pathname starts.
     const rest = ctx.pathname.slice(ctx.api.path.length + 1);
     const found = matcher.match(ctx.method, rest);
-    if (found.kind === "matched") return undefined;
+    if (found.kind === "matched") {
+      ctx.operation = found.operation;
+      return undefined;
+    }
     if (found.kind === "method_not_allowed") return rejection("method_not_allowed", { allow: found.allow.join(", ") });
     return rejection("operation_not_found");
   },

@@ -2,9 +2,11 @@
 // slot into the pipeline without touching the server or the router.
 import type { IncomingHttpHeaders } from "node:http";
 import type { z } from "zod";
-import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import type { GatewayApi, GatewayConfigSnapshot, GatewayOperation } from "../contract/config-snapshot.js";
 import type { RuntimeConfig } from "../config/compile-config.js";
 import type { Rejection } from "../http/errors.js";
+import type { ConnectionInfo } from "../tls/connection-info.js";
+import type { ClientIdentity } from "../tls/trust-bundle.js";
 
 export type { Rejection } from "../http/errors.js";
 
@@ -27,10 +29,28 @@ export interface PolicyContext {
   readonly now: number;
   /** Added to whatever the client receives: the backend's response or a rejection. */
   readonly responseHeaders: Record<string, string>;
+  /** The connection the request came on: TLS or not, the client's certificates (tls/connection-info.ts). */
+  readonly connection?: ConnectionInfo;
+  /** Set by client-certificate once the caller's certificate is verified: who it is, for later rules and the access log. */
+  clientCertificate?: ClientIdentity;
   /** Set by subscription-key once a key is accepted; read by later policies and the access log. */
   subscription?: { readonly id: string; readonly productId: string | null };
-  /** Set by jwt-validation once a bearer token is verified: its `sub` (null when it has none). */
-  jwt?: { readonly sub: string | null };
+  /** Set by jwt-validation once a bearer token is verified: its `sub` (null when it has none) and its claims. */
+  jwt?: { readonly sub: string | null; readonly claims?: Readonly<Record<string, unknown>> };
+  /** Called once the response to a forwarded call has ended, with its body's size (bytes quotas). */
+  afterResponse?: ((responseBodyBytes: number) => void)[];
+  /** The caller's address: the socket's peer, or the client a trusted proxy forwarded for (http/client-address.ts). */
+  readonly clientIp?: string;
+  /** The current revision's operation the request matched (set by operation-match); absent when the API lists none. */
+  operation?: GatewayOperation;
+  /** Applied in order to the backend's response headers before they are relayed (never to rejections). */
+  responseHeaderEdits?: ((headers: IncomingHttpHeaders) => void)[];
+  /** Set by body-size: a streamed body longer than this is cut with 413 while it is forwarded. */
+  maxRequestBodyBytes?: number;
+  /** Reads the whole request body (at most `limit` bytes; null if longer); it is then forwarded from memory. */
+  readBody?(limit: number): Promise<Buffer | null>;
+  /** Set once readBody has read it: the forwarder sends these bytes instead of the consumed stream. */
+  bufferedBody?: Buffer;
 }
 
 /** undefined = continue with the next policy; a Rejection = answer it and stop. */

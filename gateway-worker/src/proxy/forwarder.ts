@@ -1,22 +1,38 @@
-// Forwards a request to one backend with a single shared http-proxy instance.
+// Forwards a request to one of an API's backends with a single shared http-proxy instance.
 // The gateway rewrites the path itself (API path out, backend base path in)
 // and hands http-proxy only the origin, so http-proxy never joins paths. It
 // sets the forwarding headers and relays the response itself (relay-response).
-// Every failure becomes a JSON answer (502/504) or, once the response has
+// Every failure becomes a JSON answer (502/503/504) or, once the response has
 // started, a cut connection; nothing here may throw into the server.
+// Each attempt's outcome feeds the backend's health (backends/backend-health.ts);
+// an idempotent request whose body can be replayed that fails to connect is sent
+// to another backend, up to the API's maxRetries. Answers are never retried.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import https from "node:https";
+import { Readable } from "node:stream";
 import httpProxy from "http-proxy";
 import type { Logger } from "pino";
+import type { Attempt } from "../backends/backend-health.js";
+import type { BackendPool } from "../backends/backend-pool.js";
 import type { CompiledBackend } from "../config/compile-config.js";
+import { IDEMPOTENT_METHODS } from "../contract/backend-settings.js";
 import { sendError, type GatewayErrorCode } from "../http/errors.js";
 import { setForwardingHeaders } from "../http/forwarded-headers.js";
 import type { TrustedProxies } from "../http/trusted-proxies.js";
-import { relayResponse } from "./relay-response.js";
+import { watchBodyBytes } from "./count-body-bytes.js";
+import { relayResponse, type ResponseHeaderEdit } from "./relay-response.js";
+
+/** What policies decided about the body and the answer (see PolicyContext). */
+export interface ForwardOptions {
+  /** The body, already read by a policy: sent instead of the (consumed) request stream. */
+  body?: Buffer;
+  /** A streamed body longer than this is cut and answered 413 payload_too_large. */
+  maxBodyBytes?: number;
+  editResponseHeaders?: readonly ResponseHeaderEdit[];
+}
 
 export interface Forwarder {
   /** `rest` is the path below the API path; `query` the raw query without "?". */
-  forward(req: IncomingMessage, res: ServerResponse, backend: CompiledBackend, rest: string, query: string): void;
+  forward(req: IncomingMessage, res: ServerResponse, pool: BackendPool, rest: string, query: string, opts?: ForwardOptions): void;
   close(): void;
 }
 
@@ -27,29 +43,73 @@ export function upstreamPath(backend: CompiledBackend, rest: string, query: stri
   return fullQuery ? `${path}?${fullQuery}` : path;
 }
 
-export function createForwarder(opts: { timeoutMs: number; logger: Logger; trustedProxies: TrustedProxies }): Forwarder {
+/** One try of one request at one backend, and what happened to its connection. */
+interface Try {
+  readonly attempt: Attempt;
+  readonly pool: BackendPool;
+  connected: boolean;
+  connectTimedOut: boolean;
+  responseTimedOut: boolean;
+}
+
+/** A body the gateway can send again: none at all, or one a policy already read into memory. */
+function replayableBody(req: IncomingMessage, options: ForwardOptions): Buffer | undefined {
+  if (options.body) return options.body;
+  const length = req.headers["content-length"];
+  const bodyless = req.headers["transfer-encoding"] === undefined && (length === undefined || length === "0");
+  return bodyless ? Buffer.alloc(0) : undefined;
+}
+
+export function createForwarder(opts: {
+  logger: Logger;
+  trustedProxies: TrustedProxies;
+  httpAgent: http.Agent;
+  /** Time (ms) from sending the request to the backend's response headers, for the upstream latency metric. */
+  onUpstreamResponse?: (req: IncomingMessage, ms: number) => void;
+}): Forwarder {
   const proxy = httpProxy.createProxyServer({
     changeOrigin: true, // backends see their own Host, not the gateway's
-    proxyTimeout: opts.timeoutMs,
     selfHandleResponse: true,
   });
-  // Reused connections to backends; http-proxy would otherwise send "Connection: close" every time.
-  const agents = {
-    "http:": new http.Agent({ keepAlive: true }),
-    "https:": new https.Agent({ keepAlive: true }),
-  };
-  const timedOut = new WeakSet<IncomingMessage>();
+  const tries = new WeakMap<IncomingMessage, Try>();
+  const proxiedRequests = new WeakMap<IncomingMessage, http.ClientRequest>();
+  const bodyWatches = new WeakMap<IncomingMessage, () => void>();
   const chunkedBodies = new WeakSet<IncomingMessage>();
+  const responseEdits = new WeakMap<IncomingMessage, readonly ResponseHeaderEdit[]>();
 
-  function fail(res: ServerResponse, backend: string, code: GatewayErrorCode, reason: string) {
+  function fail(res: ServerResponse, backend: string, code: GatewayErrorCode, reason: string, headers?: Record<string, string>) {
     if (res.destroyed || res.writableEnded) return; // nobody is left to answer, or it was answered already
     opts.logger.warn({ backend, code, reason }, "backend request failed");
-    sendError(res, code); // or, if the backend died mid-response, cuts the connection
+    sendError(res, code, headers); // or, if the backend died mid-response, cuts the connection
   }
 
+  // Emitted once the backend request has a socket: a new one is watched until connected (and, for https, handshaken).
+  function watchConnect(proxyReq: http.ClientRequest, current: Try) {
+    // http-proxy's own timeout just aborts; remember why, to answer 504 and to tell a dead backend from a slow one.
+    proxyReq.once("timeout", () => (current.connected ? (current.responseTimedOut = true) : (current.connectTimedOut = true)));
+    if (proxyReq.reusedSocket) return void (current.connected = true);
+    const socket = proxyReq.socket!;
+    const timer = setTimeout(() => {
+      current.connectTimedOut = true;
+      proxyReq.destroy(new Error("connect timeout"));
+    }, current.pool.timeouts.connectMs);
+    socket.once(current.attempt.health.backend.protocol === "https:" ? "secureConnect" : "connect", () => {
+      current.connected = true;
+      clearTimeout(timer);
+    });
+    socket.once("close", () => clearTimeout(timer));
+  }
+
+  const upstreamSentAt = new WeakMap<IncomingMessage, number>();
   proxy.on("proxyReq", (proxyReq, req, res) => {
-    // http-proxy's own timeout just aborts; remember which requests it aborted to answer 504, not 502.
-    proxyReq.once("timeout", () => timedOut.add(req));
+    proxiedRequests.set(req, proxyReq);
+    // Only now, once http-proxy has piped the body: an earlier "data" listener would start the flow
+    // before the backend request has its socket, and so before its headers may still be changed.
+    bodyWatches.get(req)?.();
+    bodyWatches.delete(req);
+    upstreamSentAt.set(req, performance.now()); // per attempt: a retry measures the backend that answered
+    const current = tries.get(req);
+    if (current) watchConnect(proxyReq, current);
     // http-proxy gives a DELETE or OPTIONS without Content-Length a "Content-Length: 0"; a chunked
     // body must stay chunked, or its bytes would reach the backend as a request of their own.
     if (chunkedBodies.has(req)) {
@@ -63,11 +123,24 @@ export function createForwarder(opts: { timeoutMs: number; logger: Logger; trust
       fail(res, proxyReq.host, "backend_invalid_response", "101 with Upgrade to a plain request");
     });
   });
-  proxy.on("proxyRes", (proxyRes, _req, res) => {
+  proxy.on("proxyRes", (proxyRes, req, res) => {
+    const sentAt = upstreamSentAt.get(req);
+    if (sentAt !== undefined) opts.onUpstreamResponse?.(req, performance.now() - sentAt);
+    const current = tries.get(req);
+    if (current) {
+      const { attempt, pool } = current;
+      if ((proxyRes.statusCode ?? 502) >= 500) attempt.health.answeredBadly(attempt, Date.now(), pool.rules);
+      else attempt.health.succeeded(attempt);
+    }
     // ...without one, Node reports the 101 as the response itself.
-    if (proxyRes.statusCode !== 101) return relayResponse(proxyRes, res);
+    if (proxyRes.statusCode !== 101) return relayResponse(proxyRes, res, responseEdits.get(req));
     proxyRes.destroy();
     fail(res, proxyRes.socket?.remoteAddress ?? "backend", "backend_invalid_response", "101 to a plain request");
+  });
+  // The client's socket went away first: the attempt says nothing about the backend.
+  proxy.on("econnreset", (_err, req) => {
+    const current = tries.get(req);
+    if (current) current.attempt.health.abandoned(current.attempt);
   });
   // Safety net only: every forward passes its own error callback below.
   proxy.on("error", (err, _req, res) => {
@@ -77,19 +150,77 @@ export function createForwarder(opts: { timeoutMs: number; logger: Logger; trust
   });
 
   return {
-    forward(req, res, backend, rest, query) {
-      req.url = upstreamPath(backend, rest, query);
+    forward(req, res, pool, rest, query, options = {}) {
       setForwardingHeaders(req, opts.trustedProxies);
-      if (req.headers["transfer-encoding"] !== undefined) chunkedBodies.add(req);
-      proxy.web(req, res, { target: backend.origin, agent: agents[backend.protocol] }, (err) => {
-        const code = timedOut.has(req) ? "backend_timeout" : "backend_unavailable";
-        fail(res, backend.origin, code, (err as NodeJS.ErrnoException).code ?? err.message);
-      });
+      if (options.editResponseHeaders?.length) responseEdits.set(req, options.editResponseHeaders);
+      const replayable = IDEMPOTENT_METHODS.has(req.method ?? "") ? replayableBody(req, options) : undefined;
+      if (options.body) {
+        // Read whole by a policy: the backend gets it with its length, no longer chunked.
+        delete req.headers["transfer-encoding"];
+        req.headers["content-length"] = String(options.body.length);
+      } else if (req.headers["transfer-encoding"] !== undefined) {
+        chunkedBodies.add(req);
+        // Content-Length was checked before; a chunked body can only be measured as it streams.
+        if (options.maxBodyBytes !== undefined) {
+          const limit = options.maxBodyBytes;
+          bodyWatches.set(req, () =>
+            watchBodyBytes(req, limit, () => {
+              opts.logger.info({ limit }, "streamed request body over the limit");
+              res.shouldKeepAlive = false; // the rest of the body is never read
+              sendError(res, "payload_too_large");
+              proxiedRequests.get(req)?.destroy();
+            }),
+          );
+        }
+      }
+
+      const tried = new Set<Attempt["health"]>();
+      const send = (attempt: Attempt) => {
+        const backend = attempt.health.backend;
+        tried.add(attempt.health);
+        if (backend.protocol === "https:" && pool.tlsProblem) {
+          attempt.health.abandoned(attempt); // the gateway's configuration, not the backend, is at fault
+          return fail(res, backend.origin, "backend_unavailable", pool.tlsProblem);
+        }
+        const current: Try = { attempt, pool, connected: false, connectTimedOut: false, responseTimedOut: false };
+        tries.set(req, current);
+        req.url = upstreamPath(backend, rest, query);
+        // A replayable body is sent from memory every time (the stream can be read only once).
+        // A body a policy read (request validation) must be sent from memory too: the stream is consumed.
+        const inMemory = replayable ?? options.body;
+        const buffer = inMemory !== undefined ? Readable.from([inMemory]) : undefined;
+        const agent = backend.protocol === "https:" ? pool.httpsAgent : opts.httpAgent;
+        proxy.web(req, res, { target: backend.origin, agent, buffer, proxyTimeout: pool.timeouts.responseMs }, (err) => {
+          if (tries.get(req) !== current) return; // an earlier try's listener, still attached to the request
+          const now = Date.now();
+          const reason = (err as NodeJS.ErrnoException).code ?? err.message;
+          if (res.destroyed || res.headersSent || req.socket.destroyed) {
+            // The client left, or the answer was already under way: nothing to retry or report.
+            attempt.health.abandoned(attempt);
+            return fail(res, backend.origin, "backend_unavailable", reason);
+          }
+          if (current.responseTimedOut) {
+            attempt.health.answeredBadly(attempt, now, pool.rules);
+            return fail(res, backend.origin, "backend_timeout", reason);
+          }
+          attempt.health.failedToConnect(attempt, now, pool.rules);
+          const next = replayable !== undefined && tried.size <= pool.maxRetries ? pool.next(now, tried) : undefined;
+          if (next) {
+            opts.logger.info({ backend: backend.origin, reason, retryTo: next.health.backend.origin }, "backend connection failed; retrying on another");
+            return send(next);
+          }
+          fail(res, backend.origin, current.connectTimedOut ? "backend_timeout" : "backend_unavailable", reason);
+        });
+      };
+
+      const first = pool.next(Date.now());
+      if (!first) return fail(res, pool.apiId, "no_healthy_backend", "every backend is ejected, failing its health check or has an open breaker", {
+          "retry-after": "5",
+        });
+      send(first);
     },
     close() {
-      proxy.close();
-      agents["http:"].destroy();
-      agents["https:"].destroy();
+      proxy.close(); // the agents belong to the backend registry, which closes them
     },
   };
 }

@@ -2,13 +2,19 @@
 // only (hop-by-hop ones, and those the backend names in Connection, describe
 // the gateway's connection to the backend, not the client's), then the body.
 // Node frames the body for the client's own connection.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { stripHopByHop } from "../http/hop-by-hop.js";
 
-export function relayResponse(proxyRes: IncomingMessage, res: ServerResponse): void {
+/** A policy's change to the backend's headers (header rules, CORS), applied after hop-by-hop ones are gone. */
+export type ResponseHeaderEdit = (headers: IncomingHttpHeaders) => void;
+
+export function relayResponse(proxyRes: IncomingMessage, res: ServerResponse, edits: readonly ResponseHeaderEdit[] = []): void {
   if (res.headersSent || res.destroyed) return void proxyRes.destroy();
   const headers = { ...proxyRes.headers };
+  stripHopByHop(headers);
+  for (const edit of edits) edit(headers);
+  // An edit cannot bring a connection-only header back.
   stripHopByHop(headers);
   try {
     for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);

@@ -14,16 +14,18 @@ interface TrieNode {
   readonly partial: Map<string, { pattern: RegExp; node: TrieNode }>;
   /** Methods of the operations whose template ends at this node. */
   readonly methods: Set<string>;
+  /** The operation behind each method, for policies set per operation. */
+  readonly operations: Map<string, GatewayOperation>;
 }
 
 export type OperationMatch =
-  | { kind: "matched" }
+  | { kind: "matched"; operation: GatewayOperation }
   | { kind: "method_not_allowed"; allow: string[] }
   | { kind: "not_found" };
 
 const MAX_PARTIAL_SEGMENT_LENGTH = 256;
 
-const newNode = (): TrieNode => ({ literal: new Map(), wildcard: null, partial: new Map(), methods: new Set() });
+const newNode = (): TrieNode => ({ literal: new Map(), wildcard: null, partial: new Map(), methods: new Set(), operations: new Map() });
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "/orders/" and "orders" are the same template as "/orders"; "/" (or "") is the API root. */
@@ -45,14 +47,16 @@ export class OperationMatcher {
   readonly size: number;
 
   constructor(operations: readonly GatewayOperation[]) {
-    for (const op of operations) this.add(op.method.toUpperCase(), splitPath(op.path));
+    for (const op of operations) this.add(op, splitPath(op.path));
     this.size = operations.length;
   }
 
-  private add(method: string, segments: string[]) {
+  private add(op: GatewayOperation, segments: string[]) {
+    const method = op.method.toUpperCase();
     let node = this.root;
     for (const segment of segments) node = this.child(node, segment);
     node.methods.add(method);
+    if (!node.operations.has(method)) node.operations.set(method, op);
   }
 
   private child(node: TrieNode, segment: string): TrieNode {
@@ -78,7 +82,15 @@ export class OperationMatcher {
     // HEAD is GET without a body: every HTTP server answers it where GET works.
     if (allowed.has("GET")) allowed.add("HEAD");
     const verb = method.toUpperCase();
-    return allowed.has(verb) ? { kind: "matched" } : { kind: "method_not_allowed", allow: [...allowed].sort() };
+    if (!allowed.has(verb)) return { kind: "method_not_allowed", allow: [...allowed].sort() };
+    // Literal branches are collected first, so "/orders/mine" beats "/orders/{id}"; HEAD takes GET's operation.
+    for (const lookup of verb === "HEAD" ? ["HEAD", "GET"] : [verb]) {
+      for (const node of ends) {
+        const operation = node.operations.get(lookup);
+        if (operation) return { kind: "matched", operation };
+      }
+    }
+    return { kind: "not_found" }; // unreachable: `allowed` came from these nodes
   }
 
   /** Every template ending at the path's last segment; literal and templated branches may both match. */

@@ -13,6 +13,11 @@ export const permissionRoles = {
   "apis.write": ["platform_admin", "api_publisher"],
   /** An API's revisions, their diffs and lint reports; adding one or making one current is apis.write. */
   "revisions.read": ["platform_admin", "api_publisher", "viewer"],
+  /**
+   * The gateway rules and limits of an API's operations and what is in force where (IP lists,
+   * header rules): console roles only. Setting them is apis.write, on APIs the caller may manage.
+   */
+  "gateway-policies.read": ["platform_admin", "api_publisher", "viewer"],
   "version-sets.read": ["platform_admin", "api_publisher", "viewer"],
   "version-sets.write": ["platform_admin", "api_publisher"],
   /** Developers see only published products (the service filters). */
@@ -36,6 +41,16 @@ export const permissionRoles = {
   "settings.write": ["platform_admin"],
   /** Whether the gateways hold the latest configuration. */
   "config.read": ["platform_admin", "api_publisher", "viewer"],
+  /** The running gateway instances: versions, config versions, heartbeats, request rates. */
+  "gateways.read": ["platform_admin", "api_publisher", "viewer"],
+  /** The certificate the gateways' HTTPS listeners present (never its key). */
+  "gateway-tls.read": ["platform_admin", "viewer"],
+  /** Set or remove it: it decides what every client of every API trusts. */
+  "gateway-tls.write": ["platform_admin"],
+  /** IAM realms (OpenID Connect issuers) and what is in them: roles, groups, users, clients, keys. Publishers read them to bind APIs. */
+  "realms.read": ["platform_admin", "api_publisher", "viewer"],
+  /** Create, change and delete realms and their contents, rotate keys and client secrets. */
+  "realms.manage": ["platform_admin"],
   /** Prometheus metrics at /api/metrics. */
   "metrics.read": ["platform_admin"],
 } as const satisfies Record<string, readonly UserRoleName[]>;

@@ -8,6 +8,7 @@ import {
   subscriptionKeysSchema,
   subscriptionResourceSchema,
 } from "@/lib/subscriptions/subscription-schemas";
+import { subscriptionUsageSchema } from "@/lib/subscriptions/subscription-usage-schemas";
 import { listOf } from "../common-schemas";
 import { routeDocs } from "../route-doc";
 
@@ -60,6 +61,17 @@ export const subscriptionsRoutes = routeDocs([
     summary: "The subscription's keys (its owner or a platform admin)",
     tag,
     response: { status: 200, description: "The keys", schema: subscriptionKeysSchema },
+  },
+  {
+    method: "get",
+    path: "/subscriptions/{subscriptionId}/usage",
+    operationId: "getSubscriptionUsage",
+    summary: "The limits in force for a subscription and how much of each is used (developers: their own)",
+    description:
+      "Read from the counters the gateways keep in Redis: the rate limit's sliding window and the quota's current period (calls and response bytes). A product subscription shows its product's limits, a single-API subscription its API's own. 503 usage_unavailable when Redis cannot be reached.",
+    tag,
+    response: { status: 200, description: "Limits and usage", schema: subscriptionUsageSchema },
+    errors: [503],
   },
   {
     method: "post",

@@ -4,7 +4,7 @@ import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useApis } from "@/lib/client/use-apis";
 import { ImportApiForm } from "./import-api-form";
 import { LintCountBadges } from "./lint-report-view";
@@ -20,11 +20,7 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
       <PageHeader title="APIs" description="APIs imported from OpenAPI documents and exposed through the gateway." />
       <ErrorBanner error={apis.error} />
       <Card title="All APIs">
-        <Table caption="APIs" columns={columns}>
-          {apis.isPending && <TableMessageRow colSpan={columns.length}>Loading APIs…</TableMessageRow>}
-          {apis.isSuccess && items.length === 0 && (
-            <TableMessageRow colSpan={columns.length}>No APIs yet{canEdit ? ": import one below." : "."}</TableMessageRow>
-          )}
+        <Table caption="APIs" columns={columns} loading={apis.isPending && "Loading APIs…"} empty={apis.isSuccess && items.length === 0 && <>No APIs yet{canEdit ? ": import one below." : "."}</>}>
           {items.map((api) => (
             <tr key={api.id}>
               <td>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import type { AuditFilters } from "@/lib/client/query-keys";
 import { useAuditEvents } from "@/lib/client/use-audit-events";
 import { AuditFiltersForm } from "./audit-filters-form";
@@ -47,9 +47,7 @@ export function AuditClient() {
       </Card>
       <ErrorBanner error={events.error} />
       <Card title="Events">
-        <Table caption="Audit events" columns={columns}>
-          {events.isPending && <TableMessageRow colSpan={columns.length}>Loading events…</TableMessageRow>}
-          {events.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No events match.</TableMessageRow>}
+        <Table caption="Audit events" columns={columns} loading={events.isPending && "Loading events…"} empty={events.isSuccess && items.length === 0 && "No events match."}>
           {items.map((event) => (
             <tr key={event.id}>
               <td>{formatDateTime(event.at)}</td>

@@ -6,7 +6,7 @@ import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useProducts } from "@/lib/client/use-products";
 import { CreateProductForm } from "./create-product-form";
 
@@ -33,9 +33,7 @@ export function ProductsClient({ canEdit }: { canEdit: boolean }) {
       <PageHeader title="Products" description="Bundles of APIs that developers subscribe to, with their approval policy and limits. Open one to edit it." />
       <ErrorBanner error={products.error} />
       <Card title="All products">
-        <Table caption="Products" columns={columns}>
-          {products.isPending && <TableMessageRow colSpan={columns.length}>Loading products…</TableMessageRow>}
-          {products.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No products yet.</TableMessageRow>}
+        <Table caption="Products" columns={columns} loading={products.isPending && "Loading products…"} empty={products.isSuccess && items.length === 0 && "No products yet."}>
           {items.map((product) => (
             <tr key={product.id}>
               <td>

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { CreateSubscriptionForm } from "./create-subscription-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 import { useChangeSubscriptionState, useSubscriptions } from "@/lib/client/use-subscriptions";
@@ -56,16 +56,14 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
           </Select>
         }
       >
-        <Table caption="Subscriptions" columns={columns}>
-          {subscriptions.isPending && <TableMessageRow colSpan={columns.length}>Loading subscriptions…</TableMessageRow>}
-          {subscriptions.isSuccess && items.length === 0 && (
-            <TableMessageRow colSpan={columns.length}>No subscriptions{stateFilter && ` in state ${stateFilter}`}.</TableMessageRow>
-          )}
+        <Table caption="Subscriptions" columns={columns} loading={subscriptions.isPending && "Loading subscriptions…"} empty={subscriptions.isSuccess && items.length === 0 && <>No subscriptions{stateFilter && ` in state ${stateFilter}`}.</>}>
           {items.map((sub) => {
             const busy = changeState.isPending && changeState.variables?.id === sub.id;
             return (
               <tr key={sub.id}>
-                <td className="strong">{sub.name}</td>
+                <td className="strong">
+                  <Link href={`/console/subscriptions/${encodeURIComponent(sub.id)}`}>{sub.name}</Link>
+                </td>
                 <SubscriptionScopeCell subscription={sub} />
                 <SubscriptionOwnerCell subscription={sub} />
                 <td>

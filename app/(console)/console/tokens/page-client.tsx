@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useRevokeToken, useTokens } from "@/lib/client/use-tokens";
 import { CreateTokenForm } from "./create-token-form";
 
@@ -28,9 +28,7 @@ export function TokensClient() {
       <ErrorBanner error={revoke.error} title="Could not revoke the token" />
       <CreateTokenForm />
       <Card title="All tokens">
-        <Table caption="API tokens" columns={columns}>
-          {tokens.isPending && <TableMessageRow colSpan={columns.length}>Loading tokens…</TableMessageRow>}
-          {tokens.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No tokens yet.</TableMessageRow>}
+        <Table caption="API tokens" columns={columns} loading={tokens.isPending && "Loading tokens…"} empty={tokens.isSuccess && items.length === 0 && "No tokens yet."}>
           {items.map((token) => (
             <tr key={token.id}>
               <td className="strong">{token.name}</td>

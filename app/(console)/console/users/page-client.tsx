@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useUpdateUser, useUsers } from "@/lib/client/use-users";
 import { CreateUserForm, roleOptions } from "./create-user-form";
 import { UserStatus } from "./user-status";
@@ -23,8 +23,7 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
       <ErrorBanner error={users.error} />
       <ErrorBanner error={updateUser.error} title="Could not change the user" />
       <Card title="All users">
-        <Table caption="Users" columns={columns}>
-          {users.isPending && <TableMessageRow colSpan={columns.length}>Loading users…</TableMessageRow>}
+        <Table caption="Users" columns={columns} loading={users.isPending && "Loading users…"}>
           {items.map((user) => (
             <tr key={user.id}>
               <td className="strong">{user.email}</td>

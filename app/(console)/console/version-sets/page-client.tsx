@@ -4,7 +4,7 @@ import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useVersionSets } from "@/lib/client/use-version-sets";
 import { CreateVersionSetForm } from "./create-version-set-form";
 
@@ -23,9 +23,7 @@ export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
       />
       <ErrorBanner error={sets.error} />
       <Card title="All version sets">
-        <Table caption="Version sets" columns={columns}>
-          {sets.isPending && <TableMessageRow colSpan={columns.length}>Loading version sets…</TableMessageRow>}
-          {sets.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No version sets yet.</TableMessageRow>}
+        <Table caption="Version sets" columns={columns} loading={sets.isPending && "Loading version sets…"} empty={sets.isSuccess && items.length === 0 && "No version sets yet."}>
           {items.map((set) => (
             <tr key={set.id}>
               <td>

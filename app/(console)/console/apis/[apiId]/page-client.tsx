@@ -1,16 +1,23 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
 import type { UserRole } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { OperationsTable } from "@/components/operations-table";
 import { StateBadge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { BackendsPanel } from "./backends-panel";
 import { LifecyclePanel } from "./lifecycle-panel";
+import { LimitsPanel } from "./limits-panel";
+import { OperationRulesPanel } from "./operation-rules-panel";
+import { RequestRulesPanel } from "./request-rules-panel";
 import { ApiLintReport } from "./lint-report";
 import { RevisionsPanel } from "./revisions-panel";
 import { SecurityPanel } from "./security-panel";
+import { TlsPanel } from "./tls-panel";
 import { VersionPanel } from "./version-panel";
 import { canManageOwned } from "@/lib/iam/can-manage-owned";
 import { useApi } from "@/lib/client/use-apis";
@@ -19,6 +26,8 @@ type Viewer = { id: string; role: UserRole };
 
 export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: Viewer }) {
   const api = useApi(apiId);
+  // The operation whose gateway policy is shown (by id), under the operations table.
+  const [selected, setSelected] = useState<string | null>(null);
   const back = (
     <Link href="/console/apis" className="back-link">
       ← All APIs
@@ -32,6 +41,7 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
   // The server's ownership rule: publishers edit only their own APIs.
   const canEdit = canManageOwned(viewer.role, viewer.id, data.ownerId ?? null);
   const revision = data.currentRevision;
+  const selectedOperation = data.operations?.find((op) => op.id === selected);
   return (
     <>
       {back}
@@ -44,8 +54,11 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
           </dd>
           <dt>Backends</dt>
           <dd className="backends">
-            {data.backendUrls.map((url) => (
-              <code key={url}>{url}</code>
+            {data.backends.map((b) => (
+              <code key={b.url}>
+                {b.url}
+                {data.backends.length > 1 ? ` (weight ${b.weight})` : ""}
+              </code>
             ))}
           </dd>
           <dt>Current revision</dt>
@@ -70,12 +83,24 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
       </Card>
       <LifecyclePanel api={data} canEdit={canEdit} />
       <SecurityPanel api={data} canEdit={canEdit} />
+      <LimitsPanel api={data} canEdit={canEdit} />
+      <TlsPanel api={data} canEdit={canEdit} />
+      <BackendsPanel api={data} canEdit={canEdit} />
       <VersionPanel api={data} canEdit={canEdit} />
       <ApiLintReport apiId={apiId} revision={revision?.number} />
       <RevisionsPanel apiId={apiId} canEdit={canEdit} />
+      <RequestRulesPanel api={data} canEdit={canEdit} />
       <Card title="Operations">
-        <OperationsTable operations={data.operations ?? []} />
+        <OperationsTable
+          operations={data.operations ?? []}
+          action={(op) => (
+            <Button size="sm" variant="ghost" aria-pressed={selected === op.id} onClick={() => setSelected(selected === op.id ? null : op.id)}>
+              Rules
+            </Button>
+          )}
+        />
       </Card>
+      {selectedOperation && <OperationRulesPanel api={data} operation={selectedOperation} canEdit={canEdit} />}
     </>
   );
 }

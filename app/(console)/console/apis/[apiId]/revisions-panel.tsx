@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { useMakeRevisionCurrent, useRevisions } from "@/lib/client/use-revisions";
 import { ImportRevisionForm } from "./import-revision-form";
 import { RevisionDiffLoader } from "./revision-diff";
@@ -23,8 +23,7 @@ export function RevisionsPanel({ apiId, canEdit }: { apiId: string; canEdit: boo
   return (
     <Card title="Revisions">
       <ErrorBanner error={revisions.error} />
-      <Table caption="Revisions" columns={columns}>
-        {revisions.isPending && <TableMessageRow colSpan={columns.length}>Loading revisions…</TableMessageRow>}
+      <Table caption="Revisions" columns={columns} loading={revisions.isPending && "Loading revisions…"}>
         {items.map((r) => (
           <Fragment key={r.id}>
             <tr>

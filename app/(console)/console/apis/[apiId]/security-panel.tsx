@@ -3,6 +3,8 @@
 // WebSocket upgrades allowed, and bearer-token (JWT) validation at the gateway. Saved with one PATCH; the server validates
 // (400 with the failing fields). Viewers see the same form, disabled.
 import { useState, type FormEvent } from "react";
+// The zod-only module, not the whole contract (parts of which need node:crypto).
+import { JWT_ALGORITHMS, type JwtAlgorithm } from "@portcullis/gateway/contract/jwt-algorithms";
 import type { Api, UpdateApiRequest } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
@@ -22,6 +24,20 @@ function toRequest(form: HTMLFormElement, api: Api): UpdateApiRequest {
     allowWebSockets: formChecked(form, "allowWebSockets"),
   };
   if (!formChecked(form, "jwtEnabled")) return { ...gatewayChecks, jwtRequirements: null };
+  const realm = formText(form, "realm").trim();
+  // A realm binding: the console fills in the realm's issuer and JWKS URI for the gateways.
+  if (realm) {
+    const audiences = splitList(formText(form, "audiences"));
+    return {
+      ...gatewayChecks,
+      jwtRequirements: {
+        realm,
+        ...(audiences.length ? { audiences } : {}),
+        requiredScopes: splitScopes(formText(form, "requiredScopes")),
+        requiredRoles: splitList(formText(form, "requiredRoles")),
+      },
+    };
+  }
   return {
     ...gatewayChecks,
     jwtRequirements: {
@@ -32,12 +48,15 @@ function toRequest(form: HTMLFormElement, api: Api): UpdateApiRequest {
       jwksUri: formText(form, "jwksUri"),
       requiredScopes: splitScopes(formText(form, "requiredScopes")),
       requiredRoles: splitList(formText(form, "requiredRoles")),
+      // Checked by the server: 'none' and HS* come back as a field error naming the algorithm.
+      algorithms: splitScopes(formText(form, "algorithms")) as JwtAlgorithm[],
     },
   };
 }
 
 export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const jwt = api.jwtRequirements ?? null;
+  const explicit = jwt && "issuer" in jwt ? jwt : null;
   const [jwtEnabled, setJwtEnabled] = useState(jwt !== null);
   const update = useUpdateApi(api.id);
 
@@ -64,9 +83,10 @@ export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
           />
           {jwtEnabled && (
             <>
-              <Input label="Issuer" name="issuer" required type="url" defaultValue={jwt?.issuer ?? ""} placeholder="https://sso.example.com/realms/acme" hint="Compared exactly with the token's iss claim" />
-              <Input label="Audiences" name="audiences" required defaultValue={jwt?.audiences.join(", ") ?? ""} placeholder="orders-api" hint="Comma-separated; the token's aud must include one" />
-              <Input label="JWKS URL" name="jwksUri" required type="url" defaultValue={jwt?.jwksUri ?? ""} placeholder="https://sso.example.com/realms/acme/protocol/openid-connect/certs" hint="The issuer's public signing keys" />
+              <Input label="Realm" name="realm" defaultValue={jwt && "realm" in jwt ? jwt.realm : ""} placeholder="acme" hint="A Portcullis realm: its issuer and keys are filled in for you (leave issuer and JWKS URL empty)" />
+              <Input label="Issuer" name="issuer" type="url" defaultValue={explicit?.issuer ?? ""} placeholder="https://sso.example.com/realms/acme" hint="Compared exactly with the token's iss claim" />
+              <Input label="Audiences" name="audiences" defaultValue={jwt?.audiences?.join(", ") ?? ""} placeholder="orders-api" hint="Comma-separated; the token's aud must include one" />
+              <Input label="JWKS URL" name="jwksUri" type="url" defaultValue={explicit?.jwksUri ?? ""} placeholder="https://sso.example.com/realms/acme/protocol/openid-connect/certs" hint="The issuer's public signing keys" />
               <Input label="Required scopes" name="requiredScopes" defaultValue={jwt?.requiredScopes.join(" ") ?? ""} placeholder="orders:read" hint="All of them, from the token's scope or scp claim" />
               <Input
                 label="Required roles"
@@ -74,6 +94,13 @@ export function SecurityPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
                 defaultValue={jwt?.requiredRoles.join(", ") ?? ""}
                 placeholder="clerk, manager"
                 hint={`Comma-separated; any one suffices, read from ${jwt?.rolesClaim ?? "realm_access.roles"} or roles`}
+              />
+              <Input
+                label="Accepted algorithms"
+                name="algorithms"
+                required
+                defaultValue={(jwt?.algorithms ?? JWT_ALGORITHMS).join(", ")}
+                hint="Checked before any key is fetched; asymmetric only (RS, PS, ES, EdDSA): keys come from a JWKS, so none and HS* are refused"
               />
             </>
           )}

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteProductCard } from "./delete-product-card";
+import { LimitsUsageCard } from "./limits-usage-card";
 import { ProductSettingsForm } from "./product-settings-form";
 import { canManageOwned } from "@/lib/iam/can-manage-owned";
 import { useProduct, useUpdateProduct } from "@/lib/client/use-products";
@@ -58,6 +59,7 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
       <ErrorBanner error={setState.error} title="Could not change the state" />
       {!editable && <p className="muted">Read-only: only a platform admin or the product&apos;s owner may change it.</p>}
       <ProductSettingsForm product={data} editable={editable} />
+      <LimitsUsageCard product={data} />
       {editable && <DeleteProductCard product={data} />}
     </>
   );

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableMessageRow } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { RejectRequestForm } from "./reject-request-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 import { useChangeSubscriptionState, useSubscriptions, type StateChange } from "@/lib/client/use-subscriptions";
@@ -35,9 +35,7 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
         </p>
       )}
       <Card title={`Submitted requests (${items.length})`}>
-        <Table caption="Pending approvals" columns={columns}>
-          {pending.isPending && <TableMessageRow colSpan={columns.length}>Loading requests…</TableMessageRow>}
-          {pending.isSuccess && items.length === 0 && <TableMessageRow colSpan={columns.length}>No requests are waiting.</TableMessageRow>}
+        <Table caption="Pending approvals" columns={columns} loading={pending.isPending && "Loading requests…"} empty={pending.isSuccess && items.length === 0 && "No requests are waiting."}>
           {items.map((sub) => {
             const busy = decide.isPending && decide.variables?.id === sub.id;
             return (

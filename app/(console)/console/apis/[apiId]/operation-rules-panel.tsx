@@ -1,0 +1,91 @@
+"use client";
+// One operation's gateway policy: every rule and limit in force on it and the
+// scope each comes from (GET .../effective-policy, the same computation the
+// gateway compiles), and the operation's own rules, which win over the API's.
+import type { FormEvent } from "react";
+import type { Api, EffectivePolicy, Operation } from "@/lib/client/api-types";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { FormFooter } from "@/components/ui/form-footer";
+import { Table } from "@/components/ui/table";
+import { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-policy-schemas";
+import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
+import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, usePutOperationPolicy } from "@/lib/client/use-gateway-policies";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { readRules, RequestRuleFields } from "./request-rules-form";
+
+const show = (value: unknown) => (value === null ? "off" : typeof value === "object" ? JSON.stringify(value) : String(value));
+
+function EffectiveTable({ policy }: { policy: EffectivePolicy }) {
+  const rows = [
+    ...policy.rules.map((r) => ({ key: r.name, name: r.name, value: show(r.value), scope: r.scope })),
+    ...policy.limits.map((l, i) => ({ key: `${l.kind}-${i}`, name: l.kind, value: show(l.value), scope: l.scope })),
+  ];
+  return (
+    <Table caption="In force on this operation" columns={["Rule or limit", "Value", "From"]} empty={rows.length === 0 && "No rule or limit applies."}>
+      {rows.map((row) => (
+        <tr key={row.key}>
+          <td>
+            <code>{row.name}</code>
+          </td>
+          <td>
+            <code>{row.value}</code>
+          </td>
+          <td>{row.scope}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; operation: Operation; canEdit: boolean }) {
+  const op = { method: operation.method, path: operation.path };
+  const effective = useEffectivePolicy(api.id, op);
+  const policies = useOperationPolicies(api.id);
+  const put = usePutOperationPolicy(api.id);
+  const remove = useDeleteOperationPolicy(api.id);
+  const request = useRequestCheck(putOperationPolicyInputSchema);
+  const own = policies.data?.items.find((p) => p.method === op.method && p.path === op.path);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    // PUT replaces the whole policy: limits set on the operation elsewhere are kept, the rules come from the form.
+    const limits = Object.entries(own?.policy ?? {}).filter(([name]) => !(REQUEST_RULE_NAMES as readonly string[]).includes(name));
+    const body = { ...op, policy: { ...Object.fromEntries(limits), ...readRules(e.currentTarget, "operation") } };
+    if (request.check(body)) put.mutate(body);
+  }
+
+  return (
+    <Card title={`${op.method} ${op.path}`}>
+      <ErrorBanner error={effective.error ?? policies.error} />
+      {effective.data && <EffectiveTable policy={effective.data} />}
+      {effective.data && effective.data.products.length > 0 && (
+        <p className="muted">A subscriber&apos;s product ({effective.data.products.map((p) => p.name).join(", ")}) may add its own rules and limits.</p>
+      )}
+      {policies.data && (
+        <form className="form" onSubmit={onSubmit} aria-label="Operation rules" key={JSON.stringify(own?.policy ?? {})}>
+          <p className="muted">This operation&apos;s own rules; an empty field keeps the API&apos;s.</p>
+          <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+            <RequestRuleFields rules={own?.policy ?? {}} scope="operation" />
+          </fieldset>
+          <FormFooter
+            submitLabel="Save operation rules"
+            variant="secondary"
+            busy={put.isPending}
+            error={request.problem ?? put.error ?? remove.error}
+            errorTitle="Rules refused"
+            success={put.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
+            hideActions={!canEdit}
+          >
+            {own && canEdit && (
+              <Button type="button" variant="ghost" onClick={() => remove.mutate(op)} disabled={remove.isPending}>
+                Use the API&apos;s rules
+              </Button>
+            )}
+          </FormFooter>
+        </form>
+      )}
+    </Card>
+  );
+}

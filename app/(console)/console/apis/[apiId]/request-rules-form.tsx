@@ -1,0 +1,120 @@
+"use client";
+// The request rules' fields (CORS, IP filter, header rules, body size, request
+// validation), shared by the API's panel and an operation's: the same inputs,
+// read into the shape PATCH /apis/{id} and PUT .../operation-policies take.
+// On an API an empty field turns the rule off; on an operation it inherits the API's.
+import type { ScopePolicy } from "@portcullis/gateway/contract/scope-policy";
+import { formChecked, formText } from "@/components/form-data";
+import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
+
+export type RuleScope = "api" | "operation";
+type Rules = Pick<ScopePolicy, "cors" | "ipFilter" | "headerRules" | "maxRequestBodyBytes" | "requestValidation">;
+
+const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+/** "Name: value" per line. */
+const headerMap = (text: string) =>
+  Object.fromEntries(
+    text
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const colon = line.indexOf(":");
+        return colon === -1 ? [line, ""] : [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+      }),
+  );
+const headerLines = (set: Record<string, string> | undefined) =>
+  Object.entries(set ?? {})
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
+
+/** The rules in the form; on an operation, an unset rule is left out (inherited). */
+export function readRules(form: HTMLFormElement, scope: RuleScope): Rules {
+  const unset = scope === "api" ? null : undefined;
+  const origins = list(formText(form, "corsOrigins"));
+  const maxAge = formText(form, "corsMaxAge");
+  const allow = list(formText(form, "ipAllow"));
+  const deny = list(formText(form, "ipDeny"));
+  const edits = (direction: "request" | "response") => {
+    const set = headerMap(formText(form, `${direction}Set`, { trim: false }));
+    const remove = list(formText(form, `${direction}Remove`));
+    return Object.keys(set).length + remove.length === 0 ? undefined : { ...(Object.keys(set).length ? { set } : {}), ...(remove.length ? { remove } : {}) };
+  };
+  const request = edits("request");
+  const response = edits("response");
+  const maxBody = formText(form, "maxRequestBodyBytes");
+  const validation = scope === "api" ? (formChecked(form, "requestValidation") ? "on" : "off") : formText(form, "requestValidation");
+  const rules: Rules = {
+    cors: origins.length
+      ? { allowedOrigins: origins, allowCredentials: formChecked(form, "corsCredentials"), ...(maxAge ? { maxAgeSeconds: Number(maxAge) } : {}) }
+      : unset,
+    ipFilter: allow.length + deny.length ? { ...(allow.length ? { allow } : {}), ...(deny.length ? { deny } : {}) } : unset,
+    headerRules: request || response ? { ...(request ? { request } : {}), ...(response ? { response } : {}) } : unset,
+    maxRequestBodyBytes: maxBody === "" ? unset : Number(maxBody),
+    requestValidation: validation === "on" ? true : validation === "off" ? false : undefined,
+  };
+  return Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined)) as Rules;
+}
+
+export function RequestRuleFields({ rules, scope }: { rules: Rules; scope: RuleScope }) {
+  const emptyMeans = scope === "api" ? "none" : "the API's";
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>CORS</legend>
+        <Textarea
+          label="Allowed origins"
+          name="corsOrigins"
+          rows={2}
+          defaultValue={rules.cors?.allowedOrigins.join("\n") ?? ""}
+          placeholder="https://app.example.com"
+          hint={`One per line, or * for any. Preflights are answered by the gateway. Empty: ${emptyMeans}`}
+        />
+        <div className="form-row">
+          <Checkbox label="Allow credentials (cookies, HTTP auth; never with *)" name="corsCredentials" defaultChecked={rules.cors?.allowCredentials ?? false} />
+          <Input label="Preflight max age (s)" name="corsMaxAge" type="number" min={0} max={86400} defaultValue={rules.cors?.maxAgeSeconds ?? ""} placeholder="600" />
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>IP filter</legend>
+        <div className="form-row">
+          <Textarea label="Allow" name="ipAllow" rows={2} defaultValue={rules.ipFilter?.allow?.join("\n") ?? ""} placeholder="203.0.113.0/24" hint="Only these may call (IPv4/IPv6, CIDR)" />
+          <Textarea label="Deny" name="ipDeny" rows={2} defaultValue={rules.ipFilter?.deny?.join("\n") ?? ""} placeholder="2001:db8::/32" hint={`Wins over allow. Both empty: ${emptyMeans}`} />
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Header rules</legend>
+        <div className="form-row">
+          <Textarea label="Set on requests" name="requestSet" rows={2} defaultValue={headerLines(rules.headerRules?.request?.set)} placeholder="X-Env: prod" hint="Name: value, one per line" />
+          <Input label="Remove from requests" name="requestRemove" defaultValue={rules.headerRules?.request?.remove?.join(", ") ?? ""} placeholder="X-Debug" />
+        </div>
+        <div className="form-row">
+          <Textarea label="Set on responses" name="responseSet" rows={2} defaultValue={headerLines(rules.headerRules?.response?.set)} placeholder="X-Served-By: portcullis" />
+          <Input label="Remove from responses" name="responseRemove" defaultValue={rules.headerRules?.response?.remove?.join(", ") ?? ""} placeholder="Server" />
+        </div>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Body and validation</legend>
+        <div className="form-row">
+          <Input
+            label="Max request body (bytes)"
+            name="maxRequestBodyBytes"
+            type="number"
+            min={1}
+            defaultValue={rules.maxRequestBodyBytes ?? ""}
+            hint={`413 payload_too_large past it. Empty: ${emptyMeans}`}
+          />
+          {scope === "api" ? (
+            <Checkbox label="Validate requests against the current revision's schemas (400 request_invalid)" name="requestValidation" defaultChecked={rules.requestValidation ?? false} />
+          ) : (
+            <Select label="Request validation" name="requestValidation" defaultValue={rules.requestValidation === undefined ? "inherit" : rules.requestValidation ? "on" : "off"}>
+              <option value="inherit">As the API</option>
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </Select>
+          )}
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+// The certificate every gateway's HTTPS listener presents, set from the console:
+// shown (subject, SANs, validity, fingerprint), replaced or removed by platform
+// admins. The key is write-only: stored encrypted, sent to the gateways sealed,
+// never shown again. Checked in the browser with the PUT route's own schema.
+import type { FormEvent } from "react";
+import { formText } from "@/components/form-data";
+import { formatDateTime } from "@/components/format";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { Textarea } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { gatewayTlsInputSchema } from "@/lib/gateway-tls/gateway-tls-schemas";
+import { useClearGatewayTls, useGatewayTls, useSetGatewayTls } from "@/lib/client/use-gateway-tls";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+
+export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
+  const current = useGatewayTls();
+  const save = useSetGatewayTls();
+  const clear = useClearGatewayTls();
+  const request = useRequestCheck(gatewayTlsInputSchema);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    save.reset();
+    const form = e.currentTarget;
+    const body = { certificate: formText(form, "certificate"), privateKey: formText(form, "privateKey") };
+    if (request.check(body)) save.mutate(body, { onSuccess: () => form.reset() });
+  }
+
+  const cert = current.data?.certificate;
+  return (
+    <Card title="Gateway HTTPS certificate">
+      <ErrorBanner error={current.error ?? clear.error} />
+      {current.data && !current.data.configured && (
+        <p className="muted">None set here: each gateway presents its own GATEWAY_TLS_CERT_FILE, if it has one.</p>
+      )}
+      {cert && (
+        <dl className="details" aria-label="Current gateway certificate">
+          <dt>Subject</dt>
+          <dd>{cert.subject}</dd>
+          <dt>Names</dt>
+          <dd>{cert.sans.join(", ") || "none"}</dd>
+          <dt>Issuer</dt>
+          <dd>{cert.issuer}</dd>
+          <dt>Valid</dt>
+          <dd>
+            {formatDateTime(cert.notBefore)} to {formatDateTime(cert.notAfter)}
+          </dd>
+          <dt>SHA-256</dt>
+          <dd>
+            <code>{cert.fingerprint}</code>
+          </dd>
+        </dl>
+      )}
+      {canEdit && (
+        <form className="form" onSubmit={onSubmit} aria-label="Gateway certificate" noValidate>
+          <Textarea label="Certificate chain (PEM)" name="certificate" rows={4} placeholder="-----BEGIN CERTIFICATE-----" hint="The server certificate first, then its intermediates" />
+          <Textarea
+            label="Private key (PEM)"
+            name="privateKey"
+            rows={4}
+            autoComplete="off"
+            placeholder="-----BEGIN PRIVATE KEY-----"
+            hint="Unencrypted; stored encrypted and sealed for the gateways, never shown again. Gateways swap it in without dropping connections"
+          />
+          <FormFooter
+            submitLabel={current.data?.configured ? "Replace certificate" : "Set certificate"}
+            variant="secondary"
+            busy={save.isPending}
+            error={request.problem ?? save.error}
+            errorTitle="Certificate refused"
+            success={save.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
+          >
+            {current.data?.configured && (
+              <Button type="button" variant="ghost" busy={clear.isPending} onClick={() => clear.mutate()}>
+                Remove (use the gateways&apos; files)
+              </Button>
+            )}
+          </FormFooter>
+        </form>
+      )}
+    </Card>
+  );
+}

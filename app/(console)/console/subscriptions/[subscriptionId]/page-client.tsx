@@ -1,0 +1,47 @@
+"use client";
+// One subscription: who holds it, for what, its state, and the limits in force
+// with their current usage (refreshed while the page is open).
+import Link from "next/link";
+import { formatDateTime } from "@/components/format";
+import { SubscriptionUsagePanel } from "@/components/console/subscription-usage";
+import { StateBadge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { PageHeader } from "@/components/ui/page-header";
+import { useSubscription } from "@/lib/client/use-subscriptions";
+
+export function SubscriptionDetailClient({ subscriptionId }: { subscriptionId: string }) {
+  const subscription = useSubscription(subscriptionId);
+  const back = (
+    <Link href="/console/subscriptions" className="back-link">
+      ← All subscriptions
+    </Link>
+  );
+  if (subscription.isPending) return <>{back}<p className="muted">Loading subscription…</p></>;
+  if (subscription.isError) return <>{back}<PageHeader title="Subscription" /><ErrorBanner error={subscription.error} /></>;
+
+  const sub = subscription.data;
+  return (
+    <>
+      {back}
+      <PageHeader title={sub.name} actions={<StateBadge state={sub.state} />} />
+      <Card title="Details">
+        <dl className="details">
+          <dt>For</dt>
+          <dd>
+            {sub.product ? <Link href={`/console/products/${encodeURIComponent(sub.product.id)}`}>{sub.product.name}</Link> : sub.api ? `API: ${sub.api.name}` : "—"}
+          </dd>
+          <dt>Owner</dt>
+          <dd>{sub.user ? `${sub.user.name} (${sub.user.email})` : "—"}</dd>
+          <dt>Created</dt>
+          <dd>{formatDateTime(sub.createdAt)}</dd>
+          <dt>Expires</dt>
+          <dd>{sub.expiresAt ? formatDateTime(sub.expiresAt) : "Never"}</dd>
+        </dl>
+      </Card>
+      <Card title="Limits and usage">
+        <SubscriptionUsagePanel subscriptionId={sub.id} />
+      </Card>
+    </>
+  );
+}

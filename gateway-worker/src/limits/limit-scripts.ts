@@ -1,0 +1,186 @@
+// The Lua scripts that make limits exact across any number of gateways: one
+// script call checks every limit of a request and, only if all pass, counts the
+// call in each of them. Redis runs a script atomically and the script reads
+// Redis TIME, so no two gateways can both take the last slot and no gateway's
+// clock matters. Key layout: contract/limit-counters.ts.
+
+/** UTC calendar period bounds in ms, as calendarPeriod() in contract/limit-counters.ts. */
+export const PERIOD_BOUNDS_LUA = `
+local DAY = 86400000
+local function days_from_civil(y, m, d)
+  if m <= 2 then y = y - 1 end
+  local era = math.floor(y / 400)
+  local yoe = y - era * 400
+  local mp = (m > 2) and (m - 3) or (m + 9)
+  local doy = math.floor((153 * mp + 2) / 5) + d - 1
+  local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+end
+local function civil_from_days(z)
+  z = z + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local m = (mp < 10) and (mp + 3) or (mp - 9)
+  local y = yoe + era * 400
+  if m <= 2 then y = y + 1 end
+  return y, m
+end
+local ROLLING = { hour = 3600000, day = DAY, week = 7 * DAY, month = 30 * DAY }
+local function period_bounds(period, rolling, now_ms)
+  if rolling == 1 then return now_ms, now_ms + ROLLING[period] end
+  if period == 'hour' then
+    local start = now_ms - (now_ms % 3600000)
+    return start, start + 3600000
+  end
+  local days = math.floor(now_ms / DAY)
+  if period == 'day' then return days * DAY, (days + 1) * DAY end
+  if period == 'week' then
+    -- 1970-01-01 was a Thursday: (days + 3) % 7 is 0 on Mondays.
+    local start = days - ((days + 3) % 7)
+    return start * DAY, (start + 7) * DAY
+  end
+  local y, m = civil_from_days(days)
+  local ny, nm = y, m + 1
+  if nm == 13 then ny, nm = y + 1, 1 end
+  return days_from_civil(y, m, 1) * DAY, days_from_civil(ny, nm, 1) * DAY
+end
+`;
+
+/**
+ * KEYS: one counter per limit. ARGV[1]: a unique call id; then 5 values per limit:
+ *   "rate",  calls, windowMs, 0, 0
+ *   "quota", calls (0 = none), bytes (0 = none), period, rolling (0|1)
+ * Returns { admitted (1|0), then per limit: exceeded (1|0), remaining calls,
+ *   ms until reset (rate: until the oldest counted call leaves the window, or
+ *   until the next call may pass when exceeded; quota: until the period ends),
+ *   remaining bytes (-1 if none), period start ms (quota; 0 for rate) }.
+ * Remaining values are after this call, when it is admitted.
+ */
+export const ADMIT_LUA = `${PERIOD_BOUNDS_LUA}
+local t = redis.call('TIME')
+local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local now_ms = math.floor(now_us / 1000)
+local call_id = ARGV[1]
+local n = #KEYS
+local state = {}
+local admitted = 1
+
+for i = 1, n do
+  local base = 1 + (i - 1) * 5
+  local kind = ARGV[base + 1]
+  local key = KEYS[i]
+  if kind == 'rate' then
+    local limit = tonumber(ARGV[base + 2])
+    local window_us = tonumber(ARGV[base + 3]) * 1000
+    -- Forgetting calls that left the window consumes nothing.
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now_us - window_us)
+    local count = redis.call('ZCARD', key)
+    local s = { kind = kind, limit = limit, window_us = window_us, count = count }
+    if count >= limit then
+      s.exceeded = 1
+      admitted = 0
+      -- The call may pass once enough of the counted calls have left the window.
+      local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+      s.reset_ms = math.ceil((tonumber(entry[2]) + window_us - now_us) / 1000)
+    else
+      s.exceeded = 0
+    end
+    state[i] = s
+  else
+    local calls_limit = tonumber(ARGV[base + 2])
+    local bytes_limit = tonumber(ARGV[base + 3])
+    local period = ARGV[base + 4]
+    local rolling = tonumber(ARGV[base + 5])
+    local h = redis.call('HMGET', key, 'start', 'end', 'calls', 'bytes')
+    local s = { kind = kind, calls_limit = calls_limit, bytes_limit = bytes_limit }
+    local stored_end = tonumber(h[2])
+    if stored_end and now_ms < stored_end then
+      s.start, s.finish, s.calls, s.bytes, s.fresh = tonumber(h[1]), stored_end, tonumber(h[3]) or 0, tonumber(h[4]) or 0, false
+    else
+      s.start, s.finish = period_bounds(period, rolling, now_ms)
+      s.calls, s.bytes, s.fresh = 0, 0, true
+    end
+    -- Bytes are counted after each response, so a bytes quota refuses once it is used up.
+    if (calls_limit > 0 and s.calls >= calls_limit) or (bytes_limit > 0 and s.bytes >= bytes_limit) then
+      s.exceeded = 1
+      admitted = 0
+    else
+      s.exceeded = 0
+    end
+    state[i] = s
+  end
+end
+
+-- Only a call every limit admits is counted, in every limit: rejected calls consume nothing.
+if admitted == 1 then
+  for i = 1, n do
+    local s = state[i]
+    local key = KEYS[i]
+    if s.kind == 'rate' then
+      redis.call('ZADD', key, now_us, call_id)
+      redis.call('PEXPIRE', key, math.ceil(s.window_us / 1000) + 1000)
+      s.count = s.count + 1
+    else
+      if s.fresh then
+        redis.call('DEL', key)
+        redis.call('HSET', key, 'start', s.start, 'end', s.finish, 'calls', 1, 'bytes', 0)
+      else
+        redis.call('HINCRBY', key, 'calls', 1)
+      end
+      -- Kept a minute past its end so a late bytes update still finds its period.
+      redis.call('PEXPIREAT', key, s.finish + 60000)
+      s.calls = s.calls + 1
+    end
+  end
+end
+
+local out = { admitted }
+for i = 1, n do
+  local s = state[i]
+  local key = KEYS[i]
+  if s.kind == 'rate' then
+    local reset_ms = s.reset_ms
+    if s.exceeded == 0 then
+      local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+      if oldest[2] then
+        reset_ms = math.ceil((tonumber(oldest[2]) + s.window_us - now_us) / 1000)
+      else
+        reset_ms = math.ceil(s.window_us / 1000)
+      end
+    end
+    table.insert(out, s.exceeded)
+    table.insert(out, math.max(s.limit - s.count, 0))
+    table.insert(out, math.max(reset_ms, 0))
+    table.insert(out, -1)
+    table.insert(out, 0)
+  else
+    local remaining = -1
+    if s.calls_limit > 0 then remaining = math.max(s.calls_limit - s.calls, 0) end
+    local bytes_remaining = -1
+    if s.bytes_limit > 0 then bytes_remaining = math.max(s.bytes_limit - s.bytes, 0) end
+    table.insert(out, s.exceeded)
+    table.insert(out, remaining)
+    table.insert(out, math.max(s.finish - now_ms, 0))
+    table.insert(out, bytes_remaining)
+    table.insert(out, s.start)
+  end
+end
+return out
+`;
+
+/**
+ * Adds a response's bytes to the quotas it was admitted under. KEYS: quota counters;
+ * ARGV[1]: bytes; ARGV[1 + i]: the period start the call was admitted in (a response
+ * finishing after its period ended does not count against the next one).
+ */
+export const ADD_BYTES_LUA = `
+for i = 1, #KEYS do
+  if redis.call('HGET', KEYS[i], 'start') == ARGV[1 + i] then
+    redis.call('HINCRBY', KEYS[i], 'bytes', ARGV[1])
+  end
+end
+return 1
+`;

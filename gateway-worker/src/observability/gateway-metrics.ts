@@ -1,0 +1,100 @@
+// The gateway's Prometheus metrics, in a registry of its own (several gateways
+// may share a process in tests). Requests are observed once, when their
+// response closes, by the request and upgrade handlers; the rejection reason
+// comes from the error code the gateway answered with (rejection-reasons.ts).
+import type { IncomingMessage } from "node:http";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { rejectionReason } from "./rejection-reasons.js";
+
+/** An unresolved request (no API at its path) is counted under this label. */
+export const NO_API = "(none)";
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export interface RequestObservation {
+  apiId: string | undefined;
+  status: number;
+  durationMs: number;
+  /** The error code when the gateway answered itself (a rejection, or a backend failure). */
+  rejectionCode: string | undefined;
+}
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly requests: Counter<"api" | "status_class">;
+  private readonly latency: Histogram<"api">;
+  private readonly upstreamLatency: Histogram<"api">;
+  private readonly rejections: Counter<"api" | "reason">;
+  private readonly redisErrors: Counter<"source">;
+  private readonly upstreamMs = new WeakMap<IncomingMessage, number>();
+  private answered = 0;
+
+  constructor(configVersion: () => number | null) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, prefix: "portcullis_gateway_" });
+    this.requests = new Counter({
+      name: "portcullis_gateway_requests_total",
+      help: "Requests answered, by API and status class (2xx, 4xx, ...)",
+      labelNames: ["api", "status_class"],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: "portcullis_gateway_request_duration_seconds",
+      help: "Time from the request's arrival to the end of its answer",
+      labelNames: ["api"],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.upstreamLatency = new Histogram({
+      name: "portcullis_gateway_upstream_duration_seconds",
+      help: "Time from sending a request to its backend to the backend's response headers",
+      labelNames: ["api"],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.rejections = new Counter({
+      name: "portcullis_gateway_rejections_total",
+      help: "Requests the gateway answered itself instead of the backend, by reason (key, jwt, rate, quota, ip, cors, size, validation, ...)",
+      labelNames: ["api", "reason"],
+      registers,
+    });
+    this.redisErrors = new Counter({
+      name: "portcullis_gateway_redis_errors_total",
+      help: "Errors talking to Redis, by the part of the gateway that met them",
+      labelNames: ["source"],
+      registers,
+    });
+    new Gauge({
+      name: "portcullis_gateway_config_version",
+      help: "Version of the config snapshot being served (0: none yet)",
+      registers,
+      collect() {
+        this.set(configVersion() ?? 0);
+      },
+    });
+  }
+
+  /** Called by the forwarder when the backend's response headers arrive. */
+  upstreamResponded(req: IncomingMessage, ms: number): void {
+    this.upstreamMs.set(req, ms);
+  }
+
+  observeRequest(req: IncomingMessage, o: RequestObservation): void {
+    const api = o.apiId ?? NO_API;
+    this.answered++;
+    this.requests.inc({ api, status_class: `${Math.floor(o.status / 100)}xx` });
+    this.latency.observe({ api }, o.durationMs / 1000);
+    const upstream = this.upstreamMs.get(req);
+    if (upstream !== undefined) this.upstreamLatency.observe({ api }, upstream / 1000);
+    if (o.rejectionCode !== undefined) this.rejections.inc({ api, reason: rejectionReason(o.rejectionCode) });
+  }
+
+  redisError(source: string): void {
+    this.redisErrors.inc({ source });
+  }
+
+  /** Requests answered since start, for the request rate the heartbeat reports. */
+  answeredCount(): number {
+    return this.answered;
+  }
+}
