@@ -1,26 +1,14 @@
 // An admin edits an API's backends in the console: a weight of 0 is refused in the
 // browser with the route's own message, a second weighted backend is saved, and
 // the gateway keeps serving through both.
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { managementApi, publishDemoApi } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
 test("admin sets weighted backends and a health check; a bad weight is refused before sending", async ({ page, request }) => {
-  const apiPath = `weighted-${Date.now().toString(36)}`;
-  const api = await managementApi<{ id: string }>("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: "Weighted Orders",
-      path: apiPath,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      subscriptionRequired: false,
-      lifecycle: "published",
-    }),
-  });
+  const { api, path: apiPath } = await publishDemoApi("Weighted Orders", "weighted", { subscriptionRequired: false });
   await page.goto(`/console/apis/${api.id}`);
   const form = page.getByRole("form", { name: "Backend settings" });
 

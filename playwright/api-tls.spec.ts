@@ -2,26 +2,14 @@
 // refused in the browser with the route's own message, the saved redirect makes
 // the gateway answer plain HTTP with 308; an unreadable gateway certificate is
 // refused by the server with the problem at its pointer.
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { gatewayUrl, storageStates } from "./support/e2e-env";
+import { managementApi, publishDemoApi } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
 test("admin turns on HSTS and the HTTPS redirect for an API; a bad max-age is refused before sending", async ({ page, request }) => {
-  const apiPath = `tls-${Date.now().toString(36)}`;
-  const api = await managementApi<{ id: string }>("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: "TLS Orders",
-      path: apiPath,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      subscriptionRequired: false,
-      lifecycle: "published",
-    }),
-  });
+  const { api, path: apiPath } = await publishDemoApi("TLS Orders", "tls", { subscriptionRequired: false });
   await page.goto(`/console/apis/${api.id}`);
   const form = page.getByRole("form", { name: "TLS settings" });
 

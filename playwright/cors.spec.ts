@@ -4,10 +4,9 @@
 // reads the answer and its exposed headers; a page on another origin cannot.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { gatewayUrl, storageStates } from "./support/e2e-env";
+import { publishDemoApi, subscribeToNewProduct } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
@@ -23,22 +22,8 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
 
 test("a page on an allowed origin calls the API through the gateway with a custom header; others are refused", async ({ page, browser }) => {
-  const path = `cors-${Date.now().toString(36)}`;
-  const api = await managementApi<{ id: string }>("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: `CORS ${path}`,
-      path,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      lifecycle: "published",
-    }),
-  });
-  const product = await managementApi<{ id: string }>("/products", {
-    method: "POST",
-    body: JSON.stringify({ name: `CORS ${path}`, apiIds: [api.id], state: "published" }),
-  });
-  const sub = await managementApi<{ primaryKey: string }>("/subscriptions", { method: "POST", body: JSON.stringify({ productId: product.id, name: "cors" }) });
+  const { api, path } = await publishDemoApi("CORS", "cors");
+  const { key } = await subscribeToNewProduct(`CORS ${path}`, api.id);
 
   const allowed = `http://127.0.0.1:${port}`;
   await page.goto(`/console/apis/${api.id}`);
@@ -59,7 +44,7 @@ test("a page on an allowed origin calls the API through the gateway with a custo
           return { failed: String(err) };
         }
       },
-      { url: `${gatewayUrl}/${path}/echo`, key: sub.primaryKey },
+      { url: `${gatewayUrl}/${path}/echo`, key },
     );
     await app.close();
     return outcome;

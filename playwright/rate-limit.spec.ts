@@ -1,11 +1,10 @@
 // An admin sets an API's rate limit in the console; the running gateway enforces
 // it at once: calls answer RateLimit-Policy/RateLimit (parsed as Structured
 // Fields), and the call past the limit gets 429 rate_limited with Retry-After.
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parseList, type Item } from "structured-headers";
-import { e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { gatewayUrl, storageStates } from "./support/e2e-env";
+import { publishDemoApi, subscribeToNewProduct } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
@@ -13,23 +12,9 @@ const items = (header: string | undefined) =>
   Object.fromEntries((parseList(header ?? "") as Item[]).map(([name, params]) => [String(name), Object.fromEntries(params)]));
 
 test("an admin's rate limit is enforced by the gateway with RateLimit headers", async ({ page, request }) => {
-  const path = `limited-${Date.now().toString(36)}`;
-  const api = await managementApi<{ id: string }>("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: `Limited ${path}`,
-      path,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      lifecycle: "published",
-    }),
-  });
-  const product = await managementApi<{ id: string }>("/products", {
-    method: "POST",
-    body: JSON.stringify({ name: `Limited ${path}`, apiIds: [api.id], state: "published" }),
-  });
-  const sub = await managementApi<{ primaryKey: string }>("/subscriptions", { method: "POST", body: JSON.stringify({ productId: product.id, name: "limited" }) });
-  const call = () => request.get(`${gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": sub.primaryKey } });
+  const { api, path } = await publishDemoApi("Limited", "limited");
+  const { key } = await subscribeToNewProduct(`Limited ${path}`, api.id);
+  const call = () => request.get(`${gatewayUrl}/${path}/hello`, { headers: { "Ocp-Apim-Subscription-Key": key } });
   await expect.poll(async () => (await call()).status(), { timeout: 15_000 }).toBe(200);
 
   await page.goto(`/console/apis/${api.id}`);

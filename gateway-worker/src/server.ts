@@ -105,6 +105,15 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const readiness = new Readiness();
   readiness.add({ name: "config", check: () => (store.get() ? { ready: true } : { ready: false, detail: "no config received yet" }) });
+  // Failing open, a gateway without Redis still serves every call correctly (counted locally);
+  // failing closed, it would answer 503 to limited calls, so a load balancer should skip it.
+  readiness.add({
+    name: "limiter",
+    check: () =>
+      limiter.stats.redisReachable || !store.get()?.failsClosedWithoutLimiter
+        ? { ready: true }
+        : { ready: false, detail: "the limiter's Redis is unreachable and an API fails closed without it" },
+  });
   for (const check of options.readinessChecks ?? []) readiness.add(check);
   const instanceId = options.instanceId ?? defaultInstanceId();
   const heartbeat = new GatewayHeartbeat({

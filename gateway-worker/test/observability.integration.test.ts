@@ -15,7 +15,7 @@ import { waitFor } from "./helpers/wait-for";
 let fx: Fixture;
 let redis: Redis;
 let live: { gateway: Gateway; url: string };
-let limiterReady = true;
+let extraReady = true;
 const metricsUrl = () => `http://127.0.0.1:${live.gateway.metricsPort()}/metrics`;
 
 beforeAll(async () => {
@@ -25,7 +25,8 @@ beforeAll(async () => {
     metricsPort: 0,
     heartbeatIntervalMs: 200,
     instanceId: "gw-observed",
-    readinessChecks: [{ name: "limiter", check: () => ({ ready: limiterReady, ...(limiterReady ? {} : { detail: "Redis down, failing closed" }) }) }],
+    // A check registered from outside, beside the gateway's own (config, limiter).
+    readinessChecks: [{ name: "extra", check: () => ({ ready: extraReady, ...(extraReady ? {} : { detail: "the extra check fails" }) }) }],
   });
 });
 afterAll(async () => {
@@ -59,23 +60,23 @@ describe("probes", () => {
     expect(before.body).toEqual({
       status: "not_ready",
       configVersion: null,
-      checks: { config: { ready: false, detail: "no config received yet" }, limiter: { ready: true } },
+      checks: { config: { ready: false, detail: "no config received yet" }, limiter: { ready: true }, extra: { ready: true } },
     });
 
     await fx.publisher.publish(fx.snapshot(1));
     await waitFor(async () => expect((await getJson(`${live.url}/readyz`)).status).toBe(200));
-    expect((await getJson(`${live.url}/readyz`)).body).toEqual({ status: "ready", configVersion: 1, checks: { config: { ready: true }, limiter: { ready: true } } });
+    expect((await getJson(`${live.url}/readyz`)).body).toEqual({ status: "ready", configVersion: 1, checks: { config: { ready: true }, limiter: { ready: true }, extra: { ready: true } } });
   });
 
   it("is not ready while a registered check fails, and says which", async () => {
-    limiterReady = false;
+    extraReady = false;
     try {
       const res = await getJson(`${live.url}/readyz`);
       expect(res.status).toBe(503);
-      expect(res.body.checks.limiter).toEqual({ ready: false, detail: "Redis down, failing closed" });
+      expect(res.body.checks.extra).toEqual({ ready: false, detail: "the extra check fails" });
       expect((await getJson(`${live.url}/healthz`)).status).toBe(200); // still alive
     } finally {
-      limiterReady = true;
+      extraReady = true;
     }
   });
 

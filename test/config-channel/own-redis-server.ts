@@ -1,9 +1,9 @@
 // A throw-away redis-server for tests that must break Redis: the machine's Redis is
 // shared by everyone on it and must never be reconfigured, stopped or flushed.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
+import { freePort } from "../support/free-port";
 
 export type OwnRedisServer = {
   url: string;
@@ -13,14 +13,6 @@ export type OwnRedisServer = {
   acceptWrites(): Promise<void>;
   stop(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** `port`: restart on the port of one stopped before (clients reconnect to the same URL), empty. */
 export async function startOwnRedisServer(samePort?: number): Promise<OwnRedisServer> {

@@ -57,6 +57,11 @@ const call = async (path: string) => {
   const body = (await res.json()) as { error?: { code: string } };
   return { status: res.status, code: body.error?.code, retryAfter: res.headers.get("retry-after"), rateLimit: res.headers.get("ratelimit") };
 };
+const readiness = async () => {
+  const res = await fetch(`${url}/readyz`);
+  const body = (await res.json()) as { checks?: Record<string, { ready: boolean }> };
+  return { status: res.status, limiterReady: body.checks?.limiter?.ready };
+};
 const statuses = async (path: string, n: number) => {
   const seen: number[] = [];
   for (let i = 0; i < n; i++) seen.push((await call(path)).status);
@@ -68,6 +73,7 @@ describe("limiter failure", () => {
     expect(await statuses("fails-open", 5)).toEqual([200, 200, 200, 429, 429]);
     expect(await statuses("fails-closed", 4)).toEqual([200, 200, 200, 429]);
     expect(gateway.limiterStats()).toMatchObject({ localDecisions: 0, refusedUnavailable: 0 });
+    expect(await readiness()).toEqual({ status: 200, limiterReady: true });
   });
 
   it("fails open with per-instance counters, or closed with 503 limiter_unavailable, while Redis is down", async () => {
@@ -79,6 +85,8 @@ describe("limiter failure", () => {
     expect(gateway.limiterStats().localDecisions).toBeGreaterThanOrEqual(5);
     expect(gateway.limiterStats().refusedUnavailable).toBeGreaterThanOrEqual(1);
     expect(logLines.some((l) => l.includes("limiter Redis unreachable"))).toBe(true);
+    // An API fails closed, so this gateway would refuse its calls: not ready for a load balancer.
+    expect(await readiness()).toEqual({ status: 503, limiterReady: false });
   });
 
   it("recovers by itself when Redis returns: shared counters again, and the closed API admits", async () => {
@@ -89,5 +97,6 @@ describe("limiter failure", () => {
     expect(await statuses("fails-open", 4)).toEqual([200, 200, 200, 429]);
     expect(gateway.limiterStats().localDecisions).toBe(before);
     expect(logLines.some((l) => l.includes("limiter Redis reachable again"))).toBe(true);
+    expect(await readiness()).toEqual({ status: 200, limiterReady: true });
   });
 });

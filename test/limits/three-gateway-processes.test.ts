@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import { createConfigPublisher, type ConfigPublisher } from "@/gateway-worker/te
 import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "@/gateway-worker/test/helpers/snapshots";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { limitCaller, limitOwner, rateCounterKey } from "@/gateway-worker/src/contract/limit-counters";
+import { freePort } from "../support/free-port";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const root = path.resolve(__dirname, "../..");
@@ -37,14 +37,6 @@ let publisher: ConfigPublisher;
 let redis: Redis;
 const children: ChildProcess[] = [];
 const gatewayUrls: string[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function compileGateway(): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -41,6 +41,11 @@ export interface RuntimeConfig {
   readonly products: ReadonlyMap<string, GatewayProduct>;
   /** Every API's backends, for the registry to start their health checks once this config is swapped in. */
   readonly backendPools: readonly BackendPool[];
+  /**
+   * Some scope answers 503 rather than counting locally when the limiter's Redis is
+   * unreachable; /readyz then reports not ready while it is (see server.ts).
+   */
+  readonly failsClosedWithoutLimiter: boolean;
 }
 
 function compileSubscription(s: GatewaySubscription, products: ReadonlyMap<string, GatewayProduct>): CompiledSubscription {
@@ -110,5 +115,16 @@ export function compileConfig(
     subscriptionsByKeyHash,
     products,
     backendPools: routes.map((r) => r.backends),
+    failsClosedWithoutLimiter: anyScopeFailsClosed(snapshot),
   });
+}
+
+/** Over every scope that can set onLimiterFailure; a "closed" one with no limit makes /readyz strict, which errs safe. */
+function anyScopeFailsClosed(snapshot: GatewayConfigSnapshot): boolean {
+  const scopes = [
+    snapshot.defaults,
+    ...snapshot.products.map((p) => p.policy),
+    ...snapshot.apis.flatMap((a) => [a.policy, ...(a.operations ?? []).map((o) => o.policy)]),
+  ];
+  return scopes.some((policy) => policy?.onLimiterFailure === "closed");
 }

@@ -16,7 +16,7 @@ export function missingToken(): Rejection {
   return rejection("missing_token", challenge());
 }
 
-function invalidToken(message: string): Rejection {
+export function invalidToken(message: string): Rejection {
   return rejection("invalid_token", challenge({ error: "invalid_token", error_description: message }), message);
 }
 

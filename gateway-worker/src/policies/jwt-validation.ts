@@ -7,7 +7,7 @@
 import { jwtVerify } from "jose";
 import type { z } from "zod";
 import { gatewayApiSchema } from "../contract/config-snapshot.js";
-import { insufficientRole, insufficientScope, missingToken, rejectionForVerifyError } from "../jwt/jwt-rejections.js";
+import { insufficientRole, insufficientScope, invalidToken, missingToken, rejectionForVerifyError } from "../jwt/jwt-rejections.js";
 import { remoteJwksFor } from "../jwt/remote-jwks-cache.js";
 import { bearerTokenFrom, hasAnyRole, missingScopes } from "../jwt/token-claims.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
@@ -20,6 +20,12 @@ const settingsSchema = gatewayApiSchema.shape.jwt.transform((jwt) =>
 );
 type JwtSettings = z.output<typeof settingsSchema>;
 
+/**
+ * Far above real access tokens (Keycloak's with many roles stay under 4 KB), far below
+ * Node's 16 KB header limit: a bigger one is refused before it is decoded or hashed.
+ */
+export const MAX_TOKEN_LENGTH = 8192;
+
 export const jwtValidationPolicy: Policy<JwtSettings> = {
   name: "jwt-validation",
   priority: POLICY_PRIORITY["jwt-validation"],
@@ -29,6 +35,7 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
     if (!settings) return undefined;
     const token = bearerTokenFrom(ctx.headers, settings.headerName);
     if (token === undefined) return missingToken();
+    if (token.length > MAX_TOKEN_LENGTH) return invalidToken("The bearer token is too large.");
 
     let payload;
     try {
