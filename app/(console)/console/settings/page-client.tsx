@@ -1,6 +1,6 @@
 "use client";
 // Workspace settings: the lint ruleset every import runs, opt-in publishing governance, and
-// the URL import policy. Platform admins edit; everyone else sees them read-only.
+// the URL import policy, and the gateway defaults (their own form). Platform admins edit; everyone else sees them read-only.
 import { useState, type FormEvent } from "react";
 import type { LintRuleset } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
@@ -11,6 +11,7 @@ import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { useSettings, useUpdateSettings } from "@/lib/client/use-settings";
+import { GatewayDefaultsCard } from "./gateway-defaults-card";
 
 const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error\n";
 
@@ -38,7 +39,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
   const shownRuleset = ruleset ?? data?.lint.ruleset ?? "recommended";
   return (
     <>
-      <PageHeader title="Settings" description="Workspace-wide lint, governance and import settings." />
+      <PageHeader title="Settings" description="Workspace-wide lint, governance, import settings and gateway defaults." />
       <ErrorBanner error={settings.error} />
       {!canEdit && <p className="muted">Only platform admins can change these settings.</p>}
       {data && (
@@ -99,6 +100,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
           </fieldset>
         </form>
       )}
+      {data && <GatewayDefaultsCard policy={data.gatewayPolicy} canEdit={canEdit} />}
     </>
   );
 }

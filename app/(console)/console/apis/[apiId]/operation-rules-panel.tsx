@@ -13,7 +13,7 @@ import { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-po
 import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
 import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, usePutOperationPolicy } from "@/lib/client/use-gateway-policies";
 import { useRequestCheck } from "@/lib/client/use-request-check";
-import { readRules, RequestRuleFields } from "./request-rules-form";
+import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
 
 const show = (value: unknown) => (value === null ? "off" : typeof value === "object" ? JSON.stringify(value) : String(value));
 

@@ -10,7 +10,7 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { useRequestCheck } from "@/lib/client/use-request-check";
-import { readRules, RequestRuleFields } from "./request-rules-form";
+import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
 
 const rulesSchema = z.object(requestRuleInputFields).strict();
 

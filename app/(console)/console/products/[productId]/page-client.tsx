@@ -1,5 +1,5 @@
 "use client";
-// One product: its settings form, Publish/Unpublish, and deletion. Publishers edit only the
+// One product: its settings form, its gateway rules, Publish/Unpublish, and deletion. Publishers edit only the
 // products they own (never an admin's, which nobody owns), admins all; canManageOwned is the server's rule.
 import Link from "next/link";
 import type { Product, UserRole } from "@/lib/client/api-types";
@@ -10,6 +10,7 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteProductCard } from "./delete-product-card";
 import { LimitsUsageCard } from "./limits-usage-card";
+import { ProductPolicyCard } from "./product-policy-card";
 import { ProductSettingsForm } from "./product-settings-form";
 import { canManageOwned } from "@/lib/iam/can-manage-owned";
 import { useProduct, useUpdateProduct } from "@/lib/client/use-products";
@@ -59,6 +60,7 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
       <ErrorBanner error={setState.error} title="Could not change the state" />
       {!editable && <p className="muted">Read-only: only a platform admin or the product&apos;s owner may change it.</p>}
       <ProductSettingsForm product={data} editable={editable} />
+      <ProductPolicyCard product={data} editable={editable} />
       <LimitsUsageCard product={data} />
       {editable && <DeleteProductCard product={data} />}
     </>

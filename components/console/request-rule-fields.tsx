@@ -1,14 +1,25 @@
 "use client";
 // The request rules' fields (CORS, IP filter, header rules, body size, request
-// validation), shared by the API's panel and an operation's: the same inputs,
-// read into the shape PATCH /apis/{id} and PUT .../operation-policies take.
-// On an API an empty field turns the rule off; on an operation it inherits the API's.
+// validation) at every scope that sets them: workspace defaults, product, API
+// and operation. The same inputs, read into the shape each scope's route takes.
+// What an empty field means differs: at the workspace and on an API it is "none"
+// (null); on an operation it inherits the API's (left out); on a product it is
+// read as null and the product's form keeps only the nulls of rules the product
+// had set (lib/gateway-policy/inherit-unset-rules.ts), so the rest inherit.
 import type { ScopePolicy } from "@portcullis/gateway/contract/scope-policy";
 import { formChecked, formText } from "@/components/form-data";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
 
-export type RuleScope = "api" | "operation";
-type Rules = Pick<ScopePolicy, "cors" | "ipFilter" | "headerRules" | "maxRequestBodyBytes" | "requestValidation">;
+export type RuleScope = "workspace" | "product" | "api" | "operation";
+export type Rules = Pick<ScopePolicy, "cors" | "ipFilter" | "headerRules" | "maxRequestBodyBytes" | "requestValidation">;
+
+/** The wider scope an empty field inherits from, if any; CORS is decided before the key names a product. */
+const SCOPES: Record<RuleScope, { inheritsFrom: string | null; emptyMeans: string; cors: boolean }> = {
+  workspace: { inheritsFrom: null, emptyMeans: "none", cors: true },
+  product: { inheritsFrom: "the workspace", emptyMeans: "the workspace default", cors: false },
+  api: { inheritsFrom: null, emptyMeans: "none", cors: true },
+  operation: { inheritsFrom: "the API", emptyMeans: "the API's", cors: true },
+};
 
 const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 /** "Name: value" per line. */
@@ -28,9 +39,9 @@ const headerLines = (set: Record<string, string> | undefined) =>
     .map(([name, value]) => `${name}: ${value}`)
     .join("\n");
 
-/** The rules in the form; on an operation, an unset rule is left out (inherited). */
+/** The rules in the form, as the scope's route takes them (never CORS at product scope). */
 export function readRules(form: HTMLFormElement, scope: RuleScope): Rules {
-  const unset = scope === "api" ? null : undefined;
+  const unset = scope === "operation" ? undefined : null;
   const origins = list(formText(form, "corsOrigins"));
   const maxAge = formText(form, "corsMaxAge");
   const allow = list(formText(form, "ipAllow"));
@@ -43,11 +54,13 @@ export function readRules(form: HTMLFormElement, scope: RuleScope): Rules {
   const request = edits("request");
   const response = edits("response");
   const maxBody = formText(form, "maxRequestBodyBytes");
-  const validation = scope === "api" ? (formChecked(form, "requestValidation") ? "on" : "off") : formText(form, "requestValidation");
+  const validation = SCOPES[scope].inheritsFrom ? formText(form, "requestValidation") : formChecked(form, "requestValidation") ? "on" : "off";
   const rules: Rules = {
-    cors: origins.length
-      ? { allowedOrigins: origins, allowCredentials: formChecked(form, "corsCredentials"), ...(maxAge ? { maxAgeSeconds: Number(maxAge) } : {}) }
-      : unset,
+    cors: !SCOPES[scope].cors
+      ? undefined
+      : origins.length
+        ? { allowedOrigins: origins, allowCredentials: formChecked(form, "corsCredentials"), ...(maxAge ? { maxAgeSeconds: Number(maxAge) } : {}) }
+        : unset,
     ipFilter: allow.length + deny.length ? { ...(allow.length ? { allow } : {}), ...(deny.length ? { deny } : {}) } : unset,
     headerRules: request || response ? { ...(request ? { request } : {}), ...(response ? { response } : {}) } : unset,
     maxRequestBodyBytes: maxBody === "" ? unset : Number(maxBody),
@@ -57,24 +70,26 @@ export function readRules(form: HTMLFormElement, scope: RuleScope): Rules {
 }
 
 export function RequestRuleFields({ rules, scope }: { rules: Rules; scope: RuleScope }) {
-  const emptyMeans = scope === "api" ? "none" : "the API's";
+  const { inheritsFrom, emptyMeans, cors } = SCOPES[scope];
   return (
     <>
-      <fieldset className="fieldset">
-        <legend>CORS</legend>
-        <Textarea
-          label="Allowed origins"
-          name="corsOrigins"
-          rows={2}
-          defaultValue={rules.cors?.allowedOrigins.join("\n") ?? ""}
-          placeholder="https://app.example.com"
-          hint={`One per line, or * for any. Preflights are answered by the gateway. Empty: ${emptyMeans}`}
-        />
-        <div className="form-row">
-          <Checkbox label="Allow credentials (cookies, HTTP auth; never with *)" name="corsCredentials" defaultChecked={rules.cors?.allowCredentials ?? false} />
-          <Input label="Preflight max age (s)" name="corsMaxAge" type="number" min={0} max={86400} defaultValue={rules.cors?.maxAgeSeconds ?? ""} placeholder="600" />
-        </div>
-      </fieldset>
+      {cors && (
+        <fieldset className="fieldset">
+          <legend>CORS</legend>
+          <Textarea
+            label="Allowed origins"
+            name="corsOrigins"
+            rows={2}
+            defaultValue={rules.cors?.allowedOrigins.join("\n") ?? ""}
+            placeholder="https://app.example.com"
+            hint={`One per line, or * for any. Preflights are answered by the gateway. Empty: ${emptyMeans}`}
+          />
+          <div className="form-row">
+            <Checkbox label="Allow credentials (cookies, HTTP auth; never with *)" name="corsCredentials" defaultChecked={rules.cors?.allowCredentials ?? false} />
+            <Input label="Preflight max age (s)" name="corsMaxAge" type="number" min={0} max={86400} defaultValue={rules.cors?.maxAgeSeconds ?? ""} placeholder="600" />
+          </div>
+        </fieldset>
+      )}
       <fieldset className="fieldset">
         <legend>IP filter</legend>
         <div className="form-row">
@@ -104,14 +119,14 @@ export function RequestRuleFields({ rules, scope }: { rules: Rules; scope: RuleS
             defaultValue={rules.maxRequestBodyBytes ?? ""}
             hint={`413 payload_too_large past it. Empty: ${emptyMeans}`}
           />
-          {scope === "api" ? (
-            <Checkbox label="Validate requests against the current revision's schemas (400 request_invalid)" name="requestValidation" defaultChecked={rules.requestValidation ?? false} />
-          ) : (
+          {inheritsFrom ? (
             <Select label="Request validation" name="requestValidation" defaultValue={rules.requestValidation === undefined ? "inherit" : rules.requestValidation ? "on" : "off"}>
-              <option value="inherit">As the API</option>
+              <option value="inherit">As {inheritsFrom}</option>
               <option value="on">On</option>
               <option value="off">Off</option>
             </Select>
+          ) : (
+            <Checkbox label="Validate requests against the current revision's schemas (400 request_invalid)" name="requestValidation" defaultChecked={rules.requestValidation ?? false} />
           )}
         </div>
       </fieldset>

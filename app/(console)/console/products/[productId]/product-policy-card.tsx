@@ -1,0 +1,53 @@
+"use client";
+// The product's gateway rules for its subscribers (`policy` on PATCH
+// /products/{id}): the request rules but CORS (a preflight carries no key, so
+// the gateway answers it before it knows the product) and how the product's
+// limits are counted and answered. They win over the workspace defaults where
+// the API or operation sets none. Checked with the route's own schema.
+import type { FormEvent } from "react";
+import type { Product } from "@/lib/client/api-types";
+import { CountingFields, readCounting } from "@/components/console/limit-fields";
+import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { Card } from "@/components/ui/card";
+import { FormFooter } from "@/components/ui/form-footer";
+import { inheritUnsetRules } from "@/lib/gateway-policy/inherit-unset-rules";
+import { useUpdateProduct } from "@/lib/client/use-products";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { updateProductInputSchema } from "@/lib/products/product-schemas";
+
+export function ProductPolicyCard({ product, editable }: { product: Product; editable: boolean }) {
+  const save = useUpdateProduct(product.id);
+  const request = useRequestCheck(updateProductInputSchema);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    save.reset();
+    const form = e.currentTarget;
+    // An empty field inherits the workspace default, unless the product had set that rule: then it is off here.
+    const body = { policy: { ...inheritUnsetRules(readRules(form, "product"), product.policy), ...readCounting(form, "product") } };
+    if (request.check(body)) save.mutate(body);
+  }
+
+  return (
+    <Card title="Gateway rules">
+      <p className="muted">
+        Applied to this product&apos;s subscribers on each of its APIs where the API or operation sets none of its own; they win over the workspace defaults.
+      </p>
+      <form className="form" onSubmit={onSubmit} aria-label="Product gateway rules" key={JSON.stringify(product.policy)}>
+        <fieldset className="fieldset" disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+          <RequestRuleFields rules={product.policy} scope="product" />
+        </fieldset>
+        <CountingFields limits={product.policy} scope="product" disabled={!editable} />
+        <FormFooter
+          submitLabel="Save rules"
+          variant="secondary"
+          busy={save.isPending}
+          error={request.problem ?? save.error}
+          errorTitle="Rules refused"
+          success={save.isSuccess ? "Rules saved; the gateways apply them within seconds." : undefined}
+          hideActions={!editable}
+        />
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+// The workspace's gateway defaults (the "gatewayPolicy" settings section): a
+// rate limit and quota for every API whose product and API set none of that
+// kind, how limits are counted and answered, and the request rules every API
+// gets where no product, API or operation sets its own. Its own form and PATCH,
+// checked with the route's schema. Platform admins edit; others see it disabled.
+import type { FormEvent } from "react";
+import type { WorkspaceSettings } from "@/lib/client/api-types";
+import { CountingFields, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
+import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { Card } from "@/components/ui/card";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useUpdateSettings } from "@/lib/client/use-settings";
+import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
+
+export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSettings["gatewayPolicy"]; canEdit: boolean }) {
+  const save = useUpdateSettings();
+  const request = useRequestCheck(workspaceSettingsPatchSchema);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    save.reset();
+    const form = e.currentTarget;
+    const body = { gatewayPolicy: { ...readRateAndQuota(form), ...readCounting(form, "workspace"), ...readRules(form, "workspace") } };
+    if (request.check(body)) save.mutate(body);
+  }
+
+  return (
+    <Card title="Gateway defaults">
+      <p className="muted">
+        Every API gets these where its product, the API or an operation sets none of its own; the default rate limit and quota apply only where
+        neither the product nor the API has one of that kind.
+      </p>
+      <form className="form" onSubmit={onSubmit} aria-label="Gateway defaults" key={JSON.stringify(policy)}>
+        <RateAndQuotaFields limits={policy} disabled={!canEdit} owner="by default" />
+        <CountingFields limits={policy} scope="workspace" disabled={!canEdit} />
+        <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+          <RequestRuleFields rules={policy} scope="workspace" />
+        </fieldset>
+        <FormFooter
+          submitLabel="Save defaults"
+          variant="secondary"
+          busy={save.isPending}
+          error={request.problem ?? save.error}
+          errorTitle="Defaults refused"
+          success={save.isSuccess ? "Defaults saved; the gateways apply them within seconds." : undefined}
+          hideActions={!canEdit}
+        />
+      </form>
+    </Card>
+  );
+}
