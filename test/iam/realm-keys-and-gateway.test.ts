@@ -4,12 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
-import * as realmsRoute from "@/app/api/v1/realms/route";
 import * as realmRoute from "@/app/api/v1/realms/[realm]/route";
-import * as clientsRoute from "@/app/api/v1/realms/[realm]/clients/route";
 import * as keysRoute from "@/app/api/v1/realms/[realm]/keys/route";
 import * as rotateRoute from "@/app/api/v1/realms/[realm]/keys/rotate/route";
-import * as rolesRoute from "@/app/api/v1/realms/[realm]/roles/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { db } from "@/lib/db";
 import { runScheduledKeyRotations } from "@/lib/iam/realms/run-scheduled-key-rotations";
@@ -19,6 +16,7 @@ import { uniquePath } from "../support/demo-spec";
 import { importedApi } from "../support/import-api";
 import { useInProcessStack } from "../support/in-process-stack";
 import { startRealmIssuerServer, type RealmIssuerServer } from "../support/realm-issuer-server";
+import { clientCredentialsToken, realmWithReaderAndNobody } from "../support/realm-clients";
 
 let server: RealmIssuerServer;
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -32,32 +30,8 @@ afterAll(async () => {
 
 type Key = { kid: string; state: string; algorithm: string };
 
-async function newRealm(name: string, extra: Record<string, unknown> = {}) {
-  const res = await callRoute(realmsRoute.POST, { method: "POST", path: "/realms", body: { name, ...extra } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await callRoute(rolesRoute.POST, { method: "POST", path: `/realms/${name}/roles`, params: { realm: name }, body: { name: "orders-reader" } });
-  const client = async (clientId: string, roles: string[]) => {
-    const made = await callRoute(clientsRoute.POST, {
-      method: "POST",
-      path: `/realms/${name}/clients`,
-      params: { realm: name },
-      body: { clientId, type: "confidential", roles },
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    return { clientId, secret: made.body.clientSecret as string };
-  };
-  return { issuer: res.body.issuer as string, reader: await client("reader", ["orders-reader"]), nobody: await client("nobody", []) };
-}
-
-async function tokenFor(issuer: string, client: { clientId: string; secret: string }) {
-  const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.clientId, client_secret: client.secret }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+const newRealm = realmWithReaderAndNobody;
+const tokenFor = clientCredentialsToken;
 
 const keysOf = async (realm: string) => (await callRoute(keysRoute.GET, { path: `/realms/${realm}/keys`, params: { realm } })).body.items as Key[];
 const publishedKids = async (issuer: string) =>

@@ -5,9 +5,6 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
-import * as realmsRoute from "@/app/api/v1/realms/route";
-import * as clientsRoute from "@/app/api/v1/realms/[realm]/clients/route";
-import * as rolesRoute from "@/app/api/v1/realms/[realm]/roles/route";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { db } from "@/lib/db";
 import { activeSigningKey } from "@/lib/iam/realms/signing-keys";
@@ -17,6 +14,7 @@ import { uniquePath } from "../support/demo-spec";
 import { importedApi } from "../support/import-api";
 import { useInProcessStack } from "../support/in-process-stack";
 import { startRealmIssuerServer, type RealmIssuerServer } from "../support/realm-issuer-server";
+import { clientCredentialsToken, realmWithReaderAndNobody } from "../support/realm-clients";
 
 let server: RealmIssuerServer;
 beforeAll(async () => {
@@ -30,31 +28,14 @@ const suffix = Math.random().toString(36).slice(2, 8);
 const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 
 async function newRealm(name: string, signingAlgorithm: "RS256" | "ES256") {
-  const res = await callRoute(realmsRoute.POST, { method: "POST", path: "/realms", body: { name, signingAlgorithm } });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  await callRoute(rolesRoute.POST, { method: "POST", path: `/realms/${name}/roles`, params: { realm: name }, body: { name: "orders-reader" } });
-  const client = async (clientId: string, roles: string[]) => {
-    const made = await callRoute(clientsRoute.POST, {
-      method: "POST",
-      path: `/realms/${name}/clients`,
-      params: { realm: name },
-      body: { clientId, type: "confidential", roles },
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    return { clientId, secret: made.body.clientSecret as string };
-  };
-  const issuer = res.body.issuer as string;
-  const token = async (c: { clientId: string; secret: string }) => {
-    const answer = await fetch(`${issuer}/protocol/openid-connect/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.secret }),
-    });
-    expect(answer.status).toBe(200);
-    return ((await answer.json()) as { access_token: string }).access_token;
-  };
+  const { issuer, reader, nobody } = await realmWithReaderAndNobody(name, { signingAlgorithm });
   const realmRow = await db().realm.findUniqueOrThrow({ where: { name } });
-  return { issuer, signing: await activeSigningKey(realmRow.id), reader: await token(await client("reader", ["orders-reader"])), nobody: await token(await client("nobody", [])) };
+  return {
+    issuer,
+    signing: await activeSigningKey(realmRow.id),
+    reader: await clientCredentialsToken(issuer, reader),
+    nobody: await clientCredentialsToken(issuer, nobody),
+  };
 }
 
 type Realm = Awaited<ReturnType<typeof newRealm>>;
