@@ -110,8 +110,9 @@ async function burst(): Promise<Record<string, number>> {
         Array.from({ length: plan.rate * 3 }, () =>
           fetch(`${gatewayUrls[turn++ % 3]}/burst/x`, { headers: { "Ocp-Apim-Subscription-Key": `key-${plan.id}-0123456789abcdef` } }).then(async (res) => {
             await res.arrayBuffer();
-            // Admitted calls are forwarded; a backend hiccup under the burst (502) still counts as admitted.
-            expect([200, 429, 502]).toContain(res.status);
+            // Admitted calls are forwarded and answered: kept-alive connections the backend closed
+            // while idle between bursts are retried on fresh ones (proxy/forwarder.ts), never a 502.
+            expect([200, 429]).toContain(res.status);
             return res.status;
           }),
         ),

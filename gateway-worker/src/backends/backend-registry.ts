@@ -13,11 +13,12 @@ import { BackendHealth } from "./backend-health.js";
 import { BackendPool } from "./backend-pool.js";
 import { createTlsAgent, tlsFingerprint } from "./backend-tls.js";
 import { HealthChecker } from "./health-checker.js";
+import { KEEP_ALIVE } from "./keep-alive.js";
 
 export class BackendRegistry {
-  readonly httpAgent = new http.Agent({ keepAlive: true });
+  readonly httpAgent = new http.Agent(KEEP_ALIVE);
   /** For APIs without TLS settings: the system CAs, no client certificate. */
-  readonly httpsAgent = new https.Agent({ keepAlive: true });
+  readonly httpsAgent = new https.Agent(KEEP_ALIVE);
   private readonly healths = new Map<string, BackendHealth>();
   private readonly checkers = new Map<string, HealthChecker>();
   private readonly tlsAgents = new Map<string, https.Agent>();

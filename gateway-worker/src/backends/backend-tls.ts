@@ -7,6 +7,7 @@ import https from "node:https";
 import { createSecureContext } from "node:tls";
 import type { BackendTls } from "../contract/backend-settings.js";
 import { openSecret } from "../contract/sealed-secret.js";
+import { KEEP_ALIVE } from "./keep-alive.js";
 
 export type TlsAgentResult = { agent: https.Agent } | { problem: string };
 
@@ -33,7 +34,7 @@ export function createTlsAgent(tls: BackendTls, secretsKey: Buffer | undefined):
   try {
     // Agents parse certificates at the first connection; a secure context now reports a bad one (or a key that does not match) at compile.
     createSecureContext(options);
-    return { agent: new https.Agent({ keepAlive: true, ...options }) };
+    return { agent: new https.Agent({ ...KEEP_ALIVE, ...options }) };
   } catch (err) {
     return { problem: `the backend TLS settings are unusable: ${(err as Error).message}` };
   }

@@ -6,7 +6,8 @@
 // started, a cut connection; nothing here may throw into the server.
 // Each attempt's outcome feeds the backend's health (backends/backend-health.ts);
 // an idempotent request whose body can be replayed that fails to connect is sent
-// to another backend, up to the API's maxRetries. Answers are never retried.
+// to another backend, up to the API's maxRetries, and one whose kept-alive
+// connection the backend had just closed goes again. Answers are never retried.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import httpProxy from "http-proxy";
@@ -48,9 +49,20 @@ interface Try {
   readonly attempt: Attempt;
   readonly pool: BackendPool;
   connected: boolean;
+  /** Sent on a kept-alive connection rather than a new one. */
+  reused: boolean;
   connectTimedOut: boolean;
   responseTimedOut: boolean;
 }
+
+/**
+ * How a kept-alive connection the backend closed while idle fails when reused: the
+ * request never reached the backend's application (the agent also honours the
+ * backend's Keep-Alive timeout, see keep-alive.ts; this covers what races it).
+ */
+const STALE_CONNECTION_ERRORS = new Set(["ECONNRESET", "EPIPE"]);
+/** A burst may meet several stale connections in a row before a fresh one. */
+const MAX_STALE_RETRIES = 2;
 
 /** A body the gateway can send again: none at all, or one a policy already read into memory. */
 function replayableBody(req: IncomingMessage, options: ForwardOptions): Buffer | undefined {
@@ -87,7 +99,7 @@ export function createForwarder(opts: {
   function watchConnect(proxyReq: http.ClientRequest, current: Try) {
     // http-proxy's own timeout just aborts; remember why, to answer 504 and to tell a dead backend from a slow one.
     proxyReq.once("timeout", () => (current.connected ? (current.responseTimedOut = true) : (current.connectTimedOut = true)));
-    if (proxyReq.reusedSocket) return void (current.connected = true);
+    if (proxyReq.reusedSocket) return void (current.connected = current.reused = true);
     const socket = proxyReq.socket!;
     const timer = setTimeout(() => {
       current.connectTimedOut = true;
@@ -175,6 +187,7 @@ export function createForwarder(opts: {
       }
 
       const tried = new Set<Attempt["health"]>();
+      let staleRetries = 0;
       const send = (attempt: Attempt) => {
         const backend = attempt.health.backend;
         tried.add(attempt.health);
@@ -182,7 +195,7 @@ export function createForwarder(opts: {
           attempt.health.abandoned(attempt); // the gateway's configuration, not the backend, is at fault
           return fail(res, backend.origin, "backend_unavailable", pool.tlsProblem);
         }
-        const current: Try = { attempt, pool, connected: false, connectTimedOut: false, responseTimedOut: false };
+        const current: Try = { attempt, pool, connected: false, reused: false, connectTimedOut: false, responseTimedOut: false };
         tries.set(req, current);
         req.url = upstreamPath(backend, rest, query);
         // A replayable body is sent from memory every time (the stream can be read only once).
@@ -202,6 +215,11 @@ export function createForwarder(opts: {
           if (current.responseTimedOut) {
             attempt.health.answeredBadly(attempt, now, pool.rules);
             return fail(res, backend.origin, "backend_timeout", reason);
+          }
+          if (replayable !== undefined && current.reused && STALE_CONNECTION_ERRORS.has(reason) && staleRetries < MAX_STALE_RETRIES) {
+            staleRetries++;
+            attempt.health.abandoned(attempt); // says nothing about the backend's health
+            return send(attempt.health.begin(now, pool.rules));
           }
           attempt.health.failedToConnect(attempt, now, pool.rules);
           const next = replayable !== undefined && tried.size <= pool.maxRetries ? pool.next(now, tried) : undefined;
