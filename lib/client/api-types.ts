@@ -52,7 +52,7 @@ export type CreateProductRequest = z.input<typeof createProductInputSchema>;
 export type UpdateProductRequest = z.input<typeof updateProductInputSchema>;
 
 export type { SubscriptionResource as Subscription, SubscriptionKeys, CreatedSubscription } from "@/lib/subscriptions/subscription-schemas";
-export type { SubscriptionUsage } from "@/lib/subscriptions/subscription-usage-schemas";
+export type { LimitUsage, SubscriptionUsage } from "@/lib/subscriptions/subscription-usage-schemas";
 export type CreateSubscriptionRequest = z.input<typeof createSubscriptionInputSchema>;
 
 export type { UserResource as ConsoleUser } from "@/lib/iam/users/user-schemas";

@@ -26,7 +26,7 @@ export async function demoSubscriptionKey(): Promise<string> {
 /** A fresh copy of the demo Orders API at a unique path, published, for one spec to change freely. */
 export async function publishDemoApi(name: string, pathPrefix: string, options: { subscriptionRequired?: boolean } = {}) {
   const path = `${pathPrefix}-${Date.now().toString(36)}`;
-  const api = await managementApi<{ id: string }>("/apis", {
+  const api = await managementApi<{ id: string; name: string }>("/apis", {
     method: "POST",
     body: JSON.stringify({
       name: `${name} ${path}`,

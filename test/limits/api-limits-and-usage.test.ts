@@ -55,16 +55,25 @@ describe("API limits set in the console, and a subscription's usage", () => {
 
     const usage = await callRoute(usageRoute.GET, { as: developer, params: { subscriptionId: sub.body.id } });
     expect(usage.status, JSON.stringify(usage.body)).toBe(200);
+    // Both stack for this subscription: the product's limits (counted across its APIs) and the API's own.
     expect(usage.body).toMatchObject({
       subscriptionId: sub.body.id,
-      scope: "product",
-      countedBy: { by: "subscription" },
-      // The refused fourth call consumed nothing.
-      rate: { limit: 4, periodSeconds: 60, remaining: 1 },
-      quota: { period: "day", rolling: false, calls: { limit: 10, used: 3 }, bytes: null },
+      limits: [
+        {
+          scope: "product",
+          api: null,
+          operation: null,
+          countedBy: { by: "subscription" },
+          // The refused fourth call consumed nothing.
+          rate: { limit: 4, periodSeconds: 60, remaining: 1 },
+          quota: { period: "day", rolling: false, calls: { limit: 10, used: 3 }, bytes: null },
+        },
+        { scope: "api", api: { id: api.id, name: "Limited" }, operation: null, countedBy: { by: "subscription" }, rate: { limit: 3, remaining: 0 }, quota: null },
+      ],
     });
-    expect(Date.parse(usage.body.rate.resetsAt)).toBeGreaterThan(0);
-    expect(Date.parse(usage.body.quota.calls.resetsAt)).toBeGreaterThan(Date.parse(usage.body.rate.resetsAt) - 60_000);
+    const [productLimits] = usage.body.limits;
+    expect(Date.parse(productLimits.rate.resetsAt)).toBeGreaterThan(0);
+    expect(Date.parse(productLimits.quota.calls.resetsAt)).toBeGreaterThan(Date.parse(productLimits.rate.resetsAt) - 60_000);
 
     const stranger = await createIdentity("developer", { via: "session" });
     expect((await callRoute(usageRoute.GET, { as: stranger, params: { subscriptionId: sub.body.id } })).status).toBe(404);

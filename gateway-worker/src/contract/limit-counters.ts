@@ -7,7 +7,8 @@
 //   is admitted while fewer than `calls` members are younger than the window.
 // - Quota key: a hash {start, end (ms since epoch), calls, bytes} for the current
 //   period; a call after `end` starts the next period from zero.
-import type { Quota } from "./scope-policy.ts";
+import { effectivePolicy, type EffectiveLimit, type PolicyScope, type ScopeChain } from "./effective-policy.ts";
+import type { LimitKey, Quota, RateLimit, ScopePolicy } from "./scope-policy.ts";
 
 export type QuotaPeriod = Quota["period"];
 
@@ -19,6 +20,54 @@ export const limitOwner = {
   /** A workspace default counts per API: "100 calls a minute" means per API, not across all of them. */
   workspace: (apiId: string) => `workspace:${apiId}`,
 };
+
+function ownerOf(scope: PolicyScope, call: LimitedCall): string {
+  switch (scope) {
+    case "product":
+      return limitOwner.product(call.productId!);
+    case "operation":
+      return limitOwner.operation(call.apiId, call.operation!.method, call.operation!.path);
+    case "api":
+      return limitOwner.api(call.apiId);
+    case "workspace":
+      return limitOwner.workspace(call.apiId);
+  }
+}
+
+/** A call to one API, through one product (or none), to one operation with its own policy (or none). */
+export interface LimitedCall {
+  apiId: string;
+  productId: string | null;
+  operation: { method: string; path: string } | null;
+}
+
+export type LimitInForce = EffectiveLimit & {
+  /** The counter's owner: the scope that set the limit. */
+  readonly owner: string;
+  /** Who shares its counter; undefined = the subscription, or the client IP without one. */
+  readonly limitKey: LimitKey | undefined;
+};
+
+/**
+ * Every limit such a call must pass and the counter each counts in. The gateway compiles
+ * these once per config; the console reads the same counters for a subscription's usage.
+ * The product's own limits follow the product's limitKey; the API's (operation's,
+ * workspace's) follow the API's chain, so an API may count per IP or per claim instead.
+ */
+export function limitsInForce(chain: ScopeChain, call: LimitedCall): LimitInForce[] {
+  const apiLimitKey = effectivePolicy({ ...chain, product: undefined }).rules.limitKey?.value ?? undefined;
+  return effectivePolicy(chain).limits.map((limit) => ({
+    ...limit,
+    owner: ownerOf(limit.scope, call),
+    limitKey: limit.scope === "product" ? (chain.product?.limitKey ?? undefined) : apiLimitKey,
+  }));
+}
+
+/** A product's scope: its rateLimit/quota are top-level (as in the management API), null there = not set. */
+export function productScopePolicy(product: { rateLimit: RateLimit | null; quota: Quota | null; policy?: ScopePolicy }): ScopePolicy {
+  const quota = product.quota && (product.quota.calls !== null || product.quota.bandwidthBytes !== null) ? product.quota : undefined;
+  return { ...product.policy, rateLimit: product.rateLimit ?? undefined, quota };
+}
 
 /** Who shares a counter. Header values and claims arrive hashed (the gateway hashes them; keys stay short). */
 export const limitCaller = {

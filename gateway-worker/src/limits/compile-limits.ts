@@ -2,17 +2,11 @@
 // product that bundles the API (and for callers without one) and for each
 // operation that sets its own policy, effectivePolicy() over workspace defaults,
 // product, API and operation. Per request only a Map lookup is left.
-import { effectivePolicy, type EffectiveLimit, type PolicyScope, type ScopeChain } from "../contract/effective-policy.js";
-import type { GatewayApi, GatewayConfigSnapshot, GatewayProduct } from "../contract/config-snapshot.js";
-import { limitOwner } from "../contract/limit-counters.js";
-import type { LimitKey, ScopePolicy } from "../contract/scope-policy.js";
+import { effectivePolicy, type ScopeChain } from "../contract/effective-policy.js";
+import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import { limitsInForce, productScopePolicy, type LimitedCall, type LimitInForce } from "../contract/limit-counters.js";
 
-export type CompiledLimit = EffectiveLimit & {
-  /** Counter owner (contract/limit-counters.ts): the scope that set the limit. */
-  readonly owner: string;
-  /** Who shares its counter; undefined = the subscription, or the client IP without one. */
-  readonly limitKey: LimitKey | undefined;
-};
+export type CompiledLimit = LimitInForce;
 
 export interface CallLimits {
   readonly limits: readonly CompiledLimit[];
@@ -28,40 +22,10 @@ export interface ApiLimits {
 
 const operationKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
-/** The product's rateLimit/quota are top-level in the snapshot (as in the management API); null there = not set. */
-function productScope(product: GatewayProduct): ScopePolicy {
-  const quota = product.quota && (product.quota.calls !== null || product.quota.bandwidthBytes !== null) ? product.quota : undefined;
-  return { ...product.policy, rateLimit: product.rateLimit ?? undefined, quota };
-}
-
-function ownerOf(scope: PolicyScope, api: GatewayApi, productId: string | null, operation: string | null): string {
-  switch (scope) {
-    case "product":
-      return limitOwner.product(productId!);
-    case "operation": {
-      const [method, ...path] = operation!.split(" ");
-      return limitOwner.operation(api.id, method, path.join(" "));
-    }
-    case "api":
-      return limitOwner.api(api.id);
-    case "workspace":
-      return limitOwner.workspace(api.id);
-  }
-}
-
-function compileCall(api: GatewayApi, chain: ScopeChain, productId: string | null, operation: string | null): CallLimits | null {
+function compileCall(chain: ScopeChain, call: LimitedCall): CallLimits | null {
+  const limits = limitsInForce(chain, call);
+  if (limits.length === 0) return null;
   const effective = effectivePolicy(chain);
-  if (effective.limits.length === 0) return null;
-  // The product's own limits belong to the subscription; the API's (and operation's, workspace's)
-  // follow the limitKey of the API's chain, so an API may count per IP or per claim instead.
-  const apiLimitKey = effectivePolicy({ ...chain, product: undefined }).rules.limitKey?.value ?? undefined;
-  const limits = effective.limits.map(
-    (limit): CompiledLimit => ({
-      ...limit,
-      owner: ownerOf(limit.scope, api, productId, operation),
-      limitKey: limit.scope === "product" ? (chain.product?.limitKey ?? undefined) : apiLimitKey,
-    }),
-  );
   return Object.freeze({
     limits,
     failOpen: (effective.rules.onLimiterFailure?.value ?? "open") === "open",
@@ -79,11 +43,12 @@ export function compileApiLimits(api: GatewayApi, snapshot: GatewayConfigSnapsho
       const opKey = op ? operationKey(op.method, op.path) : null;
       const chain: ScopeChain = {
         workspace: snapshot.defaults,
-        product: product ? productScope(product) : undefined,
+        product: product ? productScopePolicy(product) : undefined,
         api: api.policy,
         operation: op?.policy,
       };
-      table.set(`${product?.id ?? ""}\n${opKey ?? ""}`, compileCall(api, chain, product?.id ?? null, opKey));
+      const call = { apiId: api.id, productId: product?.id ?? null, operation: op && { method: op.method, path: op.path } };
+      table.set(`${product?.id ?? ""}\n${opKey ?? ""}`, compileCall(chain, call));
     }
   }
   const withPolicy = new Set(ownOperations.map((op) => operationKey(op.method, op.path)));

@@ -28,7 +28,7 @@ export function LimitsUsageCard({ product }: { product: Product }) {
   return (
     <Card title="Limits in force and usage">
       {limits.length === 0 ? (
-        <p className="muted">No rate limit or quota: the product&apos;s subscribers are limited only by their APIs&apos; own limits.</p>
+        <p className="muted">The product sets no rate limit or quota: its subscribers are limited only by their APIs&apos; own limits and workspace defaults.</p>
       ) : (
         <ul aria-label="Limits in force">
           {limits.map((line) => (
@@ -37,26 +37,24 @@ export function LimitsUsageCard({ product }: { product: Product }) {
         </ul>
       )}
       <ErrorBanner error={subscriptions.error} />
-      {limits.length > 0 && (
-        <Table
-          caption="Usage by active subscription"
-          columns={["Subscription", "Usage now"]}
-          loading={subscriptions.isPending && "Loading subscriptions…"}
-          empty={subscriptions.isSuccess && items.length === 0 && "No active subscriptions."}
-        >
-          {items.map((sub) => (
-            <tr key={sub.id}>
-              <td className="strong">
-                <Link href={`/console/subscriptions/${encodeURIComponent(sub.id)}`}>{sub.name}</Link>
-                {sub.user && <span className="cell-sub">{sub.user.email}</span>}
-              </td>
-              <td>
-                <SubscriptionUsagePanel subscriptionId={sub.id} compact />
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <Table
+        caption="Limits in force and usage by active subscription (the product's, each API's and workspace defaults)"
+        columns={["Subscription", "Usage now"]}
+        loading={subscriptions.isPending && "Loading subscriptions…"}
+        empty={subscriptions.isSuccess && items.length === 0 && "No active subscriptions."}
+      >
+        {items.map((sub) => (
+          <tr key={sub.id}>
+            <td className="strong">
+              <Link href={`/console/subscriptions/${encodeURIComponent(sub.id)}`}>{sub.name}</Link>
+              {sub.user && <span className="cell-sub">{sub.user.email}</span>}
+            </td>
+            <td>
+              <SubscriptionUsagePanel subscriptionId={sub.id} compact />
+            </td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }
