@@ -14,7 +14,8 @@ const restrictImports = "@typescript-eslint/no-restricted-imports";
 
 const gatewayAlone =
   "The gateway runs alone: gateway-worker/ imports nothing of the console (no @/…, no Next, no Prisma, no React).";
-const contractAlone = "The config contract is shared by the console and the gateway: it imports only zod, node: built-ins and its own folder.";
+const contractAlone =
+  "The config contract is shared by the console and the gateway: it imports only zod, @bufbuild/cel, node: built-ins and its own folder.";
 const libBelowUi = "lib/ holds the domain: it imports nothing from app/ or components/ (pass values in instead).";
 const componentsTypesOnly =
   "components/ import only types from lib/ (`import type`), or values from lib/client/: server code must not reach the browser.";
@@ -114,7 +115,9 @@ export default defineConfig([
     rules: {
       [restrictImports]: [
         "error",
-        { patterns: [...gatewayPatterns, { regex: "^(?!zod(/|$)|node:|\\.)", message: contractAlone }] },
+        // @bufbuild/cel: access rules (contract/access-rules.ts) must compile with the same CEL environment
+        // in the console (validation at save time, the rule tester) as in the gateway.
+        { patterns: [...gatewayPatterns, { regex: "^(?!zod(/|$)|@bufbuild/cel(/|$)|node:|\\.)", message: contractAlone }] },
       ],
     },
   },

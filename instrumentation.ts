@@ -5,10 +5,9 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { assertProductionSecrets } = await import("./lib/env");
   assertProductionSecrets();
-  const { startPeriodicTask } = await import("./lib/jobs/start-periodic-task");
-  // Subscriptions expire even when nobody opens the console.
-  const { expireDueSubscriptions } = await import("./lib/subscriptions/expire-due-subscriptions");
-  startPeriodicTask({ name: "subscription-expiry", intervalMs: 60_000, run: expireDueSubscriptions });
+  // Subscriptions expire even when nobody opens the console (listing never writes).
+  const { startSubscriptionExpiryJob } = await import("./lib/subscriptions/start-subscription-expiry-job");
+  startSubscriptionExpiryJob();
   // Every acknowledged change must reach the gateways: Redis may restart empty or be down
   // during a change, and a console may die before publishing; this publishes at start-up too.
   const { startConfigDeliveryWatchdog } = await import("./lib/config-channel/start-config-delivery-watchdog");

@@ -44,7 +44,8 @@ export default defineConfig({
       // Compiled by `npm run test:e2e` (npm run build -w gateway-worker), as in production.
       command: "node gateway-worker/dist/main.js",
       url: `http://127.0.0.1:${e2ePorts.gateway}/healthz`,
-      env: serverEnv,
+      // One process, so the Gateways page lists one instance (test/gateway-workers covers GATEWAY_WORKERS > 1).
+      env: { ...serverEnv, GATEWAY_WORKERS: "1" },
       reuseExistingServer: false,
     },
   ],

@@ -69,7 +69,7 @@ test.describe("cross-origin writes", () => {
       { target: consoleUrl, email },
     );
     expect(sent).toBe("opaque");
-    const { items } = await managementApi<{ items: { email: string }[] }>("/users");
+    const { items } = await managementApi<{ items: { email: string }[] }>(`/users?email=${encodeURIComponent(email)}`);
     expect(items.map((u) => u.email)).not.toContain(email);
   });
 });

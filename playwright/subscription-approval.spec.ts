@@ -13,7 +13,7 @@ async function asRole(browser: Browser, role: keyof typeof storageStates) {
 }
 
 test("a developer's requests are approved or rejected by an admin", async ({ browser, request }) => {
-  const { items: apis } = await managementApi<{ items: (Api & { name: string })[] }>("/apis");
+  const { items: apis } = await managementApi<{ items: (Api & { name: string })[] }>("/apis?path=demo&limit=200");
   const demoApi = apis.find((a) => a.path === "demo") as Api;
   const productName = `Partner ${Date.now().toString(36)}`;
   await managementApi("/products", {
@@ -53,7 +53,7 @@ test("a developer's requests are approved or rejected by an admin", async ({ bro
   await expect(rejected).toContainText("rejected");
   await expect(rejected).toContainText("Partners only");
 
-  const { items } = await managementApi<{ items: { id: string; name: string; product: { name: string } | null }[] }>("/subscriptions");
+  const { items } = await managementApi<{ items: { id: string; name: string; product: { name: string } | null }[] }>(`/subscriptions?search=${encodeURIComponent("Approved app")}&limit=200`);
   const approvedId = items.find((s) => s.name === "Approved app" && s.product?.name === productName)?.id as string;
   const { primaryKey } = await managementApi<{ primaryKey: string }>(`/subscriptions/${approvedId}/secrets`);
   await expect

@@ -1,5 +1,6 @@
 // The only reader of process.env for the gateway. The gateway runs alone beside
 // the services, so it has its own small environment, separate from the console's.
+import os from "node:os";
 import { z } from "zod";
 import { parseTrustedProxy } from "./http/trusted-proxies.js";
 
@@ -23,6 +24,8 @@ const proxyList = z
 const gatewayEnvSchema = z
   .object({
   GATEWAY_PORT: port.default(8080),
+  /** Processes serving GATEWAY_PORT (node:cluster), each with its own config subscription; 1: no cluster. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(256).default(os.availableParallelism()),
   GATEWAY_HOST: z.string().min(1).default("0.0.0.0"),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default("redis://127.0.0.1:6379"),
   /** Key prefix of the config channel in Redis; must match the console's. */

@@ -5,7 +5,6 @@ import type https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { pino, type Logger } from "pino";
 import { BackendRegistry } from "./backends/backend-registry.js";
-import { compileConfig } from "./config/compile-config.js";
 import { ConfigStore } from "./config/config-store.js";
 import { ConfigSubscriber } from "./config/config-subscriber.js";
 import { rejection, sendError, writeSocketRejection } from "./http/errors.js";
@@ -26,6 +25,7 @@ import { Readiness, type ReadinessCheck } from "./observability/readiness.js";
 import { rememberHttpsRedirectPort } from "./tls/connection-info.js";
 import { createHttpsListener, type HttpsOptions } from "./tls/https-listener.js";
 import { createUpgradeHandler } from "./upgrade-handler.js";
+import { apiRoutesOf } from "./routing/api-route-table.js";
 
 export interface GatewayOptions {
   redisUrl: string;
@@ -86,13 +86,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   // Backend health outlives configs: an API that keeps a URL keeps its ejections, breaker and checks.
   const backends = new BackendRegistry({ logger, defaultTimeoutMs: options.backendTimeoutMs ?? 30_000, secretsKey: options.secretsKey });
   const store = new ConfigStore(
-    (snapshot) => {
-      const compiled = compileConfig(snapshot, pipeline, backends);
-      httpsListener?.offer(snapshot.gatewayTls);
-      return compiled;
-    },
+    { pipeline, backends, onGatewayTls: (tls) => httpsListener?.offer(tls) },
     logger,
-    (config) => backends.activate(config.backendPools),
+    (config) => {
+      apiRoutesOf(config); // the merged route table, built now rather than by the first request
+      backends.activate(config.backendPools);
+    },
   );
   const metrics = new GatewayMetrics(() => store.version());
   const subscriber = new ConfigSubscriber({

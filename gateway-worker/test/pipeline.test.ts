@@ -63,14 +63,55 @@ describe("Pipeline", () => {
       "subscription-key",
       "ip-filter",
       "jwt-validation",
+      "access-rules",
       "body-size",
       "request-validation",
       "header-rules",
+      "identity-forwarding",
     ]);
   });
 
   it("refuses a policy registered twice", () => {
     expect(() => new Pipeline([lifecyclePolicy, lifecyclePolicy])).toThrow(/twice/);
+  });
+
+  it("leaves out the policies that have nothing to do for the API, and runs synchronously while nothing is async", async () => {
+    const calls: string[] = [];
+    const sync = (name: string, priority: number, settings: unknown): AnyPolicy => ({
+      name,
+      priority,
+      schema: z.unknown(),
+      settingsFor: () => settings,
+      inactive: (s) => s === null,
+      handle() {
+        calls.push(name);
+        return undefined;
+      },
+    });
+    const prepared = new Pipeline([sync("first", 30, {}), sync("idle", 20, null), sync("last", 10, {})]).prepare(makeApi(), makeSnapshot());
+    expect(prepared.policyNames).toEqual(["first", "last"]);
+    const outcome = prepared.run(makeCtx());
+    expect(outcome).toBeUndefined(); // a value, not a promise
+    expect(calls).toEqual(["first", "last"]);
+
+    calls.length = 0;
+    const mixed = new Pipeline([sync("first", 30, {}), recorder("async", 20, calls), sync("last", 10, {})]).prepare(makeApi(), makeSnapshot());
+    const pending = mixed.run(makeCtx());
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toBeUndefined();
+    expect(calls).toEqual(["first", "async", "last"]);
+  });
+
+  it("prepares an API with no rules, token, operations or lifecycle news without those policies", () => {
+    const names = new Pipeline(defaultPolicies).prepare(makeApi(), makeSnapshot()).policyNames;
+    expect(names).toContain("subscription-key"); // it strips keys even when none is required
+    for (const idle of ["transport-security", "cors", "lifecycle", "operation-match", "jwt-validation", "ip-filter", "body-size", "request-validation", "header-rules"]) {
+      expect(names).not.toContain(idle);
+    }
+    const busy = makeApi({ lifecycle: "deprecated", operations: [{ method: "GET", path: "/x" }], policy: { cors: { allowedOrigins: ["*"] } } });
+    expect(new Pipeline(defaultPolicies).prepare(busy, makeSnapshot({ apis: [busy] })).policyNames).toEqual(
+      expect.arrayContaining(["lifecycle", "operation-match", "cors"]),
+    );
   });
 
   it("validates settings at prepare time, not per request", () => {
@@ -92,7 +133,8 @@ describe("Pipeline", () => {
     ["deprecated", "true"],
   ] as const)("lifecycle %s -> Deprecation header %s", async (lifecycle, header) => {
     const ctx = makeCtx();
-    expect(await lifecyclePolicy.handle(ctx, lifecycle)).toBeUndefined();
+    const settings = lifecyclePolicy.schema.parse(lifecyclePolicy.settingsFor(makeApi({ lifecycle }), makeSnapshot()));
+    expect(await lifecyclePolicy.handle(ctx, settings)).toBeUndefined();
     expect(ctx.responseHeaders["deprecation"]).toBe(header);
   });
 });

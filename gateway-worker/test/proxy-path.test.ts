@@ -1,6 +1,7 @@
 // Path rewriting and the gateway's own environment.
 import { describe, expect, it } from "vitest";
 import { compileBackend } from "../src/config/compile-config";
+import os from "node:os";
 import { loadGatewayEnv } from "../src/env";
 import { resolveRequestId } from "../src/http/request-id";
 import { trustedProxies } from "../src/http/trusted-proxies";
@@ -60,6 +61,7 @@ describe("loadGatewayEnv", () => {
   it("defaults", () => {
     expect(loadGatewayEnv({})).toEqual({
       GATEWAY_PORT: 8080,
+      GATEWAY_WORKERS: os.availableParallelism(),
       GATEWAY_HOST: "0.0.0.0",
       REDIS_URL: "redis://127.0.0.1:6379",
       CONFIG_CHANNEL_PREFIX: "portcullis",
@@ -92,6 +94,8 @@ describe("loadGatewayEnv", () => {
     { GATEWAY_TRUSTED_PROXIES: "10.0.0.0/33" },
     { GATEWAY_TRUSTED_PROXIES: "127.0.0.1, proxy.internal" },
     { GATEWAY_HEADERS_TIMEOUT_MS: "40000", GATEWAY_REQUEST_TIMEOUT_MS: "30000" },
+    { GATEWAY_WORKERS: "0" },
+    { GATEWAY_WORKERS: "two" },
   ])(
     "refuses %j",
     (env) => {

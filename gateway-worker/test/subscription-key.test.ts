@@ -3,8 +3,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expect, it } from "vitest";
 import { compileConfig } from "../src/config/compile-config";
-import { gatewayConfigSnapshotSchema } from "../src/contract/config-snapshot";
-import { getQueryParam, removeQueryParam } from "../src/http/query-string";
+import { gatewayConfigSnapshotSchema, type GatewayApi } from "../src/contract/config-snapshot";
+import { getQueryParam, removeQueryParam, takeQueryParam } from "../src/http/query-string";
 import { Pipeline } from "../src/pipeline/pipeline";
 import { defaultPolicies } from "../src/policies";
 import type { PolicyContext } from "../src/policies/policy";
@@ -41,6 +41,8 @@ function makeCtx(api = demo, headers: IncomingHttpHeaders = {}, query = ""): Pol
 }
 
 const H = "ocp-apim-subscription-key";
+/** The settings the pipeline prepares once per config. */
+const settingsOf = (api: GatewayApi) => subscriptionKeyPolicy.schema.parse(api.subscription);
 const Q = "subscription-key";
 
 describe("subscription-key policy", () => {
@@ -69,7 +71,7 @@ describe("subscription-key policy", () => {
     ["open API, no key", open, {}, "", null, undefined],
   ] as const)("%s", async (_label, api, headers, query, code, subscriptionId) => {
     const ctx = makeCtx(api, { ...headers }, query);
-    const outcome = await subscriptionKeyPolicy.handle(ctx, api.subscription);
+    const outcome = await subscriptionKeyPolicy.handle(ctx, settingsOf(api));
     expect(outcome?.code ?? null).toBe(code);
     if (code) {
       expect(outcome?.status).toBe(code === "subscription_inactive" ? 403 : 401);
@@ -78,7 +80,7 @@ describe("subscription-key policy", () => {
   });
 
   it("missing key answers the exact APIM-style message", async () => {
-    const outcome = await subscriptionKeyPolicy.handle(makeCtx(), demo.subscription);
+    const outcome = await subscriptionKeyPolicy.handle(makeCtx(), settingsOf(demo));
     expect(outcome).toEqual({
       status: 401,
       code: "missing_subscription_key",
@@ -94,7 +96,7 @@ describe("subscription-key policy", () => {
     ["open API still strips", open, { [H]: "good", accept: "x" }, `${Q}=good&z=9`, "z=9"],
   ] as const)("strips the key before forwarding: %s", async (_label, api, headers, query, forwardedQuery) => {
     const ctx = makeCtx(api, { ...headers }, query);
-    await subscriptionKeyPolicy.handle(ctx, api.subscription);
+    await subscriptionKeyPolicy.handle(ctx, settingsOf(api));
     expect(ctx.headers[H]).toBeUndefined();
     expect(ctx.headers.accept).toBe("x"); // other headers untouched
     expect(ctx.query).toBe(forwardedQuery);
@@ -121,5 +123,30 @@ describe("query-string helpers", () => {
     ["kk=1&k2=2", "k", "kk=1&k2=2"],
   ])("removeQueryParam(%j, %j) = %j", (query, name, rest) => {
     expect(removeQueryParam(query, name)).toBe(rest);
+  });
+
+  it.each([
+    ["a=1&k=v&b=2", "k", "v", "a=1&b=2"],
+    ["k=v&k=w", "k", "v", ""],
+    ["k%2Dx=1&a=%7E*", "k-x", "1", "a=%7E*"],
+    ["a=1&b=2", "k", undefined, "a=1&b=2"],
+    ["kk=1&k2=2", "k", undefined, "kk=1&k2=2"],
+    ["k+x=1", "k x", "1", ""],
+    ["", "k", undefined, ""],
+  ])("takeQueryParam(%j, %j) = %j, rest %j: the same as getQueryParam and removeQueryParam", (query, name, value, rest) => {
+    expect(takeQueryParam(query, name)).toEqual({ value, rest });
+    expect(takeQueryParam(query, name)).toEqual({ value: getQueryParam(query, name), rest: removeQueryParam(query, name) });
+  });
+});
+
+describe("subscription-key header name, lower-cased once at compile time", () => {
+  it.each(["X-API-KEY", "x-api-key", "X-Api-Key"])("an API whose header is configured as %s finds the key Node delivers in lower case", async (header) => {
+    const api = makeApi({ id: "api-custom", path: "custom", subscription: { required: true, header, query: "apikey" } });
+    const settings = settingsOf(api);
+    expect(settings.headerName).toBe("x-api-key");
+    const ctx = makeCtx(api, { "x-api-key": "good" });
+    expect(await subscriptionKeyPolicy.handle(ctx, settings)).toBeUndefined();
+    expect(ctx.subscription?.id).toBe("sub-active");
+    expect(ctx.headers["x-api-key"]).toBeUndefined(); // still stripped
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GATEWAY_RESERVED_PATHS } from "@portcullis/gateway/contract";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { Api, ApiRevision, ApiVersionSet, Operation, Prisma } from "@/generated/prisma/client";
 import { apiLifecycles, type ApiLifecycleName } from "./lifecycle/api-lifecycles";
 import { storedLintCounts } from "./specs/lint-report";
@@ -11,6 +12,7 @@ import { lintSummarySchema } from "./specs/lint-report-schemas";
 import { jwtRequirementsInputSchema, jwtRequirementsSchema, readJwtRequirements } from "./jwt-requirements-schema";
 import { limitResourceFields, readLimits } from "@/lib/gateway-policy/limit-schemas";
 import { readRequestRules, requestRuleResourceFields } from "@/lib/gateway-policy/request-rule-schemas";
+import { identityRuleResourceFields, readIdentityRules } from "@/lib/gateway-policy/identity-rule-schemas";
 import { readScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
 import { apiTlsResourceFields, readApiTls } from "./api-tls-schemas";
 import { apiBackendsResourceFields } from "./backends/api-backends-schemas";
@@ -91,6 +93,7 @@ export const apiResourceSchema = z
     jwtRequirements: jwtRequirementsSchema.nullable().describe("Bearer-token validation at the gateway; null: none"),
     ...apiTlsResourceFields,
     ...requestRuleResourceFields,
+    ...identityRuleResourceFields,
     ...limitResourceFields,
     operationCount: z.number().int(),
     lint: lintSummarySchema.nullable().describe("Counts of the current revision (problems at /apis/{id}/lint); null: no report stored"),
@@ -119,6 +122,22 @@ export const apiResourceSchema = z
   })
   .meta({ id: "Api" });
 export type ApiResource = z.infer<typeof apiResourceSchema>;
+
+export const listApisQuerySchema = z.object({
+  search: safeText().trim().min(1).max(200).optional().describe("Part of the name or the base path (case-insensitive)"),
+  path: safeText()
+    .trim()
+    .transform((p) => p.replace(/^\/+/, ""))
+    .pipe(z.string().min(1).max(200))
+    .optional()
+    .describe("Base paths starting with this, e.g. 'orders'"),
+  lifecycle: z.enum(apiLifecycles).optional(),
+  tag: safeText().trim().min(1).max(200).optional().describe("APIs with an operation of the current revision carrying this tag"),
+  ...pageQueryFields,
+});
+export type ListApisQuery = z.infer<typeof listApisQuerySchema>;
+
+export const apiPageSchema = pageOf(apiResourceSchema, "ApiPage", "By name, then id");
 
 export const importedApiSchema = apiResourceSchema.extend({ lint: lintSummarySchema }).meta({ id: "ImportedApi" });
 export type ImportedApi = z.infer<typeof importedApiSchema>;
@@ -154,6 +173,7 @@ export function toApiResource(api: ApiWithRevision, opts: { withOperations?: boo
     jwtRequirements: readJwtRequirements(api.jwtRequirements),
     ...readApiTls(api.tlsSettings),
     ...readRequestRules(readScopePolicy(api.policy)),
+    ...readIdentityRules(readScopePolicy(api.policy)),
     ...readLimits(readScopePolicy(api.policy)),
     operationCount: current?._count?.operations ?? operations.length,
     lint: storedLintCounts(current?.lintReport),

@@ -6,11 +6,14 @@
 // browser-safe schema can only check its shape.
 import { z } from "zod";
 // The schema module itself, not the console's contract seam (which adds node:crypto): browser forms validate with this.
-import { apiHstsSchema, apiMtlsSchema, apiTlsSchema, type ApiTls } from "@portcullis/gateway/contract";
+import { apiHstsSchema, apiMtlsSchema, apiTlsSchema, type ApiTls, type RealmCaTrust } from "@portcullis/gateway/contract";
 
+// realmCa is the console's to fill in (from trustRealmCa) when it builds a snapshot, never a user's.
 export const mtlsSchema = apiMtlsSchema
+  .omit({ realmCa: true })
   .strict()
-  .meta({ id: "ApiMtls", description: "Mutual TLS: callers present a client certificate issued by one of these CAs" });
+  .refine((m) => m.caCertificates !== undefined || m.trustRealmCa !== undefined, { message: "set caCertificates, trustRealmCa or both", path: ["caCertificates"] })
+  .meta({ id: "ApiMtls", description: "Mutual TLS: callers present a client certificate issued by one of these CAs, or by a realm's CA" });
 export const hstsSchema = apiHstsSchema.strict().meta({ id: "ApiHsts", description: "Strict-Transport-Security on the API's HTTPS answers" });
 
 /** The PATCH fields (and the response's): each optional; null turns mtls or hsts off. */
@@ -18,7 +21,7 @@ export const apiTlsInputFields = {
   mtls: mtlsSchema
     .nullable()
     .optional()
-    .describe("Require (or check, with required: false) a client certificate verified against caCertificates; null turns it off. Missing: 401 client_certificate_required, untrusted or expired: 401 client_certificate_invalid"),
+    .describe("Require (or check, with required: false) a client certificate verified against caCertificates and/or the CA of the realm trustRealmCa names (a certificate it issued maps to the realm client; revoked ones are refused); null turns it off. Missing: 401 client_certificate_required, untrusted, revoked or expired: 401 client_certificate_invalid"),
   httpsRedirect: z.boolean().optional().describe("Plain-HTTP requests get 308 to the same URL over https"),
   hsts: hstsSchema.nullable().optional().describe("Strict-Transport-Security sent on HTTPS answers; null: none"),
 };
@@ -36,7 +39,10 @@ type ApiTlsInput = { mtls?: ApiTlsResource["mtls"]; httpsRedirect?: boolean; hst
 export function readApiTls(stored: unknown): ApiTlsResource {
   const parsed = apiTlsSchema.safeParse(stored ?? {});
   const tls: ApiTls = parsed.success ? parsed.data : {};
-  return { mtls: tls.mtls ?? null, httpsRedirect: tls.httpsRedirect ?? false, hsts: tls.hsts ?? null };
+  const mtls = tls.mtls
+    ? { required: tls.mtls.required, ...(tls.mtls.caCertificates ? { caCertificates: tls.mtls.caCertificates } : {}), ...(tls.mtls.trustRealmCa ? { trustRealmCa: tls.mtls.trustRealmCa } : {}) }
+    : null;
+  return { mtls, httpsRedirect: tls.httpsRedirect ?? false, hsts: tls.hsts ?? null };
 }
 
 /** The column after a PATCH, or undefined when the PATCH does not touch TLS. */
@@ -50,11 +56,16 @@ export function nextApiTls(stored: unknown, input: ApiTlsInput): ApiTlsResource 
   };
 }
 
-/** What the gateways get: only the fields set, so an API without TLS settings sends nothing. */
-export function apiTlsForSnapshot(stored: unknown): ApiTls | undefined {
+/**
+ * What the gateways get: only the fields set, so an API without TLS settings sends nothing. A
+ * trusted realm's CA (certificate and revoked serials) comes from `realmCas` (realm-ca.ts); a realm
+ * without one (deleted since) sends none, and the gateway then trusts nothing from it.
+ */
+export function apiTlsForSnapshot(stored: unknown, realmCas: ReadonlyMap<string, RealmCaTrust> = new Map()): ApiTls | undefined {
   const tls = readApiTls(stored);
+  const realmCa = tls.mtls?.trustRealmCa ? realmCas.get(tls.mtls.trustRealmCa) : undefined;
   const out: ApiTls = {
-    ...(tls.mtls ? { mtls: tls.mtls } : {}),
+    ...(tls.mtls ? { mtls: { ...tls.mtls, ...(realmCa ? { realmCa } : {}) } } : {}),
     ...(tls.httpsRedirect ? { httpsRedirect: true } : {}),
     ...(tls.hsts ? { hsts: tls.hsts } : {}),
   };

@@ -7,5 +7,5 @@ import type { ApiTlsResource } from "./api-tls-schemas";
 export function assertApiTlsUsable(tls: ApiTlsResource | undefined): void {
   if (!tls?.mtls) return;
   // Expired CAs are refused too: no certificate they issued could pass.
-  assertNoCertificateProblems(readCertificates(tls.mtls.caCertificates, "/mtls/caCertificates").problems);
+  if (tls.mtls.caCertificates) assertNoCertificateProblems(readCertificates(tls.mtls.caCertificates, "/mtls/caCertificates").problems);
 }

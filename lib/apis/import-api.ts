@@ -2,7 +2,7 @@
 // Lint findings never refuse an import; they are stored with the revision.
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
@@ -92,7 +92,7 @@ export async function importApi(input: CreateApiInput, actor: Actor, options: { 
     ),
   );
 
-  await phase("publish", () => publishGatewayConfig(`api ${api.id} created`));
+  await phase("publish", () => publishGatewayChange(`api ${api.id} created`, [{ kind: "api", id: api.id }]));
   const full = await db().api.findUniqueOrThrow({
     where: { id: api.id },
     // Not the big JSON columns: the caller has the document, and the lint counts are below.

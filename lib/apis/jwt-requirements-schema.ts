@@ -13,7 +13,10 @@ import { realmNameSchema } from "@/lib/iam/realms/realm-schemas";
 
 const field = gatewayJwtSchema.shape;
 
+// Further issuers come only from a realm's identity providers, and a disabled issuer only from a
+// disabled realm: neither is written on an API.
 export const explicitJwtRequirementsSchema = gatewayJwtSchema
+  .omit({ identityProviders: true, issuerDisabled: true })
   .extend({
     issuer: field.issuer.describe("Expected `iss` claim, compared exactly (e.g. https://sso.example.com/realms/acme)"),
     audiences: field.audiences.describe("Accepted `aud` values; the token must carry at least one of them"),

@@ -5,6 +5,7 @@ import { apiLifecycles } from "./lifecycle/api-lifecycles";
 import { createApiInputSchema } from "./api-schemas";
 import { limitInputFields } from "@/lib/gateway-policy/limit-schemas";
 import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
+import { identityRuleInputFields } from "@/lib/gateway-policy/identity-rule-schemas";
 import { apiTlsInputFields } from "./api-tls-schemas";
 import { apiBackendsInputFields } from "./backends/api-backends-schemas";
 import { jwtRequirementsInputSchema } from "./jwt-requirements-schema";
@@ -34,6 +35,7 @@ export const updateApiInputSchema = z.object({
   versionName: versionNameSchema.nullable().optional(),
   ...apiTlsInputFields,
   ...requestRuleInputFields,
+  ...identityRuleInputFields,
   ...limitInputFields,
 });
 

@@ -4,7 +4,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
@@ -13,7 +13,8 @@ import { nextScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
 import { policyColumn } from "@/lib/gateway-policy/policy-column";
 import { assertRealmBindingExists } from "@/lib/iam/realms/assert-realm-binding";
 import { apiResourceInclude, toApiResource } from "./api-schemas";
-import { nextApiTls } from "./api-tls-schemas";
+import { assertTrustableRealmCa } from "@/lib/iam/realms/realm-ca";
+import { nextApiTls, readApiTls } from "./api-tls-schemas";
 import { nextApiBackends } from "./backends/next-api-backends";
 import { assertApiTlsUsable } from "./assert-api-tls-usable";
 import { findApiToManage, lockApiRow } from "./find-api-to-manage";
@@ -51,6 +52,7 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
     await assertRealmBindingExists(tx, input.jwtRequirements);
     const tlsSettings = nextApiTls(row.tlsSettings, input);
     assertApiTlsUsable(tlsSettings);
+    if (tlsSettings?.mtls?.trustRealmCa !== readApiTls(row.tlsSettings).mtls?.trustRealmCa) await assertTrustableRealmCa(tx, tlsSettings?.mtls?.trustRealmCa, actor);
     const policy = nextScopePolicy(row.policy, input);
     assertRulesFitApi(policy, row);
     // Weighted URLs and backend settings; certificates and the client key checked before they are stored.
@@ -93,6 +95,6 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
     return { resource: after, changed: true };
   });
 
-  if (result.changed) await publishGatewayConfig(`api ${id} updated`);
+  if (result.changed) await publishGatewayChange(`api ${id} updated`, [{ kind: "api", id }]);
   return result.resource;
 }

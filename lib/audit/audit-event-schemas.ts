@@ -1,6 +1,7 @@
 // The audit event resource and the filters it is listed by.
 import { z } from "zod";
 import { safeText, storableDatetime } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { AuditEvent } from "@/generated/prisma/client";
 
 const optionalText = (description: string) => safeText().trim().min(1).max(200).optional().describe(description);
@@ -13,8 +14,7 @@ export const listAuditEventsQuerySchema = z
     action: optionalText("e.g. api.created, user.updated, token.revoked"),
     from: storableDatetime().optional().describe("Only events at or after this instant (ISO 8601)"),
     to: storableDatetime().optional().describe("Only events before this instant (ISO 8601)"),
-    limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size"),
-    cursor: optionalText("nextCursor of the previous page"),
+    ...pageQueryFields,
   })
   .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
     message: "from must be before to",
@@ -40,12 +40,7 @@ export const auditEventResourceSchema = z
   .meta({ id: "AuditEvent" });
 export type AuditEventResource = z.infer<typeof auditEventResourceSchema>;
 
-export const auditEventPageSchema = z
-  .object({
-    items: z.array(auditEventResourceSchema).describe("Newest first"),
-    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
-  })
-  .meta({ id: "AuditEventPage" });
+export const auditEventPageSchema = pageOf(auditEventResourceSchema, "AuditEventPage", "Newest first");
 
 export function toAuditEventResource(event: AuditEvent): AuditEventResource {
   return {

@@ -7,6 +7,7 @@ import type { jwtRequirementsSchema } from "@/lib/apis/jwt-requirements-schema";
 import type { ApiLintReport, lintProblemSchema, lintReportSchema, LintSummary } from "@/lib/apis/specs/lint-report-schemas";
 import type { diffOperationSchema, operationsDiffSchema } from "@/lib/apis/revisions/revision-schemas";
 import type { updateApiInputSchema } from "@/lib/apis/update-api-input";
+import type { accessRuleTestInputSchema } from "@/lib/gateway-policy/access-rule-test-schemas";
 import type { createVersionSetInputSchema } from "@/lib/apis/version-sets/version-set-schemas";
 import type { auditEventPageSchema } from "@/lib/audit/audit-event-schemas";
 import type { createAdminApiTokenInputSchema, createdAdminApiTokenSchema } from "@/lib/iam/tokens/token-schemas";
@@ -15,6 +16,7 @@ import type { listOf } from "@/lib/management-api/common-schemas";
 import type { createRealmInputSchema, realmPageSchema } from "@/lib/iam/realms/realm-schemas";
 import type { createRealmUserInputSchema, createRoleInputSchema, groupResourceSchema, roleResourceSchema } from "@/lib/iam/realms/realm-directory-schemas";
 import type { createClientInputSchema, createdClientSchema, rotatedClientSecretSchema } from "@/lib/iam/realms/realm-client-schemas";
+import type { createIdentityProviderInputSchema, updateIdentityProviderInputSchema } from "@/lib/iam/realms/realm-identity-provider-schemas";
 import type { createProductInputSchema, quotaSchema, updateProductInputSchema } from "@/lib/products/product-schemas";
 import type { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
 import type { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-policy-schemas";
@@ -70,8 +72,10 @@ export type { WorkspaceSettings } from "@/lib/settings/workspace-settings-schema
 export type { ConfigDelivery } from "@/lib/config-channel/delivery/config-delivery-schema";
 export type { GatewayInstance } from "@/lib/gateways/gateway-schemas";
 
-/** `{items: [...]}`, every list answer. */
+/** `{items: [...]}`, the answer of the few short lists that do not page (e.g. an API's revisions, gateways). */
 export type ListResponse<T> = z.infer<ReturnType<typeof listOf<z.ZodType<T>>>>;
+/** `{items, nextCursor}`, one page of a paged list (lib/http/cursor-page.ts). */
+export type { Page } from "@/lib/http/cursor-page";
 
 export type { GatewayTlsResource as GatewayTls, GatewayTlsInput } from "@/lib/gateway-tls/gateway-tls-schemas";
 
@@ -88,8 +92,26 @@ export type { ClientResource as RealmClient } from "@/lib/iam/realms/realm-clien
 export type CreateRealmClientRequest = z.input<typeof createClientInputSchema>;
 export type CreatedRealmClient = z.infer<typeof createdClientSchema>;
 export type RotatedClientSecret = z.infer<typeof rotatedClientSecretSchema>;
+export type UpdateRealmRequest = z.input<typeof import("@/lib/iam/realms/realm-schemas").updateRealmInputSchema>;
+export type CreateRealmGroupRequest = z.input<typeof import("@/lib/iam/realms/realm-directory-schemas").createGroupInputSchema>;
+export type UpdateRealmUserRequest = z.input<typeof import("@/lib/iam/realms/realm-directory-schemas").updateRealmUserInputSchema>;
+export type UpdateRealmClientRequest = z.input<typeof import("@/lib/iam/realms/realm-client-schemas").updateClientInputSchema>;
+export type IssueClientCertificateRequest = z.input<typeof import("@/lib/iam/realms/realm-ca-schemas").issueCertificateInputSchema>;
+export type { ClientCertificateResource as RealmClientCertificate, RealmCaResource as RealmCa } from "@/lib/iam/realms/realm-ca-schemas";
+export type IssuedClientCertificate = z.infer<typeof import("@/lib/iam/realms/realm-ca-schemas").issuedCertificateSchema>;
 export type { SigningKeyResource as RealmSigningKey } from "@/lib/iam/realms/realm-key-schemas";
+export type {
+  IdentityProviderResource as RealmIdentityProvider,
+  IdentityProviderTestResult as RealmIdentityProviderTestResult,
+  RoleMapping as RealmRoleMapping,
+} from "@/lib/iam/realms/realm-identity-provider-schemas";
+export type CreateRealmIdentityProviderRequest = z.input<typeof createIdentityProviderInputSchema>;
+export type UpdateRealmIdentityProviderRequest = z.input<typeof updateIdentityProviderInputSchema>;
 
 export type { OperationPolicyResource as OperationPolicy } from "@/lib/gateway-policy/operation-policy-schemas";
 export type { EffectivePolicyResource as EffectivePolicy } from "@/lib/gateway-policy/effective-policy-schemas";
+export type { AccessRuleTestResult } from "@/lib/gateway-policy/access-rule-test-schemas";
+export type AccessRuleTestRequest = z.input<typeof accessRuleTestInputSchema>;
+export type { AccessRule } from "@portcullis/gateway/contract/access-rules";
+export type { ForwardIdentity } from "@portcullis/gateway/contract/forward-identity";
 export type PutOperationPolicyRequest = z.input<typeof putOperationPolicyInputSchema>;

@@ -2,7 +2,11 @@
 // resource starts with, so one invalidation reaches the lists, the details and what hangs
 // under a detail (an API's lint report, revisions and diffs) on every page at once.
 
-export type SubscriptionFilters = { state?: string; productId?: string; apiId?: string; userId?: string };
+export type SubscriptionFilters = { state?: string; productId?: string; apiId?: string; userId?: string; search?: string };
+export type ApiFilters = { search?: string; path?: string; lifecycle?: string; tag?: string };
+export type ProductFilters = { search?: string; state?: string };
+export type UserFilters = { search?: string; email?: string; name?: string; role?: string };
+export type TokenFilters = { search?: string };
 export type AuditFilters = Record<string, string>;
 
 /** Unset filters are left out, so `{}` and `{ state: undefined }` share one cache entry. */
@@ -15,7 +19,8 @@ const apiDetail = (id: string) => ["apis", "detail", id] as const;
 export const queryKeys = {
   apis: {
     all: ["apis"] as const,
-    list: () => ["apis", "list"] as const,
+    /** Without filters: the prefix of every filtered list (invalidating it reaches them all). */
+    list: (filters: ApiFilters = {}) => ["apis", "list", setOnly(filters)] as const,
     detail: apiDetail,
     lint: (id: string, revision?: number) => [...apiDetail(id), "lint", revision ?? "current"] as const,
     revisions: (id: string) => [...apiDetail(id), "revisions"] as const,
@@ -27,11 +32,11 @@ export const queryKeys = {
   },
   versionSets: {
     all: ["version-sets"] as const,
-    list: () => ["version-sets", "list"] as const,
+    list: (filters: { search?: string } = {}) => ["version-sets", "list", setOnly(filters)] as const,
   },
   products: {
     all: ["products"] as const,
-    list: () => ["products", "list"] as const,
+    list: (filters: ProductFilters = {}) => ["products", "list", setOnly(filters)] as const,
     detail: (id: string) => ["products", "detail", id] as const,
   },
   subscriptions: {
@@ -43,11 +48,11 @@ export const queryKeys = {
   },
   users: {
     all: ["users"] as const,
-    list: () => ["users", "list"] as const,
+    list: (filters: UserFilters = {}) => ["users", "list", setOnly(filters)] as const,
   },
   tokens: {
     all: ["tokens"] as const,
-    list: () => ["tokens", "list"] as const,
+    list: (filters: TokenFilters = {}) => ["tokens", "list", setOnly(filters)] as const,
   },
   auditEvents: {
     all: ["audit-events"] as const,

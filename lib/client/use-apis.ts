@@ -1,12 +1,14 @@
-// APIs: the list, one API, its lint report, and the changes made to them.
+// APIs: the paged list, one API, its lint report, and the changes made to them.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Api, ImportApiRequest, LintReport, ListResponse, UpdateApiRequest, ValidateApiResult } from "@/lib/client/api-types";
+import type { Api, ImportApiRequest, LintReport, UpdateApiRequest, ValidateApiResult } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
 import { postWithProgress, type ImportProgress } from "./post-with-progress";
-import { queryKeys } from "./query-keys";
+import { queryKeys, type ApiFilters } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
-export function useApis({ enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: queryKeys.apis.list(), queryFn: () => apiFetch<ListResponse<Api>>("/api/v1/apis"), enabled });
+/** A page of APIs at a time, filtered and searched on the server. */
+export function useApis(filters: ApiFilters = {}, options: { enabled?: boolean } = {}) {
+  return usePagedList<Api>(queryKeys.apis.list(filters), "/api/v1/apis", filters, options);
 }
 
 export function useApi(apiId: string) {

@@ -1,7 +1,7 @@
 // Gateway rules per operation, and what is in force on an operation (the API's own
 // rules are fields of the API: useUpdateApi).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EffectivePolicy, ListResponse, OperationPolicy, PutOperationPolicyRequest } from "@/lib/client/api-types";
+import type { AccessRuleTestRequest, AccessRuleTestResult, EffectivePolicy, ListResponse, OperationPolicy, PutOperationPolicyRequest } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
 import { queryKeys } from "./query-keys";
 
@@ -20,6 +20,13 @@ export function useEffectivePolicy(apiId: string, op: { method: string; path: st
         `/api/v1/apis/${segment(apiId)}/effective-policy?${new URLSearchParams({ method: op!.method, path: op!.path })}`,
       ),
     enabled: op !== null,
+  });
+}
+
+/** The rule tester: changes nothing, so nothing is refreshed. */
+export function useTestAccessRules(apiId: string) {
+  return useMutation({
+    mutationFn: (body: AccessRuleTestRequest) => apiFetch<AccessRuleTestResult>(`/api/v1/apis/${segment(apiId)}/access-rules/test`, jsonBody("POST", body)),
   });
 }
 

@@ -1,17 +1,19 @@
 // Products: the list (console and portal catalogue), one product, and their changes.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateProductRequest, ListResponse, Product, UpdateProductRequest } from "@/lib/client/api-types";
+import type { CreateProductRequest, Product, UpdateProductRequest } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
-import { queryKeys } from "./query-keys";
+import { queryKeys, type ProductFilters } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
 const productPath = (id: string) => `/api/v1/products/${segment(id)}`;
 
-export function useProducts() {
-  return useQuery({ queryKey: queryKeys.products.list(), queryFn: () => apiFetch<ListResponse<Product>>("/api/v1/products") });
+/** A page of products at a time, filtered and searched on the server (developers: published only). */
+export function useProducts(filters: ProductFilters = {}, options: { enabled?: boolean } = {}) {
+  return usePagedList<Product>(queryKeys.products.list(filters), "/api/v1/products", filters, options);
 }
 
-export function useProduct(productId: string) {
-  return useQuery({ queryKey: queryKeys.products.detail(productId), queryFn: () => apiFetch<Product>(productPath(productId)) });
+export function useProduct(productId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: queryKeys.products.detail(productId), queryFn: () => apiFetch<Product>(productPath(productId)), enabled });
 }
 
 export function useCreateProduct() {

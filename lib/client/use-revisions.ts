@@ -1,13 +1,15 @@
 // An API's revisions: the list, a diff against the current one, re-import and the switch.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ApiRevision, CreatedRevision, ListResponse, RevisionDiff } from "@/lib/client/api-types";
+import type { ApiRevision, CreatedRevision, RevisionDiff } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
 import { queryKeys } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
 const revisionsPath = (apiId: string) => `/api/v1/apis/${segment(apiId)}/revisions`;
 
+/** A page of revisions at a time, newest first. */
 export function useRevisions(apiId: string) {
-  return useQuery({ queryKey: queryKeys.apis.revisions(apiId), queryFn: () => apiFetch<ListResponse<ApiRevision>>(revisionsPath(apiId)) });
+  return usePagedList<ApiRevision>(queryKeys.apis.revisions(apiId), revisionsPath(apiId), {});
 }
 
 /** What changes for clients if revision `number` replaced the current one. */

@@ -3,22 +3,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CreateSubscriptionRequest,
   CreatedSubscription,
-  ListResponse,
   Subscription,
   SubscriptionKeys,
   SubscriptionUsage,
 } from "@/lib/client/api-types";
-import { apiFetch, jsonBody, segment, withQuery } from "./api-client";
+import { apiFetch, jsonBody, segment } from "./api-client";
 import { queryKeys, type SubscriptionFilters } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
 const subscriptionPath = (id: string) => `/api/v1/subscriptions/${segment(id)}`;
 
-/** The server filters (state, product, API, owner); developers only ever receive their own. */
+/** A page at a time; the server filters (state, product, API, owner, name); developers only ever receive their own. */
 export function useSubscriptions(filters: SubscriptionFilters = {}) {
-  return useQuery({
-    queryKey: queryKeys.subscriptions.list(filters),
-    queryFn: () => apiFetch<ListResponse<Subscription>>(withQuery("/api/v1/subscriptions", filters)),
-  });
+  return usePagedList<Subscription>(queryKeys.subscriptions.list(filters), "/api/v1/subscriptions", filters);
 }
 
 /** Fetched only when asked for (`enabled`), and kept: keys change only by regeneration. */

@@ -1,11 +1,13 @@
 // Admin API tokens: the list, creation (the secret is answered once) and revocation.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AdminApiToken, CreateAdminApiTokenRequest, CreatedAdminApiToken, ListResponse } from "@/lib/client/api-types";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { AdminApiToken, CreateAdminApiTokenRequest, CreatedAdminApiToken } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
-import { queryKeys } from "./query-keys";
+import { queryKeys, type TokenFilters } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
-export function useTokens() {
-  return useQuery({ queryKey: queryKeys.tokens.list(), queryFn: () => apiFetch<ListResponse<AdminApiToken>>("/api/v1/tokens") });
+/** A page of tokens at a time, newest first. */
+export function useTokens(filters: TokenFilters = {}) {
+  return usePagedList<AdminApiToken>(queryKeys.tokens.list(filters), "/api/v1/tokens", filters);
 }
 
 export function useCreateToken() {

@@ -1,11 +1,13 @@
 // Console users: the list, creation, and changes (role, disabled, unlock).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ConsoleUser, CreateUserRequest, ListResponse, UpdateUserRequest } from "@/lib/client/api-types";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ConsoleUser, CreateUserRequest, UpdateUserRequest } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
-import { queryKeys } from "./query-keys";
+import { queryKeys, type UserFilters } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
-export function useUsers() {
-  return useQuery({ queryKey: queryKeys.users.list(), queryFn: () => apiFetch<ListResponse<ConsoleUser>>("/api/v1/users") });
+/** A page of users at a time, by email, filtered and searched on the server. */
+export function useUsers(filters: UserFilters = {}) {
+  return usePagedList<ConsoleUser>(queryKeys.users.list(filters), "/api/v1/users", filters);
 }
 
 export function useCreateUser() {

@@ -1,15 +1,13 @@
 // Version sets: the list (also the choices on an API's page) and creation.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateVersionSetRequest, ListResponse, VersionSet } from "@/lib/client/api-types";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CreateVersionSetRequest, VersionSet } from "@/lib/client/api-types";
 import { apiFetch, jsonBody } from "./api-client";
 import { queryKeys } from "./query-keys";
+import { usePagedList } from "./use-paged-list";
 
-export function useVersionSets({ enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: queryKeys.versionSets.list(),
-    queryFn: () => apiFetch<ListResponse<VersionSet>>("/api/v1/version-sets"),
-    enabled,
-  });
+/** A page of version sets at a time, by name, searched on the server. */
+export function useVersionSets(filters: { search?: string } = {}, options: { enabled?: boolean } = {}) {
+  return usePagedList<VersionSet>(queryKeys.versionSets.list(filters), "/api/v1/version-sets", filters, options);
 }
 
 export function useCreateVersionSet() {

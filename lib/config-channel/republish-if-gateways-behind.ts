@@ -2,9 +2,11 @@
 // while Redis is down, or a console can die between committing a change and publishing
 // it. Then Redis holds no snapshot, an older one than the console built, or a change is
 // still marked pending long after its publish should have finished: build a fresh one.
+// With deltas, "holds" means what a gateway can reach: the snapshot and the consecutive
+// deltas after it (a delta that never got there leaves a hole only a snapshot fills).
 import { db } from "@/lib/db";
 import { publishGatewayConfig } from "./publish-gateway-config";
-import { storedSnapshotVersion } from "./stored-snapshot-version";
+import { storedConfigHead } from "./stored-snapshot-version";
 
 /**
  * A pending mark this much older than its latest attempt has no publish running for it
@@ -15,19 +17,22 @@ export const STALE_PENDING_MS = 15_000;
 
 export async function republishIfGatewaysBehind(now = Date.now()): Promise<number | null> {
   const [stored, latest, delivery] = await Promise.all([
-    storedSnapshotVersion(),
+    storedConfigHead(),
     db().gatewayConfigRevision.aggregate({ _max: { version: true } }),
     db().gatewayConfigDelivery.findUnique({ where: { id: 1 } }),
   ]);
   const built = latest._max.version ?? 0;
   const attemptedAt = delivery?.lastAttemptAt?.getTime() ?? 0;
-  const stalePending = delivery?.pendingSince != null && now - attemptedAt >= STALE_PENDING_MS;
-  if (stored > 0 && stored >= built && !stalePending) return null;
+  const pending = delivery?.pendingSince != null;
+  const stalePending = pending && now - attemptedAt >= STALE_PENDING_MS;
+  // A version committed whose delta is still on its way is owed to a publish that is running.
+  const inFlight = pending && !stalePending;
+  if (stored.snapshot > 0 && (stored.head >= built || inFlight) && !stalePending) return null;
   const reason =
-    stored === 0
+    stored.snapshot === 0
       ? "redis holds no snapshot"
-      : stored < built
-        ? `redis holds v${stored}, console built v${built}`
+      : stored.head < built
+        ? `redis holds v${stored.head}, console built v${built}`
         : `undelivered since ${delivery?.pendingSince?.toISOString()}: ${delivery?.pendingReason ?? "unknown change"}`;
-  return publishGatewayConfig(reason, { storedVersion: stored });
+  return publishGatewayConfig(reason);
 }

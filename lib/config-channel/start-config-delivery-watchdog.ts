@@ -1,5 +1,7 @@
-// The console process's side of the delivery guarantee (started from instrumentation.ts).
+// The console process's side of the delivery guarantee (started from instrumentation.ts), and
+// the compactor that folds the deltas into the snapshot off the write path.
 import { startPeriodicTask } from "@/lib/jobs/start-periodic-task";
+import { COMPACT_CHECK_INTERVAL_MS, compactionTick } from "./compact-gateway-config";
 import { publishGatewayConfig } from "./publish-gateway-config";
 import { republishIfGatewaysBehind } from "./republish-if-gateways-behind";
 
@@ -22,4 +24,5 @@ export function startConfigDeliveryWatchdog(): void {
       return publishGatewayConfig("console started");
     },
   });
+  startPeriodicTask({ name: "config-channel-compactor", intervalMs: COMPACT_CHECK_INTERVAL_MS, run: compactionTick() });
 }

@@ -2,26 +2,21 @@
 // gateway only reads; its tests publish through this same writer, exactly as the console does.
 import type { Redis } from "ioredis";
 import { configChannelNames, gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "./contract";
+import { SNAPSHOT_VERSION_LUA } from "./snapshot-version-lua";
 
 type ChannelNames = Pick<ReturnType<typeof configChannelNames>, "latestKey">;
 
 /**
  * Compare-and-set in one Lua call: two consoles publishing at once must never
- * let an older snapshot overwrite a newer one. The stored value is decoded with
- * cjson to read its version; if it cannot be decoded (corrupt, hand-written) it
- * is replaced, since nothing could serve from it anyway.
+ * let an older snapshot overwrite a newer one. The stored version is read from the
+ * JSON's first bytes (SNAPSHOT_VERSION_LUA: decoding tens of MB would block Redis);
+ * a value it cannot read (corrupt, hand-written) counts as 0 and is replaced, since
+ * nothing could serve from it anyway.
  */
-const STORE_IF_NEWER_LUA = `
-local current = redis.call('GET', KEYS[1])
+const STORE_IF_NEWER_LUA = `${SNAPSHOT_VERSION_LUA}
 local incoming = tonumber(ARGV[1])
-if current then
-  local ok, decoded = pcall(cjson.decode, current)
-  if ok and type(decoded) == 'table' then
-    local stored = tonumber(decoded['version'])
-    if stored and stored >= incoming then
-      return 0
-    end
-  end
+if snapshotVersion(KEYS[1]) >= incoming then
+  return 0
 end
 redis.call('SET', KEYS[1], ARGV[2])
 return 1

@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/iam/actor";
 import { findApiToManage, lockApiRow } from "@/lib/apis/find-api-to-manage";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { readScopePolicy } from "./stored-scope-policy";
@@ -23,5 +23,5 @@ export async function deleteOperationPolicy(apiId: string, op: { method: string;
       before: { method: op.method, path: op.path, policy: readScopePolicy(existing.policy) },
     });
   });
-  await publishGatewayConfig(`operation policy of api ${apiId} removed`);
+  await publishGatewayChange(`operation policy of api ${apiId} removed`, [{ kind: "api", id: apiId }]);
 }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { findApiToManage, lockApiRow } from "@/lib/apis/find-api-to-manage";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { assertRulesFitApi } from "./assert-rules-fit-api";
@@ -39,6 +39,6 @@ export async function putOperationPolicy(apiId: string, input: PutOperationPolic
     }
     return { resource: toOperationPolicyResource(row, true), changed };
   });
-  if (result.changed) await publishGatewayConfig(`operation policy of api ${apiId} updated`);
+  if (result.changed) await publishGatewayChange(`operation policy of api ${apiId} updated`, [{ kind: "api", id: apiId }]);
   return result.resource;
 }

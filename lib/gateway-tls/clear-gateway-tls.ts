@@ -1,7 +1,7 @@
 // DELETE /api/v1/gateway-tls: the gateways go back to their own certificate
 // files (GATEWAY_TLS_CERT_FILE); audited and published.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/iam/actor";
 import { assertPlatformAdmin } from "@/lib/iam/ownership";
@@ -23,6 +23,6 @@ export async function clearGatewayTls(actor: Actor): Promise<GatewayTlsResource>
     });
     return true;
   });
-  if (removed) await publishGatewayConfig("gateway TLS certificate removed");
+  if (removed) await publishGatewayChange("gateway TLS certificate removed", [{ kind: "gatewayTls" }]);
   return toGatewayTlsResource(null);
 }

@@ -6,7 +6,7 @@
 import { createSecureContext } from "node:tls";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { assertNoCertificateProblems, readCertificates, readPrivateKey } from "@/lib/crypto/pem-certificates";
 import { db } from "@/lib/db";
@@ -53,6 +53,6 @@ export async function setGatewayTls(input: GatewayTlsInput, actor: Actor): Promi
     });
     return after;
   });
-  await publishGatewayConfig("gateway TLS certificate set");
+  await publishGatewayChange("gateway TLS certificate set", [{ kind: "gatewayTls" }]);
   return resource;
 }

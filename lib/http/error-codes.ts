@@ -26,6 +26,10 @@ export const errorCodeStatus = {
   login_throttled: 429,
   /** Sign-in refused: the account is temporarily locked after repeated failures. */
   account_locked: 429,
+  /** The password was right; sign-in continues with a second factor (the answer carries a pending-MFA token). */
+  mfa_required: 401,
+  /** The password was right; policy requires a second factor and none is enrolled: enrol one with the token. */
+  mfa_enrolment_required: 401,
   /** Sign-in refused because the shared failure counters (Redis) cannot be reached. */
   login_unavailable: 503,
   /** Redis, where the gateways register themselves, cannot be reached: their state is unknown, not empty. */

@@ -7,8 +7,10 @@ import { apisRoutes } from "./routes/apis-routes";
 import { gatewayPolicyRoutes } from "./routes/gateway-policy-routes";
 import { gatewayRoutes } from "./routes/gateway-routes";
 import { gatewayTlsRoutes } from "./routes/gateway-tls-routes";
+import { mfaRoutes } from "./routes/mfa-routes";
 import { productsRoutes } from "./routes/products-routes";
 import { realmsRoutes } from "./routes/realms-routes";
+import { realmIdentityProvidersRoutes } from "./routes/realm-identity-providers-routes";
 import { subscriptionsRoutes } from "./routes/subscriptions-routes";
 import { versionSetsRoutes } from "./routes/version-sets-routes";
 import { workspaceRoutes } from "./routes/workspace-routes";
@@ -24,5 +26,7 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...workspaceRoutes,
   ...gatewayRoutes,
   ...realmsRoutes,
+  ...realmIdentityProvidersRoutes,
   ...gatewayTlsRoutes,
+  ...mfaRoutes,
 ];

@@ -3,7 +3,8 @@
 import type { Actor } from "@/lib/iam/actor";
 import { initialOwnerId } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
+import { productChangeRefs } from "@/lib/config-channel/product-change-refs";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { assertCanBundleApis } from "./assert-can-bundle-apis";
@@ -31,6 +32,9 @@ export async function createProduct(input: CreateProductInput, actor: Actor) {
     return resource;
   });
 
-  await publishGatewayConfig(`product ${product.id} created`);
+  await publishGatewayChange(
+    `product ${product.id} created`,
+    productChangeRefs(product.id, { policy: product.policy, apiIds: product.apis.map((a) => a.id) }),
+  );
   return product;
 }

@@ -4,7 +4,9 @@
 import type { Actor } from "@/lib/iam/actor";
 import { assertCanManageProduct } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
+import { productChangeRefs } from "@/lib/config-channel/product-change-refs";
+import { onGatewaySubscriptionWhere } from "@/lib/config-channel/entities/gateway-subscriptions";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { subscriptionInclude, toSubscriptionResource } from "@/lib/subscriptions/subscription-schemas";
@@ -24,7 +26,9 @@ export async function deleteProduct(id: string, options: { deleteSubscriptions: 
     );
   }
 
-  await db().$transaction(async (tx) => {
+  // Every subscription of the product goes with it (cascade), those the gateways hold too.
+  const leaving = await db().$transaction(async (tx) => {
+    const onGateway = await tx.subscription.findMany({ where: { productId: id, ...onGatewaySubscriptionWhere }, select: { id: true } });
     for (const s of live) {
       const { count } = await tx.subscription.updateMany({
         where: { id: s.id, state: s.state },
@@ -41,8 +45,12 @@ export async function deleteProduct(id: string, options: { deleteSubscriptions: 
     }
     await tx.product.delete({ where: { id } });
     await recordAuditEvent(tx, actor, { action: "product.deleted", entityType: "product", entityId: id, before: toProductResource(product) });
+    return onGateway.map((s) => s.id);
   });
 
-  await publishGatewayConfig(`product ${id} deleted`);
+  await publishGatewayChange(`product ${id} deleted`, [
+    ...leaving.map((subscriptionId) => ({ kind: "subscription" as const, id: subscriptionId })),
+    ...productChangeRefs(id, { policy: product.policy, apiIds: product.apis.map((pa) => pa.apiId) }),
+  ]);
   return { id, deleted: true as const, cancelledSubscriptions: live.length };
 }

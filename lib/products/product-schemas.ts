@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { Api, ApiVersionSet, Product, ProductApi } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import { productPolicyInputSchema, productPolicyResourceSchema } from "@/lib/gateway-policy/product-policy-schemas";
@@ -115,6 +116,15 @@ export const productResourceSchema = z
   })
   .meta({ id: "Product" });
 export type ProductResource = z.infer<typeof productResourceSchema>;
+
+export const listProductsQuerySchema = z.object({
+  search: safeText().trim().min(1).max(200).optional().describe("Part of the name (case-insensitive)"),
+  state: z.enum(productStates).optional().describe("Developers only ever see published products"),
+  ...pageQueryFields,
+});
+export type ListProductsQuery = z.infer<typeof listProductsQuerySchema>;
+
+export const productPageSchema = pageOf(productResourceSchema, "ProductPage", "By name");
 
 export const deletedProductSchema = z.object({ id: z.string(), deleted: z.literal(true), cancelledSubscriptions: z.number().int() });
 

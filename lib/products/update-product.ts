@@ -3,7 +3,8 @@
 import type { Actor } from "@/lib/iam/actor";
 import { assertCanManageProduct } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
+import { productChangeRefs } from "@/lib/config-channel/product-change-refs";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { nextScopePolicy } from "@/lib/gateway-policy/stored-scope-policy";
@@ -39,7 +40,10 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
     return after;
   });
 
-  await publishGatewayConfig(`product ${id} updated`);
+  await publishGatewayChange(
+    `product ${id} updated`,
+    productChangeRefs(id, { policy: current.policy, apiIds: bundled }, { policy: updated.policy, apiIds: updated.apis.map((a) => a.id) }),
+  );
   return updated;
 }
 

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { assertPlatformAdmin } from "@/lib/iam/ownership";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { db } from "@/lib/db";
 import { resolveLintConfig } from "@/lib/apis/specs/lint-config";
@@ -25,6 +26,7 @@ export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, act
       governance: { ...before.governance, ...patch.governance },
       import: { ...before.import, ...patch.import },
       gatewayPolicy: { ...before.gatewayPolicy, ...patch.gatewayPolicy },
+      security: { ...before.security, ...patch.security },
     });
     // A custom ruleset must be usable before it is saved: every later import depends on it.
     if (after.lint.ruleset === "custom" || patch.lint?.customConfig) await resolveLintConfig(after.lint);
@@ -43,8 +45,12 @@ export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, act
         after: Object.fromEntries(changed.map((s) => [s, after[s]])),
       });
     }
-    return { after, gatewayChanged: changed.includes("gatewayPolicy") };
+    // Switching validation on or off for the workspace changes every API's operations (their
+    // validation schemas): a full snapshot says that more cheaply than a delta of every API.
+    const validationChanged = before.gatewayPolicy.requestValidation !== after.gatewayPolicy.requestValidation;
+    return { after, gatewayChanged: changed.includes("gatewayPolicy"), validationChanged };
   });
-  if (result.gatewayChanged) await publishGatewayConfig("workspace gateway defaults updated");
+  if (result.validationChanged) await publishGatewayConfig("workspace gateway defaults updated (request validation)");
+  else if (result.gatewayChanged) await publishGatewayChange("workspace gateway defaults updated", [{ kind: "defaults" }]);
   return result.after;
 }

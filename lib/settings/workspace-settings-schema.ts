@@ -2,6 +2,7 @@
 // "import", "gatewayPolicy"), each validated here so a hand-edited or older row falls back to defaults.
 import { z } from "zod";
 import { scopePolicySchema } from "@portcullis/gateway/contract";
+import { userRoles } from "@/lib/iam/roles";
 
 export const lintRulesetNames = ["recommended", "minimal", "spec", "custom"] as const;
 export type LintRulesetName = (typeof lintRulesetNames)[number];
@@ -45,11 +46,20 @@ export const importSettingsSchema = z.object({
  */
 export const gatewayPolicySettingsSchema = scopePolicySchema;
 
+/** Console sign-in policy (realm users follow their realm's `mfaRequired`). */
+export const securitySettingsSchema = z.object({
+  mfaRequiredRoles: z
+    .array(z.enum(userRoles))
+    .default([])
+    .describe("Console roles that must sign in with a second factor (TOTP or passkey); a user without one enrols at the next sign-in"),
+});
+
 export const workspaceSettingsSchema = z.object({
   lint: lintSettingsSchema,
   governance: governanceSettingsSchema,
   import: importSettingsSchema,
   gatewayPolicy: gatewayPolicySettingsSchema,
+  security: securitySettingsSchema,
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
@@ -57,7 +67,7 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 /** GET/PATCH /settings answer the settings with every default filled in. */
 export const workspaceSettingsResourceSchema = workspaceSettingsSchema.meta({ id: "WorkspaceSettings" });
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
-export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy"] as const satisfies readonly WorkspaceSettingsSection[];
+export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy", "security"] as const satisfies readonly WorkspaceSettingsSection[];
 
 /**
  * A section's fields, each optional and WITHOUT its default: zod's `.partial()` keeps
@@ -82,9 +92,10 @@ export const workspaceSettingsPatchSchema = z
     gatewayPolicy: patchOf(gatewayPolicySettingsSchema)
       .optional()
       .describe("Workspace-wide gateway rules and limits (the fields of PATCH /apis/{id}); each key absent: kept, null: none"),
+    security: patchOf(securitySettingsSchema).optional(),
   })
   .strict();
 
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 
-export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {} });
+export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {}, security: {} });

@@ -3,7 +3,7 @@
 import type { Actor } from "@/lib/iam/actor";
 import { canManageCatalog } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { SubscriptionState } from "@/generated/prisma/client";
@@ -57,7 +57,7 @@ export async function changeSubscriptionState(id: string, input: ChangeSubscript
     return resource;
   });
 
-  await publishGatewayConfig(`subscription ${id} ${input.state}`);
+  await publishGatewayChange(`subscription ${id} ${input.state}`, [{ kind: "subscription", id }]);
   return updated;
 }
 

@@ -5,7 +5,7 @@
 import type { Actor } from "@/lib/iam/actor";
 import { canManageCatalog } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db, type DbTransaction } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { expireDueSubscriptions } from "./expire-due-subscriptions";
@@ -74,6 +74,6 @@ export async function createSubscription(input: CreateSubscriptionInput, actor: 
     return resource;
   });
 
-  await publishGatewayConfig(`subscription ${subscription.id} created`);
+  await publishGatewayChange(`subscription ${subscription.id} created`, [{ kind: "subscription", id: subscription.id }]);
   return { ...subscription, ...plain };
 }

@@ -1,10 +1,11 @@
 // Makes "expired" real: live subscriptions whose expiry date has passed are stored as
 // EXPIRED (audited, by the system) and the gateways get a new snapshot. The gateway
 // already refuses a key past its expiresAt; this keeps the database, the console and
-// the subscription limit honest too. Run on list/change and periodically (instrumentation.ts).
+// the subscription limit honest too. The body of the scheduled expiry job
+// (start-subscription-expiry-job.ts); state changes run it too. Listing never does.
 import { systemActor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { LIVE_STATES } from "./subscription-states";
 
@@ -37,6 +38,8 @@ export async function expireDueSubscriptions(now = new Date()): Promise<string[]
     return ids;
   });
 
-  if (expired.length > 0) await publishGatewayConfig(`${expired.length} subscription(s) expired`);
+  if (expired.length > 0) {
+    await publishGatewayChange(`${expired.length} subscription(s) expired`, expired.map((id) => ({ kind: "subscription" as const, id })));
+  }
   return expired;
 }

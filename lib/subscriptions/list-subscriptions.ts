@@ -1,29 +1,36 @@
-// Subscriptions an actor may see: console roles all, developers their own; filters for
-// the approval queue (state=submitted) and per product / API / user views.
+// Subscriptions an actor may see, a page at a time: console roles all, developers their
+// own; filters for the approval queue (state=submitted) and per product / API / user views.
+// Listing never writes: a passed expiry date reads (and filters) as expired here, and the
+// expiry job (start-subscription-expiry-job.ts) stores it.
 import type { Actor } from "@/lib/iam/actor";
 import { isConsoleRole } from "@/lib/iam/roles";
 import { db } from "@/lib/db";
+import { cursorPage } from "@/lib/http/cursor-page";
 import type { Prisma, SubscriptionState } from "@/generated/prisma/client";
-import { expireDueSubscriptions } from "./expire-due-subscriptions";
+import { effectiveStateWhere } from "./subscription-states";
 import { subscriptionInclude, toSubscriptionResource, type ListSubscriptionsQuery } from "./subscription-schemas";
 
-export async function listSubscriptions(actor: Actor, filters: ListSubscriptionsQuery = {}) {
-  // Store passed expiry dates first, so the state filter and the badges agree.
-  await expireDueSubscriptions();
-  const where: Prisma.SubscriptionWhereInput = {
-    ...(filters.state && { state: filters.state.toUpperCase() as SubscriptionState }),
-    ...(filters.productId && { productId: filters.productId }),
-    ...(filters.apiId && { apiId: filters.apiId }),
-    ...(filters.userId && { userId: filters.userId }),
-  };
-  // Developers never see other people's subscriptions, whatever userId they ask for.
-  if (!isConsoleRole(actor.role)) where.AND = [{ userId: actor.userId ?? "-" }];
-
-  const subscriptions = await db().subscription.findMany({
-    where,
-    // The approval queue reads oldest first; everything else newest first.
-    orderBy: { createdAt: filters.state === "submitted" ? "asc" : "desc" },
+// GET /api/v1/subscriptions - newest first (the approval queue oldest first), then id
+export async function listSubscriptions(actor: Actor, query: ListSubscriptionsQuery) {
+  const now = new Date();
+  const direction = query.state === "submitted" ? "asc" : "desc";
+  const page = cursorPage<Prisma.SubscriptionWhereInput, Prisma.SubscriptionOrderByWithRelationInput>(query, [
+    { field: "createdAt", direction, type: "date" },
+  ]);
+  const filters: Prisma.SubscriptionWhereInput[] = [
+    query.state ? effectiveStateWhere(query.state.toUpperCase() as SubscriptionState, now) : {},
+    query.productId ? { productId: query.productId } : {},
+    query.apiId ? { apiId: query.apiId } : {},
+    query.userId ? { userId: query.userId } : {},
+    query.search ? { name: { contains: query.search, mode: "insensitive" } } : {},
+    // Developers never see other people's subscriptions, whatever userId they ask for.
+    isConsoleRole(actor.role) ? {} : { userId: actor.userId ?? "-" },
+  ];
+  const rows = await db().subscription.findMany({
+    where: { AND: [...filters, page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
     include: subscriptionInclude,
   });
-  return subscriptions.map(toSubscriptionResource);
+  return page.answer(rows, (s) => toSubscriptionResource(s, now));
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { Api, ApiVersionSet, Product, Subscription, User } from "@/generated/prisma/client";
 import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
 import { effectiveState } from "./subscription-states";
@@ -39,10 +40,15 @@ export const changeSubscriptionStateInputSchema = z
 export type ChangeSubscriptionStateInput = z.infer<typeof changeSubscriptionStateInputSchema>;
 
 export const listSubscriptionsQuerySchema = z.object({
-  state: z.enum(subscriptionStateNames).optional().describe("Only this state, e.g. submitted for pending approvals"),
+  state: z
+    .enum(subscriptionStateNames)
+    .optional()
+    .describe("Only this (effective) state, e.g. submitted for pending approvals (oldest first); past expiresAt reads expired"),
   productId: safeText().min(1).optional(),
   apiId: safeText().min(1).optional(),
-  userId: safeText().min(1).optional(),
+  userId: safeText().min(1).optional().describe("Owner (developers only ever see their own)"),
+  search: safeText().trim().min(1).max(200).optional().describe("Part of the name (case-insensitive)"),
+  ...pageQueryFields,
 });
 export type ListSubscriptionsQuery = z.infer<typeof listSubscriptionsQuerySchema>;
 
@@ -84,6 +90,12 @@ export const subscriptionResourceSchema = z
   .meta({ id: "Subscription" });
 export type SubscriptionResource = z.infer<typeof subscriptionResourceSchema>;
 
+export const subscriptionPageSchema = pageOf(
+  subscriptionResourceSchema,
+  "SubscriptionPage",
+  "Newest first (state=submitted: oldest first), then by id",
+);
+
 export const subscriptionKeysSchema = z
   .object({ primaryKey: z.string(), secondaryKey: z.string() })
   .meta({ id: "SubscriptionKeys", description: "Secrets: send one as the subscription key header" });
@@ -94,12 +106,12 @@ export const createdSubscriptionSchema = subscriptionResourceSchema
   .meta({ id: "CreatedSubscription", description: "The subscription and its keys, shown once" });
 export type CreatedSubscription = z.infer<typeof createdSubscriptionSchema>;
 
-export function toSubscriptionResource(s: SubscriptionWithRelations): SubscriptionResource {
+export function toSubscriptionResource(s: SubscriptionWithRelations, now = new Date()): SubscriptionResource {
   return {
     id: s.id,
     name: s.name,
-    // A passed expiry reads "expired" even before the sweep has stored it.
-    state: effectiveState(s).toLowerCase() as SubscriptionStateName,
+    // A passed expiry reads "expired" even before the expiry job has stored it.
+    state: effectiveState(s, now).toLowerCase() as SubscriptionStateName,
     stateComment: s.stateComment,
     scope: s.apiId ? ("api" as const) : ("product" as const),
     product: s.product,

@@ -2,7 +2,7 @@
 import type { Actor } from "@/lib/iam/actor";
 import { isAdmin } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { getOwnedSubscriptionOrThrow, ownsSubscription } from "./get-owned-subscription-or-throw";
@@ -36,6 +36,6 @@ export async function regenerateSubscriptionKey(id: string, slot: KeySlot, actor
     await recordAuditEvent(tx, actor, { action: `subscription.${slot}_key_regenerated`, entityType: "subscription", entityId: id });
     return row;
   });
-  await publishGatewayConfig(`subscription ${id} ${slot} key regenerated`);
+  await publishGatewayChange(`subscription ${id} ${slot} key regenerated`, [{ kind: "subscription", id }]);
   return revealKeys(updated);
 }

@@ -14,7 +14,17 @@ export function liveSubscriptionWhere(now = new Date()): Prisma.SubscriptionWher
 }
 
 /**
- * The state to show and act on. The sweep (expire-due-subscriptions) makes it real in the
+ * Rows whose effective state is `state`: a live row past its expiry date is "expired" in
+ * filters and counts too, before the expiry job has stored it.
+ */
+export function effectiveStateWhere(state: SubscriptionState, now = new Date()): Prisma.SubscriptionWhereInput {
+  if (state === "EXPIRED") return { OR: [{ state: "EXPIRED" }, { state: { in: [...LIVE_STATES] }, expiresAt: { lte: now } }] };
+  if (!isLiveState(state)) return { state };
+  return { state, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
+
+/**
+ * The state to show and act on. The expiry job (expire-due-subscriptions) makes it real in the
  * database, but between two sweeps a passed expiry date must already read "expired".
  */
 export function effectiveState(s: { state: SubscriptionState; expiresAt: Date | null }, now = new Date()): SubscriptionState {

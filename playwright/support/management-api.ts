@@ -16,7 +16,7 @@ type Subscription = { id: string; name: string; state: string };
 
 /** The primary key of the seeded demo developer's subscription. */
 export async function demoSubscriptionKey(): Promise<string> {
-  const { items } = await managementApi<{ items: Subscription[] }>("/subscriptions");
+  const { items } = await managementApi<{ items: Subscription[] }>(`/subscriptions?search=${encodeURIComponent("Demo app")}&limit=200`);
   const demo = items.find((s) => s.name === "Demo app");
   if (!demo) throw new Error("the seed did not create the 'Demo app' subscription");
   const secrets = await managementApi<{ primaryKey: string }>(`/subscriptions/${demo.id}/secrets`);

@@ -23,7 +23,7 @@ describe("happy path", () => {
     expect(api.operations).toHaveLength(5);
     expect(api.lint).toMatchObject({ ruleset: "recommended" });
 
-    const listed = await callRoute(apisRoute.GET, { path: "/apis" });
+    const listed = await callRoute(apisRoute.GET, { path: `/apis?search=${api.path}` });
     expect(listed.body.items.map((a: { id: string }) => a.id)).toContain(api.id);
     const fetched = await callRoute(apiRoute.GET, { params: { apiId: api.id } });
     expect(fetched.body.operations.map((o: { operationId: string }) => o.operationId)).toContain("getOrder");

@@ -17,6 +17,11 @@ const notAuditable: Record<string, string> = {
   "iam/realms/oidc/authorization-codes.ts": "issues and redeems one-time authorization codes",
   "iam/realms/oidc/refresh-tokens.ts": "rotates refresh tokens on use (a detected reuse revokes the family)",
   "iam/realms/oidc/revocation-endpoint.ts": "RFC 7009 revocation by the token's own client, not an admin change",
+  // Factor storage: the services that call these audit enrolment, removal, reset and recovery-code use
+  // (iam/mfa/own-factors.ts, reset-mfa.ts, console-second-step.ts, realms/oidc/realm-second-step.ts).
+  "iam/mfa/totp.ts": "stores a pending factor, burns each used time step, marks a factor confirmed (the caller audits the enrolment)",
+  "iam/mfa/webauthn.ts": "stores a registered passkey (the caller audits it) and its signature counter on each use",
+  "iam/mfa/recovery-codes.ts": "replaces and consumes hashed recovery codes (the callers audit both)",
   "iam/realms/run-scheduled-key-rotations.ts": "deletes expired codes, refresh families and revoked jtis (each rotation is audited in signing-keys.ts)",
 };
 

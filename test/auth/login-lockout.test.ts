@@ -49,7 +49,7 @@ describe("temporary lockout", () => {
     expect(lockEvents[0]!.after).toMatchObject({ email: user.email, failedLoginAttempts: 10 });
 
     const viewer = await createIdentity("viewer", { tag: "lockout" });
-    const listed = await callRoute(usersRoute.GET, { as: viewer });
+    const listed = await callRoute(usersRoute.GET, { as: viewer, path: `/users?email=${encodeURIComponent(user.email)}` });
     expect(listed.body.items.find((u: { id: string }) => u.id === user.id)).toMatchObject({
       locked: true,
       failedLoginAttempts: 10,

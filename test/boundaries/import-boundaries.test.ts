@@ -64,6 +64,8 @@ describe("import boundaries", { timeout: 120_000 }, () => {
     ["lib/client/hooks/x.ts", 'import { apiClient } from "../api-client";\nimport type { db } from "../../db";\nexport const x = apiClient as unknown as typeof db;'],
     ["gateway-worker/src/x.ts", 'import { Redis } from "ioredis";\nimport { z } from "./contract/config-snapshot";\nexport const x = [Redis, z];'],
     ["gateway-worker/src/contract/x.ts", 'import { createHash } from "node:crypto";\nimport { z } from "zod";\nimport { y } from "./y";\nexport const x = [createHash, z, y];'],
+    // Access rules compile with one CEL environment on both sides (contract/access-rules.ts).
+    ["gateway-worker/src/contract/x.ts", 'import { parse } from "@bufbuild/cel";\nimport { strings } from "@bufbuild/cel/ext";\nexport const x = [parse, strings];'],
   ])("allows in %s: %s", async (filePath, code) => {
     expect(await boundaryMessages(filePath, code)).toEqual([]);
   });

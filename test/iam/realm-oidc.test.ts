@@ -14,6 +14,7 @@ import * as usersRoute from "@/app/api/v1/realms/[realm]/users/route";
 import * as userRoute from "@/app/api/v1/realms/[realm]/users/[userId]/route";
 import { callRoute } from "../support/call-route";
 import { startRealmIssuerServer, type RealmIssuerServer } from "../support/realm-issuer-server";
+import { signIn } from "../support/realm-sign-in";
 
 let server: RealmIssuerServer;
 const realm = `oidc-${Math.random().toString(36).slice(2, 8)}`;
@@ -68,27 +69,6 @@ const serviceConfig = (auth: "basic" | "post" = "basic", secret = serviceSecret)
   oidc.discovery(new URL(issuer), "orders-service", undefined, auth === "basic" ? oidc.ClientSecretBasic(secret) : oidc.ClientSecretPost(secret), insecure);
 
 const jwks = () => createRemoteJWKSet(new URL(`${issuer}/protocol/openid-connect/certs`));
-
-/** Follows the authorization URL like a browser: GET the form, post it with the cookie it set. */
-async function signIn(url: URL, username: string, password: string) {
-  const page = await fetch(url);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const cookie = page.headers.getSetCookie()[0]!.split(";")[0]!;
-  const fields = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields.set(name!, value!.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-  }
-  fields.set("username", username);
-  fields.set("password", password);
-  const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1]!, url);
-  return fetch(action, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: new URL(issuer).origin },
-    body: fields,
-  });
-}
 
 async function codeFlow(scope = "openid email orders:read", username = "alice") {
   const config = await oidc.discovery(new URL(issuer), "orders-spa", undefined, oidc.None(), insecure);

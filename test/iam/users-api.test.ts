@@ -29,7 +29,7 @@ describe("users", () => {
     expect(row.passwordHash).not.toContain(input.password);
     expect(await verifyPassword(input.password, row.passwordHash)).toBe(true);
 
-    const listed = await callRoute(usersRoute.GET, {});
+    const listed = await callRoute(usersRoute.GET, { path: `/users?search=${encodeURIComponent(user.email)}` });
     expect(listed.body.items.map((u: { id: string }) => u.id)).toContain(user.id);
     expect(JSON.stringify(listed.body)).not.toMatch(/passwordHash|scrypt/);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: user.id, action: "user.created" } });

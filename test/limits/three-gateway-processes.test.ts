@@ -75,6 +75,8 @@ beforeAll(async () => {
         // Ephemeral ports for the other listeners, so three processes fit on one host.
         GATEWAY_METRICS_PORT: "0",
         GATEWAY_HTTPS_PORT: "0",
+        // Three single-process gateways: the test is about processes sharing Redis, not about one gateway's workers.
+        GATEWAY_WORKERS: "1",
         REDIS_URL,
         CONFIG_CHANNEL_PREFIX: prefix,
         LOG_LEVEL: "error",

@@ -76,7 +76,9 @@ describe("editing a product", () => {
     const product = await createProduct();
     const getAsDeveloper = () => callRoute(productRoute.GET, { as: developer, params: { productId: product.id } });
     const listedToDeveloper = async () =>
-      ((await callRoute(productsRoute.GET, { as: developer })).body.items as { id: string }[]).some((p) => p.id === product.id);
+      ((await callRoute(productsRoute.GET, { as: developer, path: `/products?search=${encodeURIComponent(product.name)}` })).body.items as { id: string }[]).some(
+        (p) => p.id === product.id,
+      );
 
     expect((await getAsDeveloper()).status).toBe(404);
     expect(await listedToDeveloper()).toBe(false);

@@ -6,6 +6,7 @@ import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
 import { db } from "@/lib/db";
+import { expireDueSubscriptions } from "@/lib/subscriptions/expire-due-subscriptions";
 import { callRoute } from "../support/call-route";
 import { uniquePath } from "../support/demo-spec";
 import { bootstrapAdmin, createIdentity, type Identity, type UserIdentity } from "../support/identities";
@@ -144,13 +145,16 @@ describe("API-scoped subscriptions", () => {
 });
 
 describe("expiry", () => {
-  it("stores a passed expiry as expired, audited, and refuses to reactivate it", async () => {
+  it("lists a passed expiry as expired without storing it; the expiry job stores it, audited; no reactivation", async () => {
     const product = await publishedProduct({ approvalRequired: true });
     const inAMinute = new Date(Date.now() + 60_000).toISOString();
     const request = await subscribe(developer, { productId: product.id, name: "short", expiresAt: inAMinute });
     await db().subscription.update({ where: { id: request.body.id }, data: { expiresAt: new Date(Date.now() - 1) } });
 
     expect((await list(admin, `?state=expired&productId=${product.id}`)).map((s) => s.id)).toEqual([request.body.id]);
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: request.body.id } })).state).toBe("SUBMITTED");
+    expect(await db().auditEvent.count({ where: { entityId: request.body.id, action: "subscription.expired" } })).toBe(0);
+    expect(await expireDueSubscriptions()).toContain(request.body.id);
     expect(await db().auditEvent.count({ where: { entityId: request.body.id, action: "subscription.expired" } })).toBe(1);
     expect((await changeState(admin, request.body.id, { state: "active" })).status).toBe(409);
   });

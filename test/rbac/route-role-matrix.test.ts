@@ -37,6 +37,7 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
   "PUT /apis/{apiId}/operation-policies": MANAGERS,
   "DELETE /apis/{apiId}/operation-policies": MANAGERS,
   "GET /apis/{apiId}/effective-policy": CONSOLE,
+  "POST /apis/{apiId}/access-rules/test": CONSOLE,
   "GET /version-sets": CONSOLE,
   "POST /version-sets": MANAGERS,
   "GET /version-sets/{versionSetId}": CONSOLE,
@@ -55,6 +56,14 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
   "GET /subscriptions/{subscriptionId}/usage": EVERYONE,
   "POST /subscriptions/{subscriptionId}/regenerate-key": SUBSCRIBERS,
   "GET /me": EVERYONE,
+  "GET /me/mfa": EVERYONE,
+  "POST /me/mfa/totp": EVERYONE,
+  "POST /me/mfa/totp/{factorId}/confirm": EVERYONE,
+  "POST /me/mfa/passkeys/options": EVERYONE,
+  "POST /me/mfa/passkeys": EVERYONE,
+  "DELETE /me/mfa/factors/{factorId}": EVERYONE,
+  "POST /me/mfa/recovery-codes": EVERYONE,
+  "POST /users/{userId}/mfa/reset": ADMIN_ONLY,
   "GET /users": AUDITORS,
   "POST /users": ADMIN_ONLY,
   "GET /users/{userId}": AUDITORS,
@@ -79,18 +88,32 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
   "GET /realms/{realm}/users": CONSOLE,
   "POST /realms/{realm}/users": ADMIN_ONLY,
   "PATCH /realms/{realm}/users/{userId}": ADMIN_ONLY,
+  "POST /realms/{realm}/users/{userId}/mfa/reset": ADMIN_ONLY,
   "GET /realms/{realm}/clients": CONSOLE,
   "POST /realms/{realm}/clients": ADMIN_ONLY,
   "GET /realms/{realm}/clients/{clientId}": CONSOLE,
   "PATCH /realms/{realm}/clients/{clientId}": ADMIN_ONLY,
   "POST /realms/{realm}/clients/{clientId}/rotate-secret": ADMIN_ONLY,
+  "GET /realms/{realm}/clients/{clientId}/certificates": CONSOLE,
+  "POST /realms/{realm}/clients/{clientId}/certificates": ADMIN_ONLY,
+  "POST /realms/{realm}/clients/{clientId}/certificates/{serialNumber}/revoke": ADMIN_ONLY,
+  "GET /realms/{realm}/certificate-authority": CONSOLE,
   "GET /realms/{realm}/keys": CONSOLE,
   "POST /realms/{realm}/keys/rotate": ADMIN_ONLY,
+  "GET /realms/{realm}/identity-providers": CONSOLE,
+  "POST /realms/{realm}/identity-providers": ADMIN_ONLY,
+  "GET /realms/{realm}/identity-providers/{alias}": CONSOLE,
+  "PATCH /realms/{realm}/identity-providers/{alias}": ADMIN_ONLY,
+  "DELETE /realms/{realm}/identity-providers/{alias}": ADMIN_ONLY,
+  "POST /realms/{realm}/identity-providers/{alias}/test": ADMIN_ONLY,
   "GET /gateway-tls": AUDITORS,
   "PUT /gateway-tls": ADMIN_ONLY,
   "DELETE /gateway-tls": ADMIN_ONLY,
   "GET /gateways": CONSOLE,
 };
+
+/** One's own second factors are changed from a console session only: API tokens get 403 there (lib/iam/mfa/own-factors.ts). */
+const sessionOnly = new Set(Object.keys(allowedRoles).filter((key) => key.includes(" /me/mfa/")));
 
 let routes: DiscoveredRoute[] = [];
 /** Every role through both ways in: scripts' API tokens and the console's and portal's session cookies. */
@@ -136,7 +159,7 @@ describe.each(userRoles.flatMap((role) => waysIn.map((via) => [role, via] as con
       const allowed = allowedRoles[route.key];
       if (!allowed) continue; // reported by the table test
       const res = await callRoute(route.handler, requestFor(route, identities[via][role]));
-      const expectAllowed = allowed === "public" || allowed.includes(role);
+      const expectAllowed = allowed === "public" || (allowed.includes(role) && !(via === "token" && sessionOnly.has(route.key)));
       if (expectAllowed && (res.status === 401 || res.status === 403 || res.status >= 500)) {
         failures.push(`${route.key}: expected allowed, got ${res.status} ${JSON.stringify(res.body?.error)}`);
       }

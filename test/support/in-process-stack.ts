@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { createDemoBackend } from "@/demo-backend/server";
 import { createGateway, type Gateway } from "@/gateway-worker/src/server";
+import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
 import { env } from "@/lib/env";
 
 export type InProcessStack = { gateway: Gateway; gatewayUrl: string; backendUrl: string; stop(): Promise<void> };
@@ -11,6 +12,9 @@ export type InProcessStack = { gateway: Gateway; gatewayUrl: string; backendUrl:
 export async function startInProcessStack(): Promise<InProcessStack> {
   const backend = createDemoBackend();
   await new Promise<void>((resolve) => backend.listen(0, "127.0.0.1", resolve));
+  // As a console's start-up does (the delivery watchdog's first run): a full snapshot, so the
+  // deltas that follow have a base, whatever earlier files (or their own Redis) left behind.
+  await publishGatewayConfig("test stack started");
   // Long poll interval: only the broadcast event can explain a fast swap.
   const gateway = createGateway({ redisUrl: env().REDIS_URL, prefix: env().CONFIG_CHANNEL_PREFIX, pollIntervalMs: 600_000 });
   const gatewayPort = await gateway.listen(0, "127.0.0.1");

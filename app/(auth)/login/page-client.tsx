@@ -5,8 +5,9 @@ import { formText } from "@/components/form-data";
 import { Logo } from "@/components/logo";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
-import { loginFailureMessage } from "@/lib/iam/login-throttle/login-refusal";
+import { decodeSecondStep, loginFailureMessage } from "@/lib/iam/login-throttle/login-refusal";
 import { safeCallbackUrl } from "@/lib/iam/safe-callback-url";
+import { SecondFactorForm } from "./second-factor-form";
 
 type LoginFormProps = {
   callbackUrl: string;
@@ -18,6 +19,13 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
   /** The refusal shown under the form: a generic one, or how long to wait when throttled or locked. */
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The password was right and a second factor is due (see lib/iam/mfa/). */
+  const [secondStep, setSecondStep] = useState<{ email: string; step: NonNullable<ReturnType<typeof decodeSecondStep>> } | null>(null);
+
+  // Full navigation so every server component re-renders with the new session cookie.
+  // Re-checked here too: this is the line that navigates, whoever rendered the prop.
+  // A factor enrolled at sign-in: the account page offers recovery codes next.
+  const signedIn = (enrolled = false) => window.location.assign(enrolled ? "/console/account" : safeCallbackUrl(callbackUrl, window.location.origin));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,20 +33,25 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
     setBusy(true);
     setFailed(null);
     // redirect:false keeps us on the page so a bad password shows inline instead of next-auth's error page.
+    const email = formText(form, "email");
     const result = await signIn("credentials", {
       redirect: false,
-      email: formText(form, "email"),
+      email,
       password: formText(form, "password", { trim: false }),
       callbackUrl,
     });
+    const step = decodeSecondStep(result?.error);
+    if (step) {
+      setSecondStep({ email, step });
+      setBusy(false);
+      return;
+    }
     if (!result || result.error || !result.ok) {
       setFailed(loginFailureMessage(result?.error));
       setBusy(false);
       return;
     }
-    // Full navigation so every server component re-renders with the new session cookie.
-    // Re-checked here too: this is the line that navigates, whoever rendered the prop.
-    window.location.assign(safeCallbackUrl(callbackUrl, window.location.origin));
+    signedIn();
   }
 
   return (
@@ -47,20 +60,26 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
         <div className="login-brand">
           <Logo />
         </div>
-        <h1 className="page-title">Sign in</h1>
-        <p className="muted">Use your Portcullis account to reach the console or the developer portal.</p>
-        <form onSubmit={onSubmit} className="form">
-          <Input label="Email" type="email" name="email" autoComplete="username" required />
-          <Input label="Password" type="password" name="password" autoComplete="current-password" required />
-          {failed && (
-            <div className="error-banner" role="alert">
-              <p className="error-banner-message">{failed}</p>
-            </div>
-          )}
-          <Button type="submit" busy={busy} className="btn-block">
-            {busy ? "Signing in…" : "Sign in"}
-          </Button>
-        </form>
+        {secondStep ? (
+          <SecondFactorForm email={secondStep.email} step={secondStep.step} onSignedIn={signedIn} />
+        ) : (
+          <>
+            <h1 className="page-title">Sign in</h1>
+            <p className="muted">Use your Portcullis account to reach the console or the developer portal.</p>
+            <form onSubmit={onSubmit} className="form">
+              <Input label="Email" type="email" name="email" autoComplete="username" required />
+              <Input label="Password" type="password" name="password" autoComplete="current-password" required />
+              {failed && (
+                <div className="error-banner" role="alert">
+                  <p className="error-banner-message">{failed}</p>
+                </div>
+              )}
+              <Button type="submit" busy={busy} className="btn-block">
+                {busy ? "Signing in…" : "Sign in"}
+              </Button>
+            </form>
+          </>
+        )}
         {demoHint && <p className="field-hint login-hint">{demoHint}</p>}
       </div>
     </div>

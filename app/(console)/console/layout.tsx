@@ -28,10 +28,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/portal" className="sidebar-link subtle">
             Developer portal
           </Link>
-          <div className="sidebar-user">
+          <Link href="/console/account" className="sidebar-user" title="My account and second factors">
             <span className="sidebar-user-name">{user.name || user.email}</span>
             <span className="sidebar-user-role">{roleLabel(user.role)}</span>
-          </div>
+          </Link>
           <SignOutButton />
         </div>
       </aside>

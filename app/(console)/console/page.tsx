@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { countCatalogue } from "@/lib/dashboard/count-catalogue";
 import { requireConsoleUser } from "@/lib/iam/session";
 import { DashboardClient } from "./page-client";
 
@@ -6,5 +7,5 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireConsoleUser("/console");
-  return <DashboardClient userName={user.name || user.email} />;
+  return <DashboardClient userName={user.name || user.email} counts={await countCatalogue()} />;
 }

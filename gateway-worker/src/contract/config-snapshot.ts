@@ -6,6 +6,7 @@ import { operationValidationSchema } from "./request-rules.ts";
 import { scopePolicySchema } from "./scope-policy.ts";
 import { backendSettingsSchema } from "./backend-settings.ts";
 import { apiTlsSchema, gatewayTlsCertificateSchema } from "./api-tls.ts";
+import { gatewayDenialSchema } from "./gateway-denial.ts";
 
 export * from "./scope-policy.ts";
 export * from "./effective-policy.ts";
@@ -15,6 +16,8 @@ export * from "./jwt-algorithms.ts";
 export * from "./backend-settings.ts";
 export * from "./api-tls.ts";
 export * from "./sealed-secret-format.ts";
+export * from "./gateway-denial.ts";
+export * from "./config-delta.ts";
 
 /** sha256(key) as 64 lowercase hex characters; keys never travel in clear (see subscription-key-hash.ts). */
 export const keyHashSchema = z.string().regex(/^[0-9a-f]{64}$/, "sha256 hex");
@@ -59,6 +62,33 @@ function isHttpsOrLoopback(raw: string): boolean {
   return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
 
+const jwksUriSchema = () =>
+  httpUrl().refine(
+    isHttpsOrLoopback,
+    "must be https: keys fetched over plain http can be swapped in transit (http is allowed only on loopback, for development)",
+  );
+const audiencesSchema = () => z.array(z.string().trim().min(1).max(500)).min(1).max(20);
+const claimPathSchema = () => z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dot-separated claim path").max(200);
+
+/** A claim value of an identity provider's token that grants a role: an array claim matches when it contains `value`. */
+export const gatewayRoleMappingSchema = z.object({
+  claim: claimPathSchema().describe("Dot path of the claim in the provider's token"),
+  value: z.string().min(1).max(500),
+  role: z.string().trim().min(1).max(200).describe("The role the token then holds, for requiredRoles"),
+});
+
+/**
+ * Another issuer an API trusts (an identity provider of the API's realm): picked by the token's
+ * `iss`, verified with this issuer's keys only, checked against its own audiences. Its tokens hold
+ * the roles its mappings grant, never role names of its own.
+ */
+export const gatewayTrustedIssuerSchema = z.object({
+  issuer: httpUrl().describe("Its `iss`, compared exactly"),
+  jwksUri: jwksUriSchema(),
+  audiences: audiencesSchema().describe("The token's `aud` must include one of them"),
+  roleMappings: z.array(gatewayRoleMappingSchema).max(100).default([]),
+});
+
 /**
  * Bearer-token validation for one API, and every constraint on it: the console's
  * input (lib/apis/jwt-requirements-schema.ts) derives from this schema, adding only
@@ -66,11 +96,8 @@ function isHttpsOrLoopback(raw: string): boolean {
  */
 export const gatewayJwtSchema = z.object({
   issuer: httpUrl().describe("Expected `iss`, compared exactly"),
-  audiences: z.array(z.string().trim().min(1).max(500)).min(1).max(20).describe("The token's `aud` must include one of them"),
-  jwksUri: httpUrl().refine(
-    isHttpsOrLoopback,
-    "must be https: keys fetched over plain http can be swapped in transit (http is allowed only on loopback, for development)",
-  ),
+  audiences: audiencesSchema().describe("The token's `aud` must include one of them"),
+  jwksUri: jwksUriSchema(),
   // RFC 6749 scope-token: printable ASCII without space, '"' or '\' (so it fits a WWW-Authenticate header).
   requiredScopes: z
     .array(z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,200}$/, "a scope is printable ASCII without spaces, quotes or backslashes"))
@@ -93,6 +120,14 @@ export const gatewayJwtSchema = z.object({
     .describe("Carries `Bearer <token>`"),
   /** Checked against the token's header before any key lookup (see jwt-algorithms.ts). */
   algorithms: jwtAlgorithmsSchema.describe("Accepted signing algorithms (asymmetric only)"),
+  /** Federation: further issuers, each with its own keys; `iss` picks one, any other issuer is refused unfetched. */
+  identityProviders: z
+    .array(gatewayTrustedIssuerSchema)
+    .max(50)
+    .refine((list) => new Set(list.map((p) => p.issuer)).size === list.length, "each issuer at most once")
+    .optional(),
+  /** Its issuer (a disabled realm) vouches for nothing: every token is refused (token_revoked), no key fetched. */
+  issuerDisabled: z.literal(true).optional(),
 });
 
 /**
@@ -191,6 +226,8 @@ export const gatewayConfigSnapshotSchema = z
     apis: z.array(gatewayApiSchema),
     products: z.array(gatewayProductSchema),
     subscriptions: z.array(gatewaySubscriptionSchema),
+    /** Revoked tokens, disabled clients and users of realms, refused by the JWT check. */
+    denials: z.array(gatewayDenialSchema).optional(),
   })
   // Ambiguity would make the gateway's answer depend on array order, so a
   // snapshot with duplicates is refused as a whole (the gateway keeps the old one).

@@ -32,7 +32,7 @@ export const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set([
   "x-real-ip",
 ]);
 
-const headerNameSchema = z
+export const headerNameSchema = z
   .string()
   .regex(HEADER_NAME, "a header name (letters, digits and !#$%&'*+.^_`|~-)")
   .refine((name) => !RESERVED_HEADER_NAMES.has(name.toLowerCase()), "a hop-by-hop, framing or forwarding header, which the gateway owns");

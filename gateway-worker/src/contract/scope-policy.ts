@@ -6,6 +6,8 @@
 // the wider scope; null clears it at this scope ("no CORS here").
 import { z } from "zod";
 import { requestRuleFields } from "./request-rules.ts";
+import { accessRulesSchema } from "./access-rules.ts";
+import { forwardIdentitySchema } from "./forward-identity.ts";
 
 export const quotaPeriodSchema = z.enum(["hour", "day", "week", "month"]);
 
@@ -49,6 +51,10 @@ export const scopePolicySchema = z.object({
   onLimiterFailure: z.enum(["open", "closed"]).optional(),
   /** CORS, IP filter, header rules, body size, request validation (request-rules.ts). */
   ...requestRuleFields,
+  /** Attribute-based access rules in CEL (access-rules.ts); the most specific scope's list wins whole; null: none here. */
+  accessRules: accessRulesSchema.nullable().optional(),
+  /** Subject, client and roles headers for the backend after a verified token (forward-identity.ts); null: none here. */
+  forwardIdentity: forwardIdentitySchema.nullable().optional(),
 });
 
 export type ScopePolicy = z.infer<typeof scopePolicySchema>;

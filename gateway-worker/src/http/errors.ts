@@ -28,6 +28,10 @@ export const gatewayErrors = {
   missing_token: { status: 401, message: "Access denied due to a missing bearer token. Send it as 'Authorization: Bearer <token>'." },
   invalid_token: { status: 401, message: "The bearer token is invalid." },
   insufficient_scope: { status: 403, message: "The bearer token lacks a scope or role this API requires." },
+  // Valid signature, but its issuer revoked it, its login, its client or its user (config channel denials).
+  token_revoked: { status: 401, message: "The bearer token has been revoked." },
+  // An access rule (CEL) of the API or operation refused the call; the message names the rule.
+  access_denied: { status: 403, message: "An access rule of this API refused the call." },
   // Mutual TLS (policies/client-certificate.ts): the message of an invalid one says which check failed.
   client_certificate_required: { status: 401, message: "This API requires a client certificate, sent during the TLS handshake over HTTPS." },
   client_certificate_invalid: { status: 401, message: "The client certificate is not valid for this API." },

@@ -20,7 +20,11 @@ const STANDARD = [
 /** Message framing: naming these in Connection must not make a body lose its length. */
 const NEVER_NOMINATED = new Set(["content-length", "host"]);
 
+/** What clients send almost always, naming only headers STANDARD removes anyway: nothing to parse. */
+const NAMES_NOTHING = new Set(["keep-alive", "Keep-Alive", "upgrade", "Upgrade"]);
+
 function nominated(connection: string | string[] | undefined): string[] {
+  if (connection === undefined || (typeof connection === "string" && NAMES_NOTHING.has(connection))) return [];
   const values = Array.isArray(connection) ? connection : connection === undefined ? [] : [connection];
   return values
     .flatMap((v) => v.split(","))

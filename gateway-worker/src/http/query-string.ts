@@ -33,3 +33,20 @@ export function removeQueryParam(query: string, name: string): string {
     .filter((pair) => splitPair(pair)[0] !== name)
     .join("&");
 }
+
+/**
+ * getQueryParam and removeQueryParam in one pass: the first value of `name` (decoded)
+ * and `query` without any occurrence of it. A query that cannot hold `name` (the name
+ * is not in it and nothing in it is encoded) comes back as it is, without a split.
+ */
+export function takeQueryParam(query: string, name: string): { value: string | undefined; rest: string } {
+  if (query === "" || (!query.includes(name) && !query.includes("%") && !query.includes("+"))) return { value: undefined, rest: query };
+  let value: string | undefined;
+  const kept: string[] = [];
+  for (const pair of query.split("&")) {
+    const [key, pairValue] = splitPair(pair);
+    if (key !== name) kept.push(pair);
+    else value ??= pairValue;
+  }
+  return { value, rest: kept.join("&") };
+}

@@ -29,21 +29,25 @@ function parse(value: string): { traceId: string; parentId: string; flags: strin
   return { traceId, parentId, flags };
 }
 
-function newSpanId(): string {
+/** A span id and a trace id from one read of the random source (the trace id only used when starting a trace). */
+function newIds(): { spanId: string; traceId: string } {
   for (;;) {
-    const id = randomBytes(8).toString("hex");
-    if (id !== ZERO_SPAN) return id;
+    const hex = randomBytes(24).toString("hex");
+    const spanId = hex.slice(0, 16);
+    const traceId = hex.slice(16);
+    if (spanId !== ZERO_SPAN && traceId !== ZERO_TRACE) return { spanId, traceId };
   }
 }
 
 /** Reads the caller's context and rewrites the headers the backend will receive. */
 export function propagateTraceContext(headers: IncomingHttpHeaders): TraceContext {
   const incoming = typeof headers.traceparent === "string" ? parse(headers.traceparent) : undefined;
-  const spanId = newSpanId();
+  const ids = newIds();
+  const spanId = ids.spanId;
   const trace: TraceContext = incoming
     ? { traceId: incoming.traceId, spanId, parentId: incoming.parentId, flags: incoming.flags }
     : // A trace we start is marked sampled: the gateway records it in its access log.
-      { traceId: randomBytes(16).toString("hex"), spanId, flags: "01" };
+      { traceId: ids.traceId, spanId, flags: "01" };
   if (!incoming) delete headers.tracestate;
   headers.traceparent = `00-${trace.traceId}-${trace.spanId}-${trace.flags}`;
   return trace;

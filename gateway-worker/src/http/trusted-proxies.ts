@@ -15,9 +15,18 @@ export function parseTrustedProxy(entry: string): Range {
   return [address, address.kind() === "ipv4" ? 32 : 128];
 }
 
+/** Recent answers of normaliseAddress: a keep-alive client asks for the same address on every request. */
+const normalised = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
 /** ::ffff:10.1.2.3 is 10.1.2.3: dual-stack sockets report IPv4 clients that way. */
 export function normaliseAddress(address: string): string {
-  return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
+  const known = normalised.get(address);
+  if (known !== undefined) return known;
+  const value = ipaddr.isValid(address) ? ipaddr.process(address).toString() : address;
+  if (normalised.size >= MAX_REMEMBERED) normalised.clear();
+  normalised.set(address, value);
+  return value;
 }
 
 export function trustedProxies(entries: readonly string[]): TrustedProxies {

@@ -29,6 +29,11 @@ const CLAIM_MESSAGES: Record<string, string> = {
   exp: "The bearer token has no valid expiry (exp).",
 };
 
+/** A token naming an issuer the API does not trust: refused before any key is fetched. */
+export function untrustedIssuer(): Rejection {
+  return invalidToken(CLAIM_MESSAGES.iss!);
+}
+
 /** Maps whatever jwtVerify threw; anything unforeseen is an invalid token, never a crash. */
 export function rejectionForVerifyError(err: unknown): Rejection {
   if (err instanceof JwksUnavailableError) return rejection("jwks_unavailable", { "retry-after": "5" });
@@ -45,6 +50,20 @@ export function rejectionForVerifyError(err: unknown): Rejection {
   }
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return invalidToken("The bearer token is malformed.");
   return invalidToken("The bearer token is invalid.");
+}
+
+const DENIAL_MESSAGES = {
+  token: "The bearer token has been revoked.",
+  session: "The login this bearer token belongs to has been revoked.",
+  client: "The client this bearer token was issued to is disabled.",
+  subject: "The user this bearer token was issued to is disabled.",
+  issuer: "The realm that issued this bearer token is disabled.",
+} as const;
+
+/** 401 with invalid_token (RFC 6750): the client must get a new token, if it still can. */
+export function tokenRevoked(kind: keyof typeof DENIAL_MESSAGES): Rejection {
+  const message = DENIAL_MESSAGES[kind];
+  return rejection("token_revoked", challenge({ error: "invalid_token", error_description: message }), message);
 }
 
 /** Scopes are RFC 6749 scope-tokens (no quote or backslash), so they fit the quoted attribute as they are. */

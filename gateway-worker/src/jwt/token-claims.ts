@@ -25,7 +25,7 @@ export function scopesOf(payload: JWTPayload): Set<string> {
 }
 
 /** Follows a dot path ("realm_access.roles") through nested claim objects. */
-function claimAt(payload: JWTPayload, path: string): unknown {
+export function claimAt(payload: JWTPayload, path: string): unknown {
   let node: unknown = payload;
   for (const key of path.split(".")) {
     if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;

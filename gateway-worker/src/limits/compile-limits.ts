@@ -3,7 +3,8 @@
 // operation that sets its own policy, effectivePolicy() over workspace defaults,
 // product, API and operation. Per request only a Map lookup is left.
 import { effectivePolicy, type ScopeChain } from "../contract/effective-policy.js";
-import type { GatewayApi, GatewayConfigSnapshot } from "../contract/config-snapshot.js";
+import type { GatewayApi } from "../contract/config-snapshot.js";
+import type { PolicyScopes } from "../policies/policy.js";
 import { limitsInForce, productScopePolicy, type LimitedCall, type LimitInForce } from "../contract/limit-counters.js";
 
 export type CompiledLimit = LimitInForce;
@@ -34,7 +35,7 @@ function compileCall(chain: ScopeChain, call: LimitedCall): CallLimits | null {
   });
 }
 
-export function compileApiLimits(api: GatewayApi, snapshot: GatewayConfigSnapshot): ApiLimits {
+export function compileApiLimits(api: GatewayApi, snapshot: PolicyScopes): ApiLimits {
   const products = snapshot.products.filter((p) => p.apiIds.includes(api.id));
   const ownOperations = (api.operations ?? []).filter((op) => op.policy !== undefined);
   const table = new Map<string, CallLimits | null>();

@@ -1,5 +1,5 @@
 // Counts calls against limits in Redis, shared by every gateway instance: one
-// EVALSHA per request (limit-scripts.ts). Its own connection, apart from the
+// EVALSHA per request (limit-scripts.ts), auto-pipelined with the other requests'. Its own connection, apart from the
 // config channel's, fails fast (no offline queue) so a Redis that is down
 // costs a request no wait. While Redis is
 // unreachable an API failing open is counted by this instance alone
@@ -59,6 +59,8 @@ export function createLimiter(options: { redisUrl: string; logger: Logger; onRed
     connectTimeout: 2000,
     // Reconnect forever, at most every 2 s: the limiter must come back without a restart.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    // Calls of concurrent requests leave in one write (one round trip for all of them), not one each.
+    enableAutoPipelining: true,
   }) as LimitRedis;
   redis.defineCommand("admitCall", { lua: ADMIT_LUA });
   redis.defineCommand("addResponseBytes", { lua: ADD_BYTES_LUA });

@@ -68,6 +68,8 @@ export class GatewayMetrics {
       name: "portcullis_gateway_config_version",
       help: "Version of the config snapshot being served (0: none yet)",
       registers,
+      // Across the workers of one gateway (cluster/), the oldest version any of them serves.
+      aggregator: "min",
       collect() {
         this.set(configVersion() ?? 0);
       },

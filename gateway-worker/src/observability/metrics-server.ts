@@ -10,7 +10,10 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export async function startMetricsServer(registry: Registry, port: number, host?: string): Promise<MetricsServer> {
+/** A registry, or anything answering like one (the cluster primary's aggregate of its workers' registries). */
+export type MetricsSource = Pick<Registry, "metrics" | "contentType">;
+
+export async function startMetricsServer(registry: MetricsSource, port: number, host?: string): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== "/metrics") return void res.writeHead(404, { "content-type": "text/plain" }).end("Only /metrics here.\n");

@@ -4,6 +4,7 @@
 export const rejectionReasons = [
   "key",
   "jwt",
+  "access",
   "rate",
   "quota",
   "limiter",
@@ -36,6 +37,8 @@ export const REJECTION_REASON_BY_CODE: Readonly<Record<string, RejectionReason>>
   invalid_token: "jwt",
   insufficient_scope: "jwt",
   jwks_unavailable: "jwt",
+  token_revoked: "jwt",
+  access_denied: "access",
   rate_limited: "rate",
   quota_exceeded: "quota",
   limiter_unavailable: "limiter",

@@ -20,6 +20,9 @@
 //   1100  jwt-validation    bearer token (ctx.jwt). After the key, unlike Kong: the key is a
 //                           map lookup, so keyless floods are refused before any signature
 //                           check or JWKS fetch they could otherwise trigger
+//   1080  access-rules      403 access_denied by the CEL rules of the most specific scope (claims,
+//                           client, roles, IP, time, method, path, headers); right after the token,
+//                           before anything reads the body or counts the call
 //   1050  body-size         413 by Content-Length now, by counting a chunked body as it streams
 //    910  limits            rate limits and quotas of every scope in one atomic Redis script (so a
 //                           call refused by one limit consumes none); after the key and the token,
@@ -28,6 +31,9 @@
 //                           so floods are counted before the gateway parses their bodies
 //    100  header-rules      sets/removes request and response headers; last, so every check above
 //                           sees the request as the client sent it
+//     90  identity-forwarding  subject/client/roles headers from the verified token (removed when
+//                           none verified, so clients cannot inject them), token header stripped
+//                           on request; after header-rules, so no rule overwrites them
 //     10  analytics         (planned) observes only, never rejects
 export const POLICY_PRIORITY = {
   "transport-security": 2100,
@@ -40,8 +46,10 @@ export const POLICY_PRIORITY = {
   "subscription-key": 1250,
   "ip-filter": 1200,
   "jwt-validation": 1100,
+  "access-rules": 1080,
   "body-size": 1050,
   limits: 910,
   "request-validation": 850,
   "header-rules": 100,
+  "identity-forwarding": 90,
 } as const;

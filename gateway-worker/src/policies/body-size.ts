@@ -13,6 +13,7 @@ export const bodySizePolicy: Policy<ScopedRule<number>> = {
   priority: POLICY_PRIORITY["body-size"],
   schema: scopedRuleSchema("maxRequestBodyBytes", (limit) => limit),
   settingsFor: ruleScopesFor,
+  inactive: (rule) => rule.unset,
   handle(ctx, rule) {
     const limit = rule.forRequest(ctx);
     if (limit === null) return undefined;

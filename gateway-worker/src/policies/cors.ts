@@ -84,6 +84,7 @@ export const corsPolicy: Policy<ScopedRule<CompiledCors>> = {
   priority: POLICY_PRIORITY.cors,
   schema: scopedRuleSchema("cors", compileCors),
   settingsFor: ruleScopesFor,
+  inactive: (rule) => rule.unset,
   handle(ctx, rule) {
     if (ctx.websocket) return undefined; // browsers do not apply CORS to WebSocket handshakes
     const origin = firstHeaderValue(ctx.headers, "origin");

@@ -51,6 +51,7 @@ export const headerRulesPolicy: Policy<ScopedRule<CompiledHeaderRules>> = {
   priority: POLICY_PRIORITY["header-rules"],
   schema: settingsSchema as z.ZodType<ScopedRule<CompiledHeaderRules>>,
   settingsFor: (api, snapshot) => ({ scopes: ruleScopesFor(api, snapshot), api }),
+  inactive: (rule) => rule.unset,
   handle(ctx, rule) {
     const rules = rule.forRequest(ctx);
     if (!rules) return undefined;

@@ -1,9 +1,11 @@
 // The policies a gateway runs by default. Order is not decided here but by
 // each policy's priority (pipeline/policy-order.ts); this is just the set.
+import { accessRulesPolicy } from "./access-rules.js";
 import { bodySizePolicy } from "./body-size.js";
 import { clientCertificatePolicy } from "./client-certificate.js";
 import { corsPolicy } from "./cors.js";
 import { headerRulesPolicy } from "./header-rules.js";
+import { identityForwardingPolicy } from "./identity-forwarding.js";
 import { ipFilterPolicy } from "./ip-filter.js";
 import { jwtValidationPolicy } from "./jwt-validation.js";
 import { lifecyclePolicy } from "./lifecycle.js";
@@ -24,9 +26,11 @@ export const defaultPolicies: readonly AnyPolicy[] = [
   clientCertificatePolicy,
   subscriptionKeyPolicy,
   jwtValidationPolicy,
+  accessRulesPolicy,
   corsPolicy,
   ipFilterPolicy,
   bodySizePolicy,
   requestValidationPolicy,
   headerRulesPolicy,
+  identityForwardingPolicy,
 ];

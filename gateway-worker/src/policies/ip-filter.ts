@@ -50,6 +50,7 @@ export const ipFilterPolicy: Policy<ScopedRule<CompiledIpFilter>> = {
   priority: POLICY_PRIORITY["ip-filter"],
   schema: scopedRuleSchema("ipFilter", compileIpFilter),
   settingsFor: ruleScopesFor,
+  inactive: (rule) => rule.unset,
   handle(ctx, rule) {
     const filter = rule.forRequest(ctx);
     if (!filter || isAddressAllowed(filter, ctx.clientIp)) return undefined;

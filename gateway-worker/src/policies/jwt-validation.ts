@@ -1,22 +1,25 @@
 // Validates a bearer token (JWT) for APIs that configure `jwt`: the header's
 // algorithm against the API's allowlist (before any key lookup), signature from
 // the issuer's JWKS (fetched and cached per jwksUri), issuer, audience, expiry
-// with the configured clock tolerance, then scopes (all) and roles (any).
+// with the configured clock tolerance, then scopes (all) and roles (any). A realm-bound
+// API also trusts the realm's identity providers: `iss` picks the issuer (trusted-issuers.ts);
+// one whose realm is disabled (issuerDisabled) trusts nothing and refuses every token.
 // Unlike subscription keys the Authorization header is forwarded: backends
 // often need the token themselves. Verified `sub` goes on ctx.jwt.
 import { jwtVerify } from "jose";
 import type { z } from "zod";
 import { gatewayApiSchema } from "../contract/config-snapshot.js";
-import { insufficientRole, insufficientScope, invalidToken, missingToken, rejectionForVerifyError } from "../jwt/jwt-rejections.js";
-import { remoteJwksFor } from "../jwt/remote-jwks-cache.js";
-import { bearerTokenFrom, hasAnyRole, missingScopes } from "../jwt/token-claims.js";
+import { insufficientRole, insufficientScope, invalidToken, missingToken, rejectionForVerifyError, tokenRevoked, untrustedIssuer } from "../jwt/jwt-rejections.js";
+import { deniedKindOf } from "../jwt/token-denials.js";
+import { bearerTokenFrom, missingScopes } from "../jwt/token-claims.js";
+import { hasAnyRequiredRole, trustedIssuerFor, trustedIssuersOf } from "../jwt/trusted-issuers.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
 import type { Policy } from "./policy.js";
 
 // Built when the config is compiled: the key resolver comes from the shared
 // cache, so a config swap keeps keys already fetched.
 const settingsSchema = gatewayApiSchema.shape.jwt.transform((jwt) =>
-  jwt ? { ...jwt, headerName: jwt.tokenHeader.toLowerCase(), keys: remoteJwksFor(jwt.jwksUri) } : null,
+  jwt ? { ...jwt, headerName: jwt.tokenHeader.toLowerCase(), trusted: trustedIssuersOf(jwt) } : null,
 );
 type JwtSettings = z.output<typeof settingsSchema>;
 
@@ -31,17 +34,23 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
   priority: POLICY_PRIORITY["jwt-validation"],
   schema: settingsSchema,
   settingsFor: (api) => api.jwt,
+  inactive: (settings) => settings === null,
   async handle(ctx, settings) {
     if (!settings) return undefined;
     const token = bearerTokenFrom(ctx.headers, settings.headerName);
     if (token === undefined) return missingToken();
     if (token.length > MAX_TOKEN_LENGTH) return invalidToken("The bearer token is too large.");
+    // A disabled realm: its tokens, valid or not, are refused unread; trustedIssuersOf holds nothing either.
+    if (settings.issuerDisabled) return tokenRevoked("issuer");
 
-    let payload;
+    let payload, trusted;
     try {
-      ({ payload } = await jwtVerify(token, settings.keys, {
-        issuer: settings.issuer,
-        audience: settings.audiences,
+      // The API's issuer or one of its realm's identity providers, picked by `iss` before any key fetch.
+      trusted = trustedIssuerFor(token, settings.trusted);
+      if (!trusted) return untrustedIssuer();
+      ({ payload } = await jwtVerify(token, trusted.keys, {
+        issuer: trusted.issuer,
+        audience: trusted.audiences,
         clockTolerance: settings.clockToleranceSeconds,
         // jose accepts a token without `exp` unless told otherwise; one that never expires is refused.
         requiredClaims: ["exp"],
@@ -54,9 +63,13 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
       return rejectionForVerifyError(err);
     }
 
+    // Revoked token or login, disabled client or user (the config channel's denials), after the signature.
+    const denied = deniedKindOf(ctx.config, payload, ctx.now);
+    if (denied) return tokenRevoked(denied);
+
     const missing = missingScopes(payload, settings.requiredScopes);
     if (missing.length > 0) return insufficientScope(missing);
-    if (!hasAnyRole(payload, settings.requiredRoles, settings.rolesClaim)) return insufficientRole();
+    if (!hasAnyRequiredRole(payload, settings, trusted)) return insufficientRole();
 
     ctx.jwt = { sub: typeof payload.sub === "string" ? payload.sub : null, claims: payload };
     return undefined;

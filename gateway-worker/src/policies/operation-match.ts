@@ -17,6 +17,7 @@ export const operationMatchPolicy: Policy<OperationMatcher | null> = {
   priority: POLICY_PRIORITY["operation-match"],
   schema: settingsSchema,
   settingsFor: (api) => api.operations,
+  inactive: (matcher) => matcher === null,
   handle(ctx, matcher) {
     if (!matcher) return undefined;
     // The request handler routed on this prefix, so "/<api.path>" is where pathname starts.

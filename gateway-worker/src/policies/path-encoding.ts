@@ -16,6 +16,7 @@ export const pathEncodingPolicy: Policy<boolean> = {
   priority: POLICY_PRIORITY["path-encoding"],
   schema: settingsSchema,
   settingsFor: (api) => api.allowEncodedSlashes,
+  inactive: (allowEncodedSlashes) => allowEncodedSlashes,
   handle(ctx, allowEncodedSlashes) {
     if (allowEncodedSlashes) return undefined;
     const rest = ctx.pathname.slice(ctx.api.path.length + 1);

@@ -10,6 +10,13 @@ import type { ClientIdentity } from "../tls/trust-bundle.js";
 
 export type { Rejection } from "../http/errors.js";
 
+/**
+ * What an API's settings may depend on beyond the API itself. The config state
+ * (config/config-state.ts) re-prepares an API when one of these changes, and
+ * passes only the products that bundle it.
+ */
+export type PolicyScopes = Pick<GatewayConfigSnapshot, "defaults" | "products">;
+
 /** What policies learn about, and may change on, one request before it is forwarded. */
 export interface PolicyContext {
   readonly requestId: string;
@@ -65,9 +72,15 @@ export interface Policy<Settings = unknown> {
    * (at compile time), never per request; a failure rejects the whole snapshot.
    */
   readonly schema: z.ZodType<Settings>;
-  /** Picks this policy's raw settings for `api` out of the snapshot. */
-  settingsFor(api: GatewayApi, snapshot: GatewayConfigSnapshot): unknown;
+  /** Picks this policy's raw settings for `api` out of the snapshot (its defaults and the products bundling `api`). */
+  settingsFor(api: GatewayApi, snapshot: PolicyScopes): unknown;
   handle(ctx: PolicyContext, settings: Settings): PolicyOutcome | Promise<PolicyOutcome>;
+  /**
+   * True when, with these settings, `handle` would do nothing for any request of the API
+   * (no check, no header, no change): the prepared pipeline then leaves the policy out.
+   * Absent: the policy always runs.
+   */
+  inactive?(settings: Settings): boolean;
 }
 
 /**

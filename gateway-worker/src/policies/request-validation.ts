@@ -135,16 +135,18 @@ interface Settings {
 
 const settingsSchema = z
   .custom<{ scopes: RuleScopes; api: GatewayApi }>((v) => typeof v === "object" && v !== null)
-  .transform(({ scopes, api }): Settings => ({
-    rule: scopedRule("requestValidation", scopes, (on) => on),
-    validations: compileValidations(api),
-  }));
+  .transform(({ scopes, api }): Settings => {
+    const rule = scopedRule("requestValidation", scopes, (on) => on);
+    // Compiling schemas is the costliest part of a config (tens of ms per API): only where validation can be on.
+    return { rule, validations: rule.unset ? new Map() : compileValidations(api) };
+  });
 
 export const requestValidationPolicy: Policy<Settings> = {
   name: "request-validation",
   priority: POLICY_PRIORITY["request-validation"],
   schema: settingsSchema as z.ZodType<Settings>,
   settingsFor: (api, snapshot) => ({ scopes: ruleScopesFor(api, snapshot), api }),
+  inactive: ({ rule, validations }) => rule.unset || validations.size === 0,
   async handle(ctx, { rule, validations }) {
     if (ctx.websocket || !ctx.operation) return undefined;
     const validation = validations.get(operationKey(ctx.operation));

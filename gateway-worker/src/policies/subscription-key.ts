@@ -5,22 +5,22 @@ import { gatewayApiSchema } from "../contract/config-snapshot.js";
 import { hashSubscriptionKey } from "../contract/subscription-key-hash.js";
 import { rejection } from "../http/errors.js";
 import { firstHeaderValue } from "../http/headers.js";
-import { getQueryParam, removeQueryParam } from "../http/query-string.js";
+import { takeQueryParam } from "../http/query-string.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
 import type { Policy, PolicyContext } from "./policy.js";
 
-const settingsSchema = gatewayApiSchema.shape.subscription;
+// The header's name is lower-cased once, here (Node lower-cases incoming header names).
+const settingsSchema = gatewayApiSchema.shape.subscription.transform((s) => ({ ...s, headerName: s.header.toLowerCase() }));
 type SubscriptionKeySettings = typeof settingsSchema._zod.output;
 
 /** Reads the key from header or query, and removes both from what is forwarded. */
 function takeKey(ctx: PolicyContext, settings: SubscriptionKeySettings): string | undefined {
-  const headerName = settings.header.toLowerCase(); // Node lower-cases incoming header names
-  const fromHeader = firstHeaderValue(ctx.headers, headerName);
-  const fromQuery = getQueryParam(ctx.query, settings.query);
-  delete ctx.headers[headerName];
-  ctx.query = removeQueryParam(ctx.query, settings.query);
+  const fromHeader = firstHeaderValue(ctx.headers, settings.headerName);
+  const fromQuery = takeQueryParam(ctx.query, settings.query);
+  if (fromHeader !== undefined) delete ctx.headers[settings.headerName];
+  ctx.query = fromQuery.rest;
   if (fromHeader) return fromHeader;
-  return fromQuery || undefined;
+  return fromQuery.value || undefined;
 }
 
 export const subscriptionKeyPolicy: Policy<SubscriptionKeySettings> = {
@@ -37,7 +37,7 @@ export const subscriptionKeyPolicy: Policy<SubscriptionKeySettings> = {
     const subscription = ctx.config.subscriptionsByKeyHash.get(hashSubscriptionKey(key));
     // A key for another API is as useless here as an unknown one: same answer,
     // so a caller cannot probe which keys exist elsewhere.
-    if (!subscription || !subscription.apiIds.has(ctx.api.id)) return rejection("invalid_subscription_key");
+    if (!subscription || !ctx.config.covers(subscription, ctx.api.id)) return rejection("invalid_subscription_key");
 
     const expired = subscription.expiresAtMs !== null && subscription.expiresAtMs <= ctx.now;
     if (subscription.state !== "active" || expired) return rejection("subscription_inactive");

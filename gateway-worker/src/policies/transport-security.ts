@@ -36,6 +36,7 @@ export const transportSecurityPolicy: Policy<TransportSettings> = {
   priority: POLICY_PRIORITY["transport-security"],
   schema: settingsSchema,
   settingsFor: (api) => ({ httpsRedirect: api.tls?.httpsRedirect, hsts: api.tls?.hsts ?? undefined }),
+  inactive: (settings) => !settings.httpsRedirect && !settings.hstsHeader,
   handle(ctx, settings) {
     if (ctx.connection?.secure) {
       if (settings.hstsHeader) ctx.responseHeaders["strict-transport-security"] = settings.hstsHeader;

@@ -13,6 +13,7 @@ export const websocketUpgradePolicy: Policy<boolean> = {
   priority: POLICY_PRIORITY["websocket-upgrade"],
   schema: settingsSchema,
   settingsFor: (api) => api.allowWebSockets,
+  inactive: (allowWebSockets) => allowWebSockets,
   handle(ctx, allowWebSockets) {
     return ctx.websocket && !allowWebSockets ? rejection("upgrade_not_supported") : undefined;
   },

@@ -187,6 +187,7 @@ export function createForwarder(opts: {
       }
 
       const tried = new Set<Attempt["health"]>();
+      let sends = 0;
       let staleRetries = 0;
       const send = (attempt: Attempt) => {
         const backend = attempt.health.backend;
@@ -196,12 +197,15 @@ export function createForwarder(opts: {
           return fail(res, backend.origin, "backend_unavailable", pool.tlsProblem);
         }
         const current: Try = { attempt, pool, connected: false, reused: false, connectTimedOut: false, responseTimedOut: false };
+        sends++;
         tries.set(req, current);
         req.url = upstreamPath(backend, rest, query);
         // A replayable body is sent from memory every time (the stream can be read only once).
         // A body a policy read (request validation) must be sent from memory too: the stream is consumed.
+        // An empty body on the first try is the request itself (nothing consumed it yet): no stream to make.
         const inMemory = replayable ?? options.body;
-        const buffer = inMemory !== undefined ? Readable.from([inMemory]) : undefined;
+        const fromRequest = inMemory !== undefined && inMemory.length === 0 && sends === 1 && !options.body;
+        const buffer = inMemory !== undefined && !fromRequest ? Readable.from([inMemory]) : undefined;
         const agent = backend.protocol === "https:" ? pool.httpsAgent : opts.httpAgent;
         proxy.web(req, res, { target: backend.origin, agent, buffer, proxyTimeout: pool.timeouts.responseMs }, (err) => {
           if (tries.get(req) !== current) return; // an earlier try's listener, still attached to the request

@@ -3,7 +3,6 @@
 // the gateway's connection to the backend, not the client's), then the body.
 // Node frames the body for the client's own connection.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
-import { pipeline } from "node:stream";
 import { stripHopByHop } from "../http/hop-by-hop.js";
 
 /** A policy's change to the backend's headers (header rules, CORS), applied after hop-by-hop ones are gone. */
@@ -24,7 +23,14 @@ export function relayResponse(proxyRes: IncomingMessage, res: ServerResponse, ed
     if (!res.headersSent) res.writeHead(proxyRes.statusCode ?? 502);
   }
   // A backend dying mid-body cuts the client's connection: the only honest signal once the status is out.
-  pipeline(proxyRes, res, (err) => {
-    if (err) res.destroy();
+  // A client leaving mid-body releases the backend's response. (pipe with these two listeners does what
+  // stream.pipeline would, without its per-call AbortController.)
+  proxyRes.once("error", () => res.destroy());
+  proxyRes.once("close", () => {
+    if (!proxyRes.readableEnded) res.destroy();
   });
+  res.once("close", () => {
+    if (!proxyRes.readableEnded) proxyRes.destroy();
+  });
+  proxyRes.pipe(res);
 }

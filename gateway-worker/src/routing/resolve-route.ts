@@ -1,11 +1,12 @@
 // Picks the API a request is for: the longest API path that prefixes the
 // request path, whether it belongs to one API or to a header/query version
-// set (then the request's version chooses among the set's APIs).
+// set (then the request's version chooses among the set's APIs). One walk of
+// one table (api-route-table.ts), built when the config was swapped in.
 import type { IncomingHttpHeaders } from "node:http";
-import type { CompiledRoute, RuntimeConfig } from "../config/compile-config.js";
-import type { Rejection } from "../http/errors.js";
+import type { RuntimeConfig } from "../config/compile-config.js";
+import { apiRoutesOf, type ResolvedRoute } from "./api-route-table.js";
 
-export type ResolvedRoute = { route: CompiledRoute; rest: string } | { rejection: Rejection };
+export type { ResolvedRoute } from "./api-route-table.js";
 
 export function resolveRoute(
   config: RuntimeConfig,
@@ -13,12 +14,5 @@ export function resolveRoute(
   headers: IncomingHttpHeaders,
   query: string,
 ): ResolvedRoute | undefined {
-  const single = config.routes.match(pathname);
-  const versioned = config.versionedRoutes.match(pathname);
-  // Paths are unique across both tables, so the longer match is the more specific one.
-  if (versioned && (!single || versioned.route.path.length > single.route.path.length)) {
-    const choice = versioned.route.select(headers, query);
-    return "route" in choice ? { route: choice.route, rest: versioned.rest } : choice;
-  }
-  return single;
+  return apiRoutesOf(config).resolve(pathname, headers, query);
 }

@@ -28,6 +28,10 @@ export class RouteTable<T extends { readonly path: string }> {
     return this.byPath.size;
   }
 
+  values(): IterableIterator<T> {
+    return this.byPath.values();
+  }
+
   /** `pathname` must start with "/" and be normalised (no dot segments). */
   match(pathname: string): RouteMatch<T> | undefined {
     if (!pathname.startsWith("/")) return undefined;

@@ -23,7 +23,12 @@ export interface ClientIdentity {
   readonly sans: readonly string[];
   /** SHA-256 of the DER certificate, "AB:CD:…". */
   readonly fingerprint: string;
+  /** Set when a realm's CA (mtls.trustRealmCa) issued it: the realm client it belongs to (its CN). */
+  readonly realmClient?: { readonly realm: string; readonly clientId: string };
 }
+
+/** The reason when no path leads to a trusted CA (as opposed to a trusted path that fails a check). */
+export const UNTRUSTED = "the client certificate is not issued by a CA this API trusts";
 
 export type Verdict = { valid: true; identity: ClientIdentity } | { valid: false; reason: string };
 
@@ -86,7 +91,7 @@ function buildPath(presented: PresentedCertificates, bundle: TrustBundle): PathR
     path.push(entry(intermediate, "an intermediate CA certificate"));
     current = intermediate;
   }
-  return { reason: "the client certificate is not issued by a CA this API trusts" };
+  return { reason: UNTRUSTED };
 }
 
 export function verifyClientCertificate(presented: PresentedCertificates, bundle: TrustBundle, now: number): Verdict {

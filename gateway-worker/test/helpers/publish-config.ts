@@ -3,7 +3,14 @@
 // QueueEventsProducer. Also cleans up everything under the test's prefix.
 import { QueueEventsProducer } from "bullmq";
 import { Redis } from "ioredis";
-import { configChannelNames, gatewayConfigSnapshotSchema, type GatewayConfigSnapshot } from "../../src/contract/config-snapshot";
+import {
+  configChannelNames,
+  configDeltaNames,
+  gatewayConfigDeltaSchema,
+  gatewayConfigSnapshotSchema,
+  type GatewayConfigDelta,
+  type GatewayConfigSnapshot,
+} from "../../src/contract/config-snapshot";
 
 /**
  * The console's compare-and-set, restated here because the gateway's package (tests
@@ -24,12 +31,19 @@ export interface ConfigPublisher {
   publish(snapshot: GatewayConfigSnapshot): Promise<boolean>;
   /** Bypasses validation to simulate a corrupt or foreign write, then announces `version`. */
   publishRaw(raw: string, version: number): Promise<void>;
+  /**
+   * A delta as the console sends one: ZADD to the deltas set (score = version), then the
+   * `config-delta` event with the delta inline. `store: false` or `announce: false` leaves
+   * out one half (a delta lost from the set, an event missed).
+   */
+  publishDelta(delta: GatewayConfigDelta, opts?: { store?: boolean; announce?: boolean }): Promise<void>;
   /** Deletes every key under the prefix, then closes both connections. */
   cleanupAndClose(): Promise<void>;
 }
 
 export function createConfigPublisher(redisUrl: string, prefix: string): ConfigPublisher {
   const names = configChannelNames(prefix);
+  const deltas = configDeltaNames(prefix);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const producer = new QueueEventsProducer(names.queueName, { connection: { url: redisUrl }, prefix: names.bullPrefix });
   const announce = (version: number) => producer.publishEvent({ eventName: names.eventName, version });
@@ -44,6 +58,11 @@ export function createConfigPublisher(redisUrl: string, prefix: string): ConfigP
     async publishRaw(raw, version) {
       await redis.set(names.latestKey, raw);
       await announce(version);
+    },
+    async publishDelta(delta, { store = true, announce = true } = {}) {
+      const json = JSON.stringify(gatewayConfigDeltaSchema.parse(delta));
+      if (store) await redis.zadd(deltas.deltasKey, delta.version, json);
+      if (announce) await producer.publishEvent({ eventName: deltas.deltaEventName, version: delta.version, delta: json });
     },
     async cleanupAndClose() {
       let cursor = "0";

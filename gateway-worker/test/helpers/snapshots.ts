@@ -1,6 +1,8 @@
 // Builders for config snapshots, so each test states only what it is about.
 import type {
   GatewayApi,
+  GatewayConfigChange,
+  GatewayConfigDelta,
   GatewayConfigSnapshot,
   GatewayProduct,
   GatewaySubscription,
@@ -48,4 +50,9 @@ export function makeSnapshot(overrides: Partial<GatewayConfigSnapshot> = {}): Ga
     subscriptions: [makeSubscription()],
     ...overrides,
   };
+}
+
+/** A delta of `version` (applies on top of version - 1) carrying `changes` in order. */
+export function makeDelta(version: number, ...changes: GatewayConfigChange[]): GatewayConfigDelta {
+  return { version, generatedAt: new Date().toISOString(), reason: "test", changes };
 }

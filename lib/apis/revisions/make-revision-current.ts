@@ -3,7 +3,7 @@
 // transaction (old current off, new current on) under the API's row lock.
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
@@ -37,6 +37,6 @@ export async function makeRevisionCurrent(apiId: string, number: number, actor: 
     return { summary: { ...toRevisionSummary(target), isCurrent: true }, changed: true };
   });
 
-  if (result.changed) await publishGatewayConfig(`api ${apiId} revision ${number} made current`);
+  if (result.changed) await publishGatewayChange(`api ${apiId} revision ${number} made current`, [{ kind: "api", id: apiId }]);
   return result.summary;
 }

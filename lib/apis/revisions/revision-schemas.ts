@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { Prisma } from "@/generated/prisma/client";
 import { storedLintCounts } from "../specs/lint-report";
 import { lintSummarySchema } from "../specs/lint-report-schemas";
@@ -63,6 +64,11 @@ export const revisionSummarySchema = z
   })
   .meta({ id: "RevisionSummary" });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const listRevisionsQuerySchema = z.object({ ...pageQueryFields });
+export type ListRevisionsQuery = z.infer<typeof listRevisionsQuerySchema>;
+
+export const revisionPageSchema = pageOf(revisionSummarySchema, "RevisionPage", "Newest first");
 
 export function toRevisionSummary(row: RevisionSummaryRow): RevisionSummary {
   return {

@@ -4,7 +4,7 @@
 // Publishers change only the sets they created (assertCanManageVersionSet).
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { publishGatewayConfig } from "@/lib/config-channel/publish-gateway-config";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { assertCanManageVersionSet } from "./assert-can-manage-version-set";
@@ -41,8 +41,10 @@ export async function updateVersionSet(id: string, input: UpdateVersionSetInput,
     const [beforeResource, after] = [toVersionSetResource(before), toVersionSetResource(updated)];
     await recordAuditEvent(tx, actor, { action: "version_set.updated", entityType: "version_set", entityId: id, before: beforeResource, after });
     const gatewayChanged = before.apis.length > 0 && (before.scheme !== updated.scheme || before.parameterName !== updated.parameterName);
-    return { after, gatewayChanged };
+    return { after, gatewayChanged, memberIds: before.apis.map((api) => api.id) };
   });
-  if (result.gatewayChanged) await publishGatewayConfig(`version set ${id} updated`);
+  if (result.gatewayChanged) {
+    await publishGatewayChange(`version set ${id} updated`, result.memberIds.map((apiId) => ({ kind: "api" as const, id: apiId })));
+  }
   return result.after;
 }

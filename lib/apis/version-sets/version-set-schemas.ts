@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/http/iso-date-schema";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { ApiVersionSet } from "@/generated/prisma/client";
 import { apiLifecycles, type ApiLifecycleName } from "../lifecycle/api-lifecycles";
 
@@ -64,6 +65,14 @@ export const versionSetResourceSchema = z
   })
   .meta({ id: "VersionSet" });
 export type VersionSetResource = z.infer<typeof versionSetResourceSchema>;
+
+export const listVersionSetsQuerySchema = z.object({
+  search: safeText().trim().min(1).max(200).optional().describe("Part of the name (case-insensitive)"),
+  ...pageQueryFields,
+});
+export type ListVersionSetsQuery = z.infer<typeof listVersionSetsQuerySchema>;
+
+export const versionSetPageSchema = pageOf(versionSetResourceSchema, "VersionSetPage", "By name");
 
 export function toVersionSetResource(set: VersionSetWithApis): VersionSetResource {
   const scheme = set.scheme.toLowerCase() as VersioningSchemeName;

@@ -11,7 +11,7 @@ export const configDeliverySchema = z
       .enum(configDeliveryStatuses)
       .describe("delivered: Redis holds every acknowledged change; pending: a publish is owed or running; failing: the last attempt failed and is being retried"),
     latestBuiltVersion: z.number().int().nullable().describe("Newest snapshot version the console has built (null: none yet)"),
-    storedVersion: z.number().int().nullable().describe("Version the gateways read from Redis (0: none stored; null: Redis unreachable)"),
+    storedVersion: z.number().int().nullable().describe("Newest version the gateways can read from Redis: the snapshot and the consecutive deltas after it (0: none stored; null: Redis unreachable)"),
     deliveredVersion: z.number().int().nullable().describe("Newest version a publish stored in Redis"),
     deliveredAt: instant(),
     pendingSince: instant().describe("When the oldest change not yet delivered was acknowledged"),

@@ -1,12 +1,15 @@
 // What the gateways page, GET /api/v1/config-delivery and the metrics report.
 import { db } from "@/lib/db";
-import { storedSnapshotVersion } from "../stored-snapshot-version";
+import { storedConfigHead } from "../stored-snapshot-version";
 import type { ConfigDelivery } from "./config-delivery-schema";
 
-/** Redis down must not hide the rest of the answer: that is when it matters most. */
+/**
+ * The newest version a gateway can reach (the snapshot, then consecutive deltas).
+ * Redis down must not hide the rest of the answer: that is when it matters most.
+ */
 async function storedVersionOrNull(): Promise<number | null> {
   try {
-    return await storedSnapshotVersion();
+    return (await storedConfigHead()).head;
   } catch {
     return null;
   }

@@ -39,7 +39,8 @@ async function stillPending(): Promise<boolean> {
  */
 export function scheduleDeliveryRetry(retry: DeliveryRetry, options: { unmarked?: boolean } = {}): void {
   loop.retry = retry;
-  loop.unmarked = options.unmarked ?? false;
+  // Sticky while the loop runs: a later, marked failure does not excuse an earlier unmarked one.
+  loop.unmarked = (loop.running && loop.unmarked) || (options.unmarked ?? false);
   if (loop.running) return;
   loop.running = true;
   void (async () => {

@@ -10,6 +10,8 @@ export type LoginAttempt = {
   clientAddress: string;
   keys: ReturnType<typeof loginThrottleKeys>;
   refusal?: LoginRefusal;
+  /** The password was right and a second factor is due: the route answers this pending step (lib/iam/mfa/). */
+  secondStep?: { purpose: "verify" | "enrol"; mfaToken: string };
 };
 
 const storage = new AsyncLocalStorage<LoginAttempt>();

@@ -7,6 +7,16 @@ export function encodeLoginRefusal(code: LoginRefusalCode, retryAfterSeconds: nu
   return `${code}:${retryAfterSeconds}`;
 }
 
+/** A right password with a second step due: "mfa_verify:<token>" or "mfa_enrol:<token>". */
+export function encodeSecondStep(purpose: "verify" | "enrol", mfaToken: string): string {
+  return `mfa_${purpose}:${mfaToken}`;
+}
+
+export function decodeSecondStep(error: string | null | undefined): { purpose: "verify" | "enrol"; mfaToken: string } | null {
+  const match = /^mfa_(verify|enrol):(.+)$/.exec(error ?? "");
+  return match ? { purpose: match[1] as "verify" | "enrol", mfaToken: match[2]! } : null;
+}
+
 function wait(seconds: number): string {
   return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }

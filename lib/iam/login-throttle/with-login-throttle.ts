@@ -9,7 +9,7 @@ import { logger } from "@/lib/logger";
 import { loginCredentialsSchema } from "./authenticate-credentials";
 import { clientAddressFrom, parseTrustedProxies } from "./client-address";
 import { runLoginAttempt, type LoginAttempt } from "./login-attempt-context";
-import { encodeLoginRefusal, loginFailureMessage, type LoginRefusalCode } from "./login-refusal";
+import { encodeLoginRefusal, encodeSecondStep, loginFailureMessage, type LoginRefusalCode } from "./login-refusal";
 import { reserveLoginAttempt } from "./reserve-login-attempt";
 
 type RouteContext = { params: Promise<{ nextauth?: string[] }> };
@@ -43,6 +43,18 @@ function refusalResponse(code: LoginRefusalCode | "login_unavailable", retryAfte
   );
 }
 
+/** A right password, no session yet: the pending-MFA token travels in `error` too (next-auth's client reads only that). */
+function secondStepResponse(step: NonNullable<LoginAttempt["secondStep"]>) {
+  const code = step.purpose === "verify" ? "mfa_required" : "mfa_enrolment_required";
+  const url = new URL("/api/auth/error", env().NEXTAUTH_URL);
+  url.searchParams.set("error", encodeSecondStep(step.purpose, step.mfaToken));
+  const message = step.purpose === "verify" ? "Enter a code from your authenticator app or use a passkey" : "Set up a second factor to continue";
+  return NextResponse.json(
+    { ...errorBody(code, message), mfaToken: step.mfaToken, url: url.toString() },
+    { status: errorCodeStatus[code], headers: { "Cache-Control": "no-store" } },
+  );
+}
+
 export function withLoginThrottle(handler: AuthHandler): AuthHandler {
   return async (request, context) => {
     // next-auth reads only the first two segments: /callback/credentials/anything is the same call.
@@ -63,6 +75,7 @@ export function withLoginThrottle(handler: AuthHandler): AuthHandler {
 
     const attempt: LoginAttempt = { email, clientAddress, keys: reservation.keys };
     const response = await runLoginAttempt(attempt, () => handler(request, context));
-    return attempt.refusal ? refusalResponse(attempt.refusal.code, attempt.refusal.retryAfterSeconds) : response;
+    if (attempt.refusal) return refusalResponse(attempt.refusal.code, attempt.refusal.retryAfterSeconds);
+    return attempt.secondStep ? secondStepResponse(attempt.secondStep) : response;
   };
 }

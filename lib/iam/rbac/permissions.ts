@@ -33,6 +33,8 @@ export const permissionRoles = {
   "subscription-keys.read": ["platform_admin", "api_publisher", "developer"],
   /** Who am I: every signed-in caller. */
   "profile.read": ["platform_admin", "api_publisher", "viewer", "developer"],
+  /** One's own second factors (TOTP, passkeys) and recovery codes: every signed-in user. Resetting someone else's is users.manage / realms.manage. */
+  "mfa.self": ["platform_admin", "api_publisher", "viewer", "developer"],
   "users.read": ["platform_admin", "viewer"],
   "users.manage": ["platform_admin"],
   "tokens.manage": ["platform_admin"],

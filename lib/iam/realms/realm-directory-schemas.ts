@@ -1,5 +1,6 @@
 // A realm's roles, groups and users: request schemas and response shapes (never a password hash).
 import { z } from "zod";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import { safeText } from "@/lib/http/safe-text";
 
 /** Role and group names end up in tokens and gateway rules: no spaces, nothing exotic. */
@@ -64,6 +65,12 @@ export const updateRealmUserInputSchema = z
   .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one field");
 export type UpdateRealmUserInput = z.infer<typeof updateRealmUserInputSchema>;
 
+export const listRealmUsersQuerySchema = z.object({
+  ...pageQueryFields,
+  search: safeText().trim().max(200).optional().describe("Part of the username or email, case-insensitive"),
+});
+export type ListRealmUsersQuery = z.infer<typeof listRealmUsersQuerySchema>;
+
 export const realmUserResourceSchema = z
   .object({
     id: z.string(),
@@ -78,3 +85,4 @@ export const realmUserResourceSchema = z
   })
   .meta({ id: "RealmUser" });
 export type RealmUserResource = z.infer<typeof realmUserResourceSchema>;
+export const realmUserPageSchema = pageOf(realmUserResourceSchema, "RealmUserPage", "By username");

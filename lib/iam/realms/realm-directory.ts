@@ -5,8 +5,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db, type DbTransaction } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/iam/password";
+import type { Prisma } from "@/generated/prisma/client";
+import { cursorPage } from "@/lib/http/cursor-page";
 import { getRealmOrThrow } from "./get-realm-or-throw";
+import { publishRealmRevocation } from "./publish-revocation";
 import type {
+  ListRealmUsersQuery,
   CreateGroupInput,
   CreateRealmUserInput,
   CreateRoleInput,
@@ -144,20 +148,26 @@ export async function createRealmUser(realmName: string, input: CreateRealmUserI
   });
 }
 
-export async function listRealmUsers(realmName: string) {
+/** By username, in pages (lib/http/cursor-page.ts); `search` matches part of the username or email. */
+export async function listRealmUsers(realmName: string, query: ListRealmUsersQuery) {
   const realm = await getRealmOrThrow(realmName);
+  const page = cursorPage<Prisma.RealmUserWhereInput, Prisma.RealmUserOrderByWithRelationInput>(query, [{ field: "username", direction: "asc" }]);
+  const search = query.search
+    ? { OR: [{ username: { contains: query.search, mode: "insensitive" as const } }, { email: { contains: query.search, mode: "insensitive" as const } }] }
+    : {};
   const rows = await db().realmUser.findMany({
-    where: { realmId: realm.id },
+    where: { AND: [{ realmId: realm.id }, search, page.where] },
     include: userInclude,
     omit: { passwordHash: false },
-    orderBy: { username: "asc" },
+    orderBy: page.orderBy,
+    take: page.take,
   });
-  return rows.map(({ passwordHash, ...u }) => toRealmUser(u, passwordHash !== null));
+  return page.answer(rows, ({ passwordHash, ...u }) => toRealmUser(u, passwordHash !== null));
 }
 
 export async function updateRealmUser(realmName: string, userId: string, input: UpdateRealmUserInput, actor: Actor) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db().$transaction(async (tx) => {
+  const { user, enabledChanged, realmId } = await db().$transaction(async (tx) => {
     const realm = await getRealmOrThrow(realmName, tx);
     const existing = await tx.realmUser.findFirst({ where: { id: userId, realmId: realm.id }, include: userInclude, omit: { passwordHash: false } });
     if (!existing) throw notFound("Realm user", userId);
@@ -185,6 +195,11 @@ export async function updateRealmUser(realmName: string, userId: string, input: 
       before: toRealmUser(beforeRow, oldHash !== null),
       after: user,
     });
-    return user;
+    return { user, enabledChanged: existing.enabled !== updated.enabled, realmId: realm.id };
   });
+  // The gateways refuse a disabled user's tokens (and accept them again once re-enabled).
+  if (enabledChanged) {
+    await publishRealmRevocation(`realm ${realmName} user ${userId} ${user.enabled ? "enabled" : "disabled"}`, realmId, [{ kind: "subject", value: userId }]);
+  }
+  return user;
 }

@@ -2,6 +2,7 @@
 // at /realms/{name} on the console's origin (issuer-url.ts).
 import { z } from "zod";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 
 /** The URL slug: Keycloak-style realm names, lowercase so two realms never differ only by case. */
 export const realmNameSchema = z
@@ -37,6 +38,7 @@ export const updateRealmInputSchema = z
       .nullable()
       .optional()
       .describe("Rotate the signing key on this schedule; null = manual rotation only"),
+    mfaRequired: z.boolean().optional().describe("Login policy: users sign in with a second factor (TOTP), enrolling one at their next sign-in"),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one field");
@@ -53,21 +55,14 @@ export const realmResourceSchema = z
     refreshTokenLifetimeSeconds: z.number().int(),
     signingAlgorithm: z.enum(signingAlgorithms),
     keyRotationIntervalSeconds: z.number().int().nullable(),
+    mfaRequired: z.boolean().describe("Users must sign in with a second factor"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: "Realm" });
 export type RealmResource = z.infer<typeof realmResourceSchema>;
 
-export const listRealmsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50).describe("Page size"),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
-});
+export const listRealmsQuerySchema = z.object({ ...pageQueryFields });
 export type ListRealmsQuery = z.infer<typeof listRealmsQuerySchema>;
 
-export const realmPageSchema = z
-  .object({
-    items: z.array(realmResourceSchema),
-    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
-  })
-  .meta({ id: "RealmPage" });
+export const realmPageSchema = pageOf(realmResourceSchema, "RealmPage", "By name");

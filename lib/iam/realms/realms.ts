@@ -1,8 +1,10 @@
 // Realms: create (with its first active and staged signing keys), list, read, change, delete.
-import type { Realm } from "@/generated/prisma/client";
+import type { Prisma, Realm } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
+import { cursorPage } from "@/lib/http/cursor-page";
 import { ApiError } from "@/lib/http/errors";
 import { getRealmOrThrow } from "./get-realm-or-throw";
 import { issuerOf } from "./issuer-url";
@@ -20,6 +22,7 @@ export function toRealmResource(realm: Realm): RealmResource {
     refreshTokenLifetimeSeconds: realm.refreshTokenLifetimeSeconds,
     signingAlgorithm: realm.signingAlgorithm,
     keyRotationIntervalSeconds: realm.keyRotationIntervalSeconds,
+    mfaRequired: realm.mfaRequired,
     createdAt: realm.createdAt.toISOString(),
     updatedAt: realm.updatedAt.toISOString(),
   };
@@ -41,15 +44,11 @@ export async function createRealm(input: CreateRealmInput, actor: Actor) {
   return { id: realm.id, name: realm.name, issuer: issuerOf(realm.name), realm: toRealmResource(realm) };
 }
 
-/** Ordered by name; the cursor is the last name of the previous page. */
+/** Ordered by name (unique), in pages (lib/http/cursor-page.ts). */
 export async function listRealms(query: ListRealmsQuery) {
-  const rows = await db().realm.findMany({
-    where: query.cursor ? { name: { gt: query.cursor } } : {},
-    orderBy: { name: "asc" },
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  return { items: page.map(toRealmResource), nextCursor: rows.length > query.limit ? page.at(-1)!.name : null };
+  const page = cursorPage<Prisma.RealmWhereInput, Prisma.RealmOrderByWithRelationInput>(query, [{ field: "name", direction: "asc" }]);
+  const rows = await db().realm.findMany({ where: page.where, orderBy: page.orderBy, take: page.take });
+  return page.answer(rows, toRealmResource);
 }
 
 export async function getRealm(name: string) {
@@ -57,13 +56,20 @@ export async function getRealm(name: string) {
 }
 
 export async function updateRealm(name: string, input: UpdateRealmInput, actor: Actor) {
-  return db().$transaction(async (tx) => {
+  const { after, republish } = await db().$transaction(async (tx) => {
     const before = await getRealmOrThrow(name, tx);
     const updated = await tx.realm.update({ where: { id: before.id }, data: input });
     const after = toRealmResource(updated);
     await recordAuditEvent(tx, actor, { action: "realm.updated", entityType: "realm", entityId: before.id, before: toRealmResource(before), after });
-    return after;
+    // Disabled, the bound APIs trust none of its tokens (realm-jwt-for-gateway.ts); enabled, they do again.
+    const republish =
+      before.enabled === updated.enabled ? [] : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Api" WHERE "jwtRequirements"->>'realm' = ${before.name}`;
+    return { after, republish };
   });
+  if (republish.length > 0) {
+    await publishGatewayChange(`realm ${after.name} ${after.enabled ? "enabled" : "disabled"}`, republish.map(({ id }) => ({ kind: "api" as const, id })));
+  }
+  return after;
 }
 
 export async function deleteRealm(name: string, actor: Actor) {

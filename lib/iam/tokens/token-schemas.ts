@@ -1,6 +1,7 @@
 // The admin API token resource: request schema and response shape (never the secret or its hash).
 import { z } from "zod";
 import { isStorableInstant, safeText, TIMESTAMP_PROBLEM } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { AdminApiToken, User } from "@/generated/prisma/client";
 import type { AdminApiTokenRow } from "@/lib/db";
 import { roleToApi, userRoles } from "@/lib/iam/roles";
@@ -36,6 +37,14 @@ export const createdAdminApiTokenSchema = adminApiTokenResourceSchema
   .meta({ id: "CreatedAdminApiToken" });
 
 export type AdminApiTokenResource = z.infer<typeof adminApiTokenResourceSchema>;
+
+export const listAdminApiTokensQuerySchema = z.object({
+  search: safeText().trim().min(1).max(200).optional().describe("Part of the name (case-insensitive)"),
+  ...pageQueryFields,
+});
+export type ListAdminApiTokensQuery = z.infer<typeof listAdminApiTokensQuerySchema>;
+
+export const adminApiTokenPageSchema = pageOf(adminApiTokenResourceSchema, "AdminApiTokenPage", "Newest first, then by id");
 
 type TokenWithCreator = AdminApiTokenRow & { createdBy: Pick<User, "id" | "email" | "name"> | null };
 

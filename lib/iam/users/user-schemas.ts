@@ -1,6 +1,7 @@
 // The console user resource: request schemas and response shape (never the password hash).
 import { z } from "zod";
 import { safeText } from "@/lib/http/safe-text";
+import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { UserRow } from "@/lib/db";
 import { roleToApi, userRoles } from "@/lib/iam/roles";
 
@@ -48,6 +49,19 @@ export const userResourceSchema = z
   })
   .meta({ id: "User" });
 export type UserResource = z.infer<typeof userResourceSchema>;
+
+const userFilterText = (description: string) => safeText().trim().min(1).max(320).optional().describe(description);
+
+export const listUsersQuerySchema = z.object({
+  search: userFilterText("Part of the email or the name (case-insensitive)"),
+  email: userFilterText("Part of the email (case-insensitive)"),
+  name: userFilterText("Part of the name (case-insensitive)"),
+  role: z.enum(userRoles).optional(),
+  ...pageQueryFields,
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+export const userPageSchema = pageOf(userResourceSchema, "UserPage", "By email");
 
 /** GET /me: the caller, a user or a token acting without one. */
 export const meSchema = z

@@ -1,12 +1,20 @@
 // OpenAPI entries for people and access: /me, /users, /tokens, /audit-events.
 import { auditEventPageSchema, listAuditEventsQuerySchema } from "@/lib/audit/audit-event-schemas";
 import {
+  adminApiTokenPageSchema,
   adminApiTokenResourceSchema,
   createAdminApiTokenInputSchema,
   createdAdminApiTokenSchema,
+  listAdminApiTokensQuerySchema,
 } from "@/lib/iam/tokens/token-schemas";
-import { createUserInputSchema, meSchema, updateUserInputSchema, userResourceSchema } from "@/lib/iam/users/user-schemas";
-import { listOf } from "../common-schemas";
+import {
+  createUserInputSchema,
+  listUsersQuerySchema,
+  meSchema,
+  updateUserInputSchema,
+  userPageSchema,
+  userResourceSchema,
+} from "@/lib/iam/users/user-schemas";
 import { routeDocs } from "../route-doc";
 
 /** Read-only auditors: the viewer role sees who has access and what changed. */
@@ -24,9 +32,11 @@ export const accessRoutes = routeDocs([
     method: "get",
     path: "/users",
     operationId: "listUsers",
-    summary: "List users",
+    summary: "List users, a page at a time, filtered",
+    description: "Cursor paging: pass `nextCursor` as `cursor` for the next page.",
     tag: "Users",
-    response: { status: 200, description: "The users", schema: listOf(userResourceSchema, "UserList") },
+    query: listUsersQuerySchema,
+    response: { status: 200, description: "A page of users", schema: userPageSchema },
   },
   {
     method: "post",
@@ -61,9 +71,10 @@ export const accessRoutes = routeDocs([
     method: "get",
     path: "/tokens",
     operationId: "listAdminApiTokens",
-    summary: "List management API tokens (never the secret)",
+    summary: "List management API tokens, newest first, a page at a time (never the secret)",
     tag: "API tokens",
-    response: { status: 200, description: "The tokens", schema: listOf(adminApiTokenResourceSchema, "AdminApiTokenList") },
+    query: listAdminApiTokensQuerySchema,
+    response: { status: 200, description: "A page of tokens", schema: adminApiTokenPageSchema },
   },
   {
     method: "post",

@@ -3,10 +3,11 @@ import {
   createdRevisionSchema,
   createRevisionInputSchema,
   diffQuerySchema,
+  listRevisionsQuerySchema,
   revisionDiffSchema,
+  revisionPageSchema,
   revisionSummarySchema,
 } from "@/lib/apis/revisions/revision-schemas";
-import { listOf } from "../common-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "Revisions";
@@ -16,9 +17,10 @@ export const apiRevisionsRoutes = routeDocs([
     method: "get",
     path: "/apis/{apiId}/revisions",
     operationId: "listRevisions",
-    summary: "Every revision of an API, newest first",
+    summary: "An API's revisions, newest first, a page at a time",
     tag,
-    response: { status: 200, description: "The revisions", schema: listOf(revisionSummarySchema, "RevisionList") },
+    query: listRevisionsQuerySchema,
+    response: { status: 200, description: "A page of revisions", schema: revisionPageSchema },
   },
   {
     method: "post",

@@ -1,10 +1,9 @@
 // OpenAPI entries for /apis and its sub-resources (one entry per route and method).
 import { z } from "zod";
-import { apiResourceSchema, createApiInputSchema, importedApiSchema } from "@/lib/apis/api-schemas";
+import { apiPageSchema, apiResourceSchema, createApiInputSchema, importedApiSchema, listApisQuerySchema } from "@/lib/apis/api-schemas";
 import { apiLintReportSchema, specValidationSchema } from "@/lib/apis/specs/lint-report-schemas";
 import { specSourceInputSchema } from "@/lib/apis/specs/spec-input-schema";
 import { updateApiInputSchema } from "@/lib/apis/update-api-input";
-import { listOf } from "../common-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "APIs";
@@ -20,10 +19,11 @@ export const apisRoutes = routeDocs([
     method: "get",
     path: "/apis",
     operationId: "listApis",
-    summary: "List APIs",
-    description: "Developers see published APIs only.",
+    summary: "List APIs, a page at a time, filtered",
+    description: "Developers see published APIs only. Cursor paging: pass `nextCursor` as `cursor` for the next page.",
     tag,
-    response: { status: 200, description: "The APIs", schema: listOf(apiResourceSchema, "ApiList") },
+    query: listApisQuerySchema,
+    response: { status: 200, description: "A page of APIs", schema: apiPageSchema },
   },
   {
     method: "post",

@@ -2,6 +2,7 @@
 // An API's own rules are fields of PATCH /apis/{apiId}; a product's are its `policy`; the
 // workspace defaults are the `gatewayPolicy` section of /settings.
 import { effectivePolicyQuerySchema, effectivePolicyResourceSchema } from "@/lib/gateway-policy/effective-policy-schemas";
+import { accessRuleTestInputSchema, accessRuleTestResultSchema } from "@/lib/gateway-policy/access-rule-test-schemas";
 import {
   operationPolicyListSchema,
   operationPolicyResourceSchema,
@@ -51,5 +52,16 @@ export const gatewayPolicyRoutes = routeDocs([
     tag,
     query: effectivePolicyQuerySchema,
     response: { status: 200, description: "The effective policy", schema: effectivePolicyResourceSchema },
+  },
+  {
+    method: "post",
+    path: "/apis/{apiId}/access-rules/test",
+    operationId: "testAccessRules",
+    summary: "The rule tester: what the API's access rules decide for these claims and this request, rule by rule",
+    description:
+      "Evaluates the access rules in force for the operation (or `accessRules` from the body) with the gateway's CEL evaluator; every rule is reported, `deniedBy` is the one a 403 access_denied would name. Changes nothing.",
+    tag,
+    body: accessRuleTestInputSchema,
+    response: { status: 200, description: "The verdict", schema: accessRuleTestResultSchema },
   },
 ]);

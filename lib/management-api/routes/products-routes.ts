@@ -3,10 +3,11 @@ import {
   createProductInputSchema,
   deletedProductSchema,
   deleteProductQuerySchema,
+  listProductsQuerySchema,
+  productPageSchema,
   productResourceSchema,
   updateProductInputSchema,
 } from "@/lib/products/product-schemas";
-import { listOf } from "../common-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "Products";
@@ -16,10 +17,11 @@ export const productsRoutes = routeDocs([
     method: "get",
     path: "/products",
     operationId: "listProducts",
-    summary: "List products",
-    description: "Developers see published products only.",
+    summary: "List products, a page at a time, filtered",
+    description: "Developers see published products only. Cursor paging: pass `nextCursor` as `cursor` for the next page.",
     tag,
-    response: { status: 200, description: "The products", schema: listOf(productResourceSchema, "ProductList") },
+    query: listProductsQuerySchema,
+    response: { status: 200, description: "A page of products", schema: productPageSchema },
   },
   {
     method: "post",

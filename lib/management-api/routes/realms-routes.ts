@@ -1,8 +1,10 @@
 // OpenAPI entries for IAM realms: the realms themselves, their roles, groups, users, clients and keys.
 import { z } from "zod";
 import {
+  clientPageSchema,
   clientResourceSchema,
   createClientInputSchema,
+  listClientsQuerySchema,
   createdClientSchema,
   rotatedClientSecretSchema,
   updateClientInputSchema,
@@ -12,10 +14,20 @@ import {
   createRealmUserInputSchema,
   createRoleInputSchema,
   groupResourceSchema,
+  listRealmUsersQuerySchema,
+  realmUserPageSchema,
   realmUserResourceSchema,
   roleResourceSchema,
   updateRealmUserInputSchema,
 } from "@/lib/iam/realms/realm-directory-schemas";
+import {
+  clientCertificatePageSchema,
+  clientCertificateResourceSchema,
+  issueCertificateInputSchema,
+  issuedCertificateSchema,
+  listCertificatesQuerySchema,
+  realmCaResourceSchema,
+} from "@/lib/iam/realms/realm-ca-schemas";
 import { rotateKeysInputSchema, signingKeyResourceSchema } from "@/lib/iam/realms/realm-key-schemas";
 import {
   createRealmInputSchema,
@@ -98,7 +110,15 @@ export const realmsRoutes = routeDocs([
     response: { status: 201, description: "The group", schema: groupResourceSchema },
     errors: [409, 422],
   },
-  { method: "get", path: "/realms/{realm}/users", operationId: "listRealmUsers", summary: "A realm's users (never a password)", tag, response: { status: 200, description: "The users", schema: listOf(realmUserResourceSchema, "RealmUserList") } },
+  {
+    method: "get",
+    path: "/realms/{realm}/users",
+    operationId: "listRealmUsers",
+    summary: "A realm's users (never a password)",
+    tag,
+    query: listRealmUsersQuerySchema,
+    response: { status: 200, description: "A page of users, by username", schema: realmUserPageSchema },
+  },
   {
     method: "post",
     path: "/realms/{realm}/users",
@@ -120,7 +140,15 @@ export const realmsRoutes = routeDocs([
     response: { status: 200, description: "The user", schema: realmUserResourceSchema },
     errors: [422],
   },
-  { method: "get", path: "/realms/{realm}/clients", operationId: "listRealmClients", summary: "A realm's clients (never a secret)", tag, response: { status: 200, description: "The clients", schema: listOf(clientResourceSchema, "RealmClientList") } },
+  {
+    method: "get",
+    path: "/realms/{realm}/clients",
+    operationId: "listRealmClients",
+    summary: "A realm's clients (never a secret)",
+    tag,
+    query: listClientsQuerySchema,
+    response: { status: 200, description: "A page of clients, by clientId", schema: clientPageSchema },
+  },
   {
     method: "post",
     path: "/realms/{realm}/clients",
@@ -136,7 +164,7 @@ export const realmsRoutes = routeDocs([
     method: "patch",
     path: "/realms/{realm}/clients/{clientId}",
     operationId: "updateRealmClient",
-    summary: "Change a client: roles, scopes, redirect URIs, audiences, lifetimes, enabled",
+    summary: "Change a client: roles, scopes, redirect URIs, audiences, lifetimes, enabled, token endpoint auth method and keys",
     description: "Disabling a client revokes its refresh tokens at once.",
     tag,
     body: updateClientInputSchema,
@@ -151,6 +179,43 @@ export const realmsRoutes = routeDocs([
     tag,
     response: { status: 200, description: "The new secret", schema: rotatedClientSecretSchema },
     errors: [409],
+  },
+  {
+    method: "get",
+    path: "/realms/{realm}/clients/{clientId}/certificates",
+    operationId: "listRealmClientCertificates",
+    summary: "The client certificates the realm's CA issued to this client, newest first",
+    tag,
+    query: listCertificatesQuerySchema,
+    response: { status: 200, description: "A page of certificates", schema: clientCertificatePageSchema },
+  },
+  {
+    method: "post",
+    path: "/realms/{realm}/clients/{clientId}/certificates",
+    operationId: "issueRealmClientCertificate",
+    summary: "Issue a short-lived client certificate (mutual TLS) from a CSR or a public key",
+    description:
+      "The realm's CA (made on first use) signs a certificate with subject CN = clientId and a URI subjectAltName naming the realm and client, valid 24 h by default. APIs whose mTLS trusts the realm's CA (mtls.trustRealmCa) accept it and map it to the client. Confidential clients only.",
+    tag,
+    body: issueCertificateInputSchema,
+    response: { status: 201, description: "The certificate and the CA certificate", schema: issuedCertificateSchema },
+    errors: [409, 422],
+  },
+  {
+    method: "post",
+    path: "/realms/{realm}/clients/{clientId}/certificates/{serialNumber}/revoke",
+    operationId: "revokeRealmClientCertificate",
+    summary: "Revoke a client certificate: gateways refuse it from their next configuration on",
+    tag,
+    response: { status: 200, description: "The revoked certificate", schema: clientCertificateResourceSchema },
+  },
+  {
+    method: "get",
+    path: "/realms/{realm}/certificate-authority",
+    operationId: "getRealmCertificateAuthority",
+    summary: "The realm's CA certificate and the certificates it revoked (also at /realms/{realm}/protocol/ca/crl as a signed CRL)",
+    tag,
+    response: { status: 200, description: "The CA", schema: realmCaResourceSchema },
   },
   { method: "get", path: "/realms/{realm}/keys", operationId: "listRealmKeys", summary: "A realm's signing keys and their states", tag, response: { status: 200, description: "The keys", schema: signingKeyListSchema } },
   {

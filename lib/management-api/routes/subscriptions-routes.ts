@@ -6,10 +6,10 @@ import {
   listSubscriptionsQuerySchema,
   regenerateKeyInputSchema,
   subscriptionKeysSchema,
+  subscriptionPageSchema,
   subscriptionResourceSchema,
 } from "@/lib/subscriptions/subscription-schemas";
 import { subscriptionUsageSchema } from "@/lib/subscriptions/subscription-usage-schemas";
-import { listOf } from "../common-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "Subscriptions";
@@ -20,10 +20,11 @@ export const subscriptionsRoutes = routeDocs([
     method: "get",
     path: "/subscriptions",
     operationId: "listSubscriptions",
-    summary: "List subscriptions (developers: their own)",
+    summary: "List subscriptions, a page at a time, filtered (developers: their own)",
+    description: "Listing never changes a subscription: one past its expiresAt reads and filters as expired before the expiry job stores it. Cursor paging: pass `nextCursor` as `cursor` for the next page.",
     tag,
     query: listSubscriptionsQuerySchema,
-    response: { status: 200, description: "The subscriptions", schema: listOf(subscriptionResourceSchema, "SubscriptionList") },
+    response: { status: 200, description: "A page of subscriptions", schema: subscriptionPageSchema },
   },
   {
     method: "post",

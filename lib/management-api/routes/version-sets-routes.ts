@@ -1,6 +1,11 @@
 // OpenAPI entries for /version-sets (one entry per route and method).
-import { createVersionSetInputSchema, updateVersionSetInputSchema, versionSetResourceSchema } from "@/lib/apis/version-sets/version-set-schemas";
-import { listOf } from "../common-schemas";
+import {
+  createVersionSetInputSchema,
+  listVersionSetsQuerySchema,
+  updateVersionSetInputSchema,
+  versionSetPageSchema,
+  versionSetResourceSchema,
+} from "@/lib/apis/version-sets/version-set-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "Version sets";
@@ -10,9 +15,10 @@ export const versionSetsRoutes = routeDocs([
     method: "get",
     path: "/version-sets",
     operationId: "listVersionSets",
-    summary: "List version sets with their versions",
+    summary: "List version sets with their versions, a page at a time",
     tag,
-    response: { status: 200, description: "The version sets", schema: listOf(versionSetResourceSchema, "VersionSetList") },
+    query: listVersionSetsQuerySchema,
+    response: { status: 200, description: "A page of version sets", schema: versionSetPageSchema },
   },
   {
     method: "post",

@@ -44,6 +44,11 @@ export function loginClient(clientAddress: string) {
 
   /** What `signIn("credentials", { redirect: false })` sends. */
   async function signIn(email: string, password: string): Promise<AuthResponse> {
+    return signInWith({ email, password });
+  }
+
+  /** Any credentials fields, e.g. the second step `{ email, mfaToken, code }` (lib/iam/mfa/). */
+  async function signInWith(fields: Record<string, string>): Promise<AuthResponse> {
     const { cookie, token } = await csrfToken();
     const headers = new Headers({
       "content-type": "application/x-www-form-urlencoded",
@@ -51,14 +56,14 @@ export function loginClient(clientAddress: string) {
       origin: "http://localhost:3000",
       "x-forwarded-for": clientAddress,
     });
-    const body = new URLSearchParams({ email, password, csrfToken: token, callbackUrl: "/console", json: "true" }).toString();
+    const body = new URLSearchParams({ ...fields, csrfToken: token, callbackUrl: "/console", json: "true" }).toString();
     return callAuthRoute("POST", ["callback", "credentials"], { headers, body });
   }
 
   /** Fetches the CSRF token now, so a timed signIn measures only the sign-in. */
   const ready = async () => void (await csrfToken());
 
-  return { signIn, ready };
+  return { signIn, signInWith, ready };
 }
 
 export function sessionCookieOf(res: AuthResponse): string | undefined {

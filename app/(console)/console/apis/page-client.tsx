@@ -1,26 +1,55 @@
 "use client";
+import { useState } from "react";
+import type { ApiLifecycle } from "@/lib/client/api-types";
 import Link from "next/link";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/field";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import { Table } from "@/components/ui/table";
 import { useApis } from "@/lib/client/use-apis";
 import { ImportApiForm } from "./import-api-form";
 import { LintCountBadges } from "./lint-report-view";
 
 const columns = ["Name", "Path", "Lifecycle", "Operations", "Lint", "Backends"];
+const lifecycles: ApiLifecycle[] = ["draft", "published", "deprecated", "retired"];
 
 export function ApisClient({ canEdit }: { canEdit: boolean }) {
-  const apis = useApis();
-  const items = apis.data?.items ?? [];
+  const [search, setSearch] = useState<string | undefined>();
+  const [lifecycle, setLifecycle] = useState<ApiLifecycle | "">("");
+  const apis = useApis({ search, lifecycle: lifecycle || undefined });
+  const items = apis.items;
+  const filtered = Boolean(search || lifecycle);
 
   return (
     <>
       <PageHeader title="APIs" description="APIs imported from OpenAPI documents and exposed through the gateway." />
       <ErrorBanner error={apis.error} />
-      <Card title="All APIs">
-        <Table caption="APIs" columns={columns} loading={apis.isPending && "Loading APIs…"} empty={apis.isSuccess && items.length === 0 && <>No APIs yet{canEdit ? ": import one below." : "."}</>}>
+      <Card
+        title="All APIs"
+        actions={
+          <div className="form-row">
+            <SearchBox label="Search APIs" placeholder="Name or path" onSearch={setSearch} />
+            <Select label="Filter by lifecycle" value={lifecycle} onChange={(e) => setLifecycle(e.target.value as ApiLifecycle | "")}>
+              <option value="">Any lifecycle</option>
+              {lifecycles.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </div>
+        }
+      >
+        <Table
+          caption="APIs"
+          columns={columns}
+          loading={apis.isPending && "Loading APIs…"}
+          empty={apis.isSuccess && items.length === 0 && (filtered ? "No APIs match." : <>No APIs yet{canEdit ? ": import one below." : "."}</>)}
+        >
           {items.map((api) => (
             <tr key={api.id}>
               <td>
@@ -44,6 +73,7 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
             </tr>
           ))}
         </Table>
+        <LoadMore list={apis} />
       </Card>
       {canEdit && <ImportApiForm />}
     </>

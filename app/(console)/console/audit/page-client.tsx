@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { AuditEvent } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
-import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
@@ -37,7 +37,7 @@ function ChangeDetails({ event }: { event: AuditEvent }) {
 export function AuditClient() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const events = useAuditEvents(filters);
-  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = events.items;
 
   return (
     <>
@@ -68,13 +68,7 @@ export function AuditClient() {
             </tr>
           ))}
         </Table>
-        {events.hasNextPage && (
-          <div className="form-actions">
-            <Button variant="secondary" busy={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>
-              Load more
-            </Button>
-          </div>
-        )}
+        <LoadMore list={events} />
       </Card>
     </>
   );

@@ -1,20 +1,20 @@
 "use client";
 import Link from "next/link";
-import { useRef, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import type { ProductState } from "@/lib/client/api-types";
 import { formChecked, formText, formTexts } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
-import { useApis } from "@/lib/client/use-apis";
+import { ApiPicker } from "@/components/console/api-picker";
 import { useCreateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { createProductInputSchema } from "@/lib/products/product-schemas";
 
 export function CreateProductForm() {
   const formRef = useRef<HTMLFormElement>(null);
-  const apis = useApis();
+  // A new picker (nothing chosen) after each creation: form.reset() does not reach its state.
+  const [pickerKey, setPickerKey] = useState(0);
   const createProduct = useCreateProduct();
   const request = useRequestCheck(createProductInputSchema);
 
@@ -29,7 +29,12 @@ export function CreateProductForm() {
       approvalRequired: formChecked(form, "approvalRequired"),
       state: formText(form, "state") as ProductState,
     };
-    if (request.check(body)) createProduct.mutate(body, { onSuccess: () => formRef.current?.reset() });
+    if (request.check(body)) createProduct.mutate(body, {
+        onSuccess: () => {
+          formRef.current?.reset();
+          setPickerKey((k) => k + 1);
+        },
+      });
   }
 
   return (
@@ -40,14 +45,7 @@ export function CreateProductForm() {
         <Textarea label="Terms" name="terms" rows={3} hint="Developers must accept them to subscribe. Leave empty for none." />
         <fieldset className="fieldset">
           <legend className="field-label">APIs</legend>
-          {apis.isPending && <p className="muted">Loading APIs…</p>}
-          {apis.isSuccess && apis.data.items.length === 0 && <p className="muted">No APIs to add yet.</p>}
-          <ErrorBanner error={apis.error} />
-          <div className="checkbox-grid">
-            {apis.data?.items.map((api) => (
-              <Checkbox key={api.id} label={api.name} name="apiIds" value={api.id} />
-            ))}
-          </div>
+          <ApiPicker key={pickerKey} name="apiIds" />
         </fieldset>
         <div className="form-row">
           <Select label="State" name="state" defaultValue="draft">

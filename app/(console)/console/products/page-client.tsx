@@ -1,11 +1,14 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
 import type { Product } from "@/lib/client/api-types";
 import { formatBytes, formatCount } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import { Table } from "@/components/ui/table";
 import { useProducts } from "@/lib/client/use-products";
 import { CreateProductForm } from "./create-product-form";
@@ -25,15 +28,21 @@ function limitsSummary(product: Product): string {
 }
 
 export function ProductsClient({ canEdit }: { canEdit: boolean }) {
-  const products = useProducts();
-  const items = products.data?.items ?? [];
+  const [search, setSearch] = useState<string | undefined>();
+  const products = useProducts({ search });
+  const items = products.items;
 
   return (
     <>
       <PageHeader title="Products" description="Bundles of APIs that developers subscribe to, with their approval policy and limits. Open one to edit it." />
       <ErrorBanner error={products.error} />
-      <Card title="All products">
-        <Table caption="Products" columns={columns} loading={products.isPending && "Loading products…"} empty={products.isSuccess && items.length === 0 && "No products yet."}>
+      <Card title="All products" actions={<SearchBox label="Search products" placeholder="Name" onSearch={setSearch} />}>
+        <Table
+          caption="Products"
+          columns={columns}
+          loading={products.isPending && "Loading products…"}
+          empty={products.isSuccess && items.length === 0 && (search ? "No products match." : "No products yet.")}
+        >
           {items.map((product) => (
             <tr key={product.id}>
               <td>
@@ -58,6 +67,7 @@ export function ProductsClient({ canEdit }: { canEdit: boolean }) {
             </tr>
           ))}
         </Table>
+        <LoadMore list={products} />
       </Card>
       {canEdit && <CreateProductForm />}
     </>

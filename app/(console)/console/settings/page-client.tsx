@@ -12,6 +12,7 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { useSettings, useUpdateSettings } from "@/lib/client/use-settings";
 import { GatewayDefaultsCard } from "./gateway-defaults-card";
+import { SignInSecurityCard } from "./sign-in-security-card";
 
 const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error\n";
 
@@ -101,6 +102,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
         </form>
       )}
       {data && <GatewayDefaultsCard policy={data.gatewayPolicy} canEdit={canEdit} />}
+      {data && <SignInSecurityCard security={data.security} canEdit={canEdit} />}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { KeysBox } from "@/components/keys-box";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
+import { SearchBox } from "@/components/ui/search-box";
 import { useApis } from "@/lib/client/use-apis";
 import { useProducts } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
@@ -18,8 +19,10 @@ import { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-
 export function CreateSubscriptionForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const [scope, setScope] = useState<"product" | "api">("product");
-  const products = useProducts();
-  const apis = useApis({ enabled: scope === "api" });
+  // The choices are the server's first matches for what is typed in the search field above.
+  const [search, setSearch] = useState<string | undefined>();
+  const products = useProducts({ search }, { enabled: scope === "product" });
+  const apis = useApis({ search }, { enabled: scope === "api" });
   const createSubscription = useCreateSubscription();
   const request = useRequestCheck(createSubscriptionInputSchema);
 
@@ -45,12 +48,13 @@ export function CreateSubscriptionForm() {
             <option value="product">A product</option>
             <option value="api">A single API</option>
           </Select>
+          <SearchBox label={scope === "product" ? "Find product" : "Find API"} placeholder="Name" onSearch={setSearch} />
           {scope === "product" ? (
             <Select label="Product" name="productId" required defaultValue="">
               <option value="" disabled>
                 {products.isPending ? "Loading products…" : "Choose a product"}
               </option>
-              {products.data?.items.map((product) => (
+              {products.items.map((product) => (
                 <option key={product.id} value={product.id}>
                   {product.name}
                   {product.state === "draft" ? " (draft)" : ""}
@@ -62,7 +66,7 @@ export function CreateSubscriptionForm() {
               <option value="" disabled>
                 {apis.isPending ? "Loading APIs…" : "Choose an API"}
               </option>
-              {apis.data?.items.map((api) => (
+              {apis.items.map((api) => (
                 <option key={api.id} value={api.id}>
                   {api.name} (/{api.path})
                 </option>

@@ -9,6 +9,8 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import { Table } from "@/components/ui/table";
 import { CreateSubscriptionForm } from "./create-subscription-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
@@ -28,11 +30,12 @@ const stateFilters: SubscriptionState[] = ["submitted", "active", "suspended", "
 
 export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
   const [stateFilter, setStateFilter] = useState<SubscriptionState | "">("");
-  const subscriptions = useSubscriptions({ state: stateFilter || undefined });
+  const [search, setSearch] = useState<string | undefined>();
+  const subscriptions = useSubscriptions({ state: stateFilter || undefined, search });
   const changeState = useChangeSubscriptionState();
 
   const columns = ["Name", "Product / API", "Owner", "State", "Created", "Expires", ...(canEdit ? ["Actions"] : [])];
-  const items = subscriptions.data?.items ?? [];
+  const items = subscriptions.items;
 
   return (
     <>
@@ -46,17 +49,20 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
       <Card
         title="All subscriptions"
         actions={
-          <Select label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as SubscriptionState | "")}>
-            <option value="">Any state</option>
-            {stateFilters.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </Select>
+          <div className="form-row">
+            <SearchBox label="Search subscriptions" placeholder="Name" onSearch={setSearch} />
+            <Select label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as SubscriptionState | "")}>
+              <option value="">Any state</option>
+              {stateFilters.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </div>
         }
       >
-        <Table caption="Subscriptions" columns={columns} loading={subscriptions.isPending && "Loading subscriptions…"} empty={subscriptions.isSuccess && items.length === 0 && <>No subscriptions{stateFilter && ` in state ${stateFilter}`}.</>}>
+        <Table caption="Subscriptions" columns={columns} loading={subscriptions.isPending && "Loading subscriptions…"} empty={subscriptions.isSuccess && items.length === 0 && <>No subscriptions{stateFilter && ` in state ${stateFilter}`}{search && ` matching “${search}”`}.</>}>
           {items.map((sub) => {
             const busy = changeState.isPending && changeState.variables?.id === sub.id;
             return (
@@ -92,6 +98,7 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
             );
           })}
         </Table>
+        <LoadMore list={subscriptions} />
       </Card>
       {canEdit && <CreateSubscriptionForm />}
     </>

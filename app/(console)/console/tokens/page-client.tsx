@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMore } from "@/components/ui/load-more";
 import { Table } from "@/components/ui/table";
 import { useRevokeToken, useTokens } from "@/lib/client/use-tokens";
 import { CreateTokenForm } from "./create-token-form";
@@ -16,7 +17,7 @@ const statusTone = { active: "success", expired: "neutral", revoked: "danger" } 
 export function TokensClient() {
   const tokens = useTokens();
   const revoke = useRevokeToken();
-  const items = tokens.data?.items ?? [];
+  const items = tokens.items;
 
   return (
     <>
@@ -58,6 +59,7 @@ export function TokensClient() {
             </tr>
           ))}
         </Table>
+        <LoadMore list={tokens} />
       </Card>
     </>
   );

@@ -1,29 +1,57 @@
 "use client";
+import { useState } from "react";
 import type { UserRole } from "@/lib/client/api-types";
 import { roleLabel } from "@/components/role-label";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/field";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import { Table } from "@/components/ui/table";
+import { userRoles } from "@/lib/iam/roles";
 import { useUpdateUser, useUsers } from "@/lib/client/use-users";
 import { CreateUserForm, roleOptions } from "./create-user-form";
+import { ResetMfaButton } from "./reset-mfa-button";
 import { UserStatus } from "./user-status";
 
 const columns = ["Email", "Name", "Role", "Status", ""];
 
 export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; currentUserId: string }) {
-  const users = useUsers();
+  const [search, setSearch] = useState<string | undefined>();
+  const [role, setRole] = useState<UserRole | "">("");
+  const users = useUsers({ search, role: role || undefined });
   const updateUser = useUpdateUser();
-  const items = users.data?.items ?? [];
+  const items = users.items;
 
   return (
     <>
       <PageHeader title="Users" description="Who can use the console and the portal, and with which role." />
       <ErrorBanner error={users.error} />
       <ErrorBanner error={updateUser.error} title="Could not change the user" />
-      <Card title="All users">
-        <Table caption="Users" columns={columns} loading={users.isPending && "Loading users…"}>
+      <Card
+        title="All users"
+        actions={
+          <div className="form-row">
+            <SearchBox label="Search users" placeholder="Email or name" onSearch={setSearch} />
+            <Select label="Filter by role" value={role} onChange={(e) => setRole(e.target.value as UserRole | "")}>
+              <option value="">Any role</option>
+              {userRoles.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </Select>
+          </div>
+        }
+      >
+        <Table
+          caption="Users"
+          columns={columns}
+          loading={users.isPending && "Loading users…"}
+          empty={users.isSuccess && items.length === 0 && "No users match."}
+        >
           {items.map((user) => (
             <tr key={user.id}>
               <td className="strong">{user.email}</td>
@@ -69,10 +97,12 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
                     {user.locked ? "Unlock" : "Reset failures"}
                   </Button>
                 )}
+                {canEdit && user.id !== currentUserId && <ResetMfaButton user={user} />}
               </td>
             </tr>
           ))}
         </Table>
+        <LoadMore list={users} />
       </Card>
       {canEdit && <CreateUserForm />}
     </>

@@ -1,9 +1,12 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import { Table } from "@/components/ui/table";
 import { useVersionSets } from "@/lib/client/use-version-sets";
 import { CreateVersionSetForm } from "./create-version-set-form";
@@ -12,8 +15,9 @@ const columns = ["Name", "Scheme", "Parameter name", "Versions"];
 const schemeLabels = { path: "Path segment", header: "Header", query: "Query parameter" } as const;
 
 export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
-  const sets = useVersionSets();
-  const items = sets.data?.items ?? [];
+  const [search, setSearch] = useState<string | undefined>();
+  const sets = useVersionSets({ search });
+  const items = sets.items;
 
   return (
     <>
@@ -22,8 +26,13 @@ export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
         description="APIs that are versions of one another, and how clients pick a version: a path segment, a header or a query parameter."
       />
       <ErrorBanner error={sets.error} />
-      <Card title="All version sets">
-        <Table caption="Version sets" columns={columns} loading={sets.isPending && "Loading version sets…"} empty={sets.isSuccess && items.length === 0 && "No version sets yet."}>
+      <Card title="All version sets" actions={<SearchBox label="Search version sets" placeholder="Name" onSearch={setSearch} />}>
+        <Table
+          caption="Version sets"
+          columns={columns}
+          loading={sets.isPending && "Loading version sets…"}
+          empty={sets.isSuccess && items.length === 0 && (search ? "No version sets match." : "No version sets yet.")}
+        >
           {items.map((set) => (
             <tr key={set.id}>
               <td>
@@ -43,6 +52,7 @@ export function VersionSetsClient({ canEdit }: { canEdit: boolean }) {
             </tr>
           ))}
         </Table>
+        <LoadMore list={sets} />
       </Card>
       {canEdit && <CreateVersionSetForm />}
     </>

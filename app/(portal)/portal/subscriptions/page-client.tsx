@@ -5,7 +5,9 @@ import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { useProducts } from "@/lib/client/use-products";
+import { LoadMore } from "@/components/ui/load-more";
+import type { Subscription } from "@/lib/client/api-types";
+import { useProduct } from "@/lib/client/use-products";
 import { useSubscriptions } from "@/lib/client/use-subscriptions";
 import { CancelSubscriptionButton } from "./cancel-subscription-button";
 import { SubscriptionKeysPanel } from "./subscription-keys-panel";
@@ -13,16 +15,20 @@ import { SubscriptionStatus } from "./subscription-status";
 
 const cancellable = new Set(["submitted", "active", "suspended"]);
 
+/** The example call needs an API path: a product subscription's comes from its product (cached per product). */
+function KeysPanelWithExample({ subscription, gatewayUrl }: { subscription: Subscription; gatewayUrl: string }) {
+  const productId = subscription.api ? undefined : subscription.product?.id;
+  const product = useProduct(productId ?? "", { enabled: Boolean(productId) });
+  const apiPath = subscription.api?.gatewayPath ?? product.data?.apis[0]?.gatewayPath;
+  return <SubscriptionKeysPanel subscription={subscription} gatewayUrl={gatewayUrl} apiPath={apiPath} />;
+}
+
 type Props = { gatewayUrl: string; onlyOwnedBy?: string };
 
 export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
   // The server filters by owner (and gives developers only their own anyway).
   const subscriptions = useSubscriptions({ userId: onlyOwnedBy });
-  // Products tell which API paths a subscription opens, for the example call.
-  const products = useProducts();
-  const apiPathsByProduct = new Map((products.data?.items ?? []).map((p) => [p.id, p.apis.map((a) => a.gatewayPath)]));
-
-  const mine = subscriptions.data?.items ?? [];
+  const mine = subscriptions.items;
 
   return (
     <>
@@ -52,15 +58,12 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
               {sub.expiresAt && ` · expires ${formatDateTime(sub.expiresAt)}`}
             </p>
             <SubscriptionStatus subscription={sub} />
-            <SubscriptionKeysPanel
-              subscription={sub}
-              gatewayUrl={gatewayUrl}
-              apiPath={sub.api?.gatewayPath ?? (sub.product && apiPathsByProduct.get(sub.product.id)?.[0]) ?? undefined}
-            />
+            <KeysPanelWithExample subscription={sub} gatewayUrl={gatewayUrl} />
             {cancellable.has(sub.state) && <CancelSubscriptionButton subscription={sub} />}
           </Card>
         ))}
       </div>
+      <LoadMore list={subscriptions} />
     </>
   );
 }

@@ -4,11 +4,11 @@ import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { createSubscriptionInputSchema, listSubscriptionsQuerySchema } from "@/lib/subscriptions/subscription-schemas";
 import { readJson, withAuth } from "@/lib/http/with-auth";
 
-// GET /api/v1/subscriptions?state=&productId=&apiId=&userId= - list subscriptions (developers: their own)
+// GET /api/v1/subscriptions?state=&productId=&apiId=&userId=&search=&limit=&cursor= - a page (developers: their own)
 export const GET = withAuth(
   async ({ request, actor }) => {
-    const filters = listSubscriptionsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
-    return NextResponse.json({ items: await listSubscriptions(actor, filters) });
+    const query = listSubscriptionsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    return NextResponse.json(await listSubscriptions(actor, query));
   },
   { route: "GET /subscriptions" },
 );

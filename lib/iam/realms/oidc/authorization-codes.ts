@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { AuthenticatedClient } from "./authenticate-client";
 import { OAuthError } from "./oauth-response";
 import type { ProtocolRealm } from "./realm-for-protocol";
+import { publishRealmRevocation } from "../publish-revocation";
 
 export type CodeRequest = {
   clientId: string;
@@ -53,7 +54,8 @@ export async function redeemAuthorizationCode(
   const row = await db().realmAuthorizationCode.findUnique({ where: { codeHash: hash }, include: { user: { select: { enabled: true } } } });
   if (!row || row.clientId !== client.id) throw invalidGrant("The authorization code is invalid");
   if (row.usedAt) {
-    if (row.familyId) await db().realmRefreshFamily.updateMany({ where: { id: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = row.familyId ? await db().realmRefreshFamily.updateMany({ where: { id: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } }) : null;
+    if (revoked?.count) await publishRealmRevocation("authorization code replayed: its login revoked", client.realmId);
     throw invalidGrant("The authorization code was already used; the tokens it issued are revoked");
   }
   const claimed = await db().realmAuthorizationCode.updateMany({ where: { codeHash: hash, usedAt: null }, data: { usedAt: new Date() } });

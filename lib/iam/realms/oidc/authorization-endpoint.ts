@@ -7,6 +7,8 @@
 //    (double submit), and a present Origin must be the console's, so no other site can post it.
 //  - Unknown usernames, disabled users and wrong passwords cost one scrypt check and look the same;
 //    attempts are throttled like console sign-ins (lib/iam/login-throttle).
+//  - A user with a second factor (or in a realm whose login policy requires one) gets the code
+//    form after the password, and the authorization code only once it passes (realm-second-step.ts).
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { consoleOrigins } from "@/lib/http/console-origins";
@@ -21,6 +23,8 @@ import { createAuthorizationCode } from "./authorization-codes";
 import { renderErrorPage, renderLoginPage } from "./login-page";
 import { OAuthError } from "./oauth-response";
 import type { ProtocolRealm } from "./realm-for-protocol";
+import { realmSecondStep, realmStepAfterPassword, type RealmSecondStepView } from "./realm-second-step";
+import { renderSecondFactorPage } from "./second-factor-page";
 import { grantedScope } from "./scopes";
 
 const CSRF_COOKIE = "portcullis_realm_login";
@@ -98,6 +102,32 @@ function loginPage(realm: ProtocolRealm, request: ValidRequest, extra: { error?:
   });
 }
 
+function secondFactorPage(realm: ProtocolRealm, request: ValidRequest, view: RealmSecondStepView) {
+  const csrfToken = randomBytes(24).toString("base64url");
+  return renderSecondFactorPage({
+    realmDisplayName: realm.displayName,
+    action: `/realms/${realm.name}/protocol/openid-connect/auth`,
+    hidden: request.params,
+    csrfToken,
+    redirectOrigin: new URL(request.redirectUri).origin,
+    setCookie: csrfCookie(realm, csrfToken),
+    ...view,
+  });
+}
+
+async function issueCode(realm: ProtocolRealm, valid: ValidRequest, userId: string): Promise<Response> {
+  const code = await createAuthorizationCode(realm, {
+    clientId: valid.client.id,
+    userId,
+    redirectUri: valid.redirectUri,
+    scope: valid.scope,
+    nonce: valid.nonce,
+    codeChallenge: valid.codeChallenge,
+  });
+  // 303: the browser follows with a GET, never re-posting the password to the client.
+  return redirectWith(valid.redirectUri, { code, state: valid.state, iss: issuerOf(realm.name) }, 303);
+}
+
 export async function handleAuthorizationGet(realm: ProtocolRealm, url: URL): Promise<Response> {
   const valid = await validate(realm, url.searchParams);
   return valid instanceof Response ? valid : loginPage(realm, valid);
@@ -129,6 +159,11 @@ export async function handleAuthorizationPost(realm: ProtocolRealm, request: Req
   if (!csrfHolds(request, form)) {
     return loginPage(realm, valid, { error: "Your sign-in form expired or came from another site. Please sign in again.", status: 403 });
   }
+  if (form.has("mfa_token")) {
+    const outcome = await realmSecondStep(realm, form, clientAddressFrom(request.headers, trustedProxies()));
+    if ("expired" in outcome) return loginPage(realm, valid, { error: "Your sign-in expired. Please sign in again.", status: 401 });
+    return outcome.passed ? issueCode(realm, valid, outcome.userId) : secondFactorPage(realm, valid, outcome.view);
+  }
   const username = (form.get("username") ?? "").trim().toLowerCase();
   const password = form.get("password") ?? "";
   // The console's sign-in throttle, counted before the password is checked: per client address
@@ -148,15 +183,8 @@ export async function handleAuthorizationPost(realm: ProtocolRealm, request: Req
   if (!user || !user.enabled || !user.passwordHash || !passwordOk) {
     return loginPage(realm, valid, { error: "Invalid username or password.", username, status: 401 });
   }
+  const secondStep = await realmStepAfterPassword(realm, user, reservation.keys);
+  if (secondStep) return secondFactorPage(realm, valid, secondStep);
   await releaseLoginAttempt(reservation.keys);
-  const code = await createAuthorizationCode(realm, {
-    clientId: valid.client.id,
-    userId: user.id,
-    redirectUri: valid.redirectUri,
-    scope: valid.scope,
-    nonce: valid.nonce,
-    codeChallenge: valid.codeChallenge,
-  });
-  // 303: the browser follows with a GET, never re-posting the password to the client.
-  return redirectWith(valid.redirectUri, { code, state: valid.state, iss: issuerOf(realm.name) }, 303);
+  return issueCode(realm, valid, user.id);
 }

@@ -1,5 +1,6 @@
 // /realms/{realm}/.well-known/openid-configuration (OIDC Discovery 1.0, RFC 8414 fields).
 import { issuerOf, jwksUriOf } from "../issuer-url";
+import { clientAssertionAlgorithms } from "../realm-client-schemas";
 import { signingAlgorithms } from "../realm-schemas";
 import { publishedJwks } from "../signing-keys";
 import { oauthJson } from "./oauth-response";
@@ -11,7 +12,7 @@ export async function handleDiscovery(realmName: string): Promise<Response> {
   const realm = await enabledRealm(realmName);
   const issuer = issuerOf(realm.name);
   const endpoint = (name: string) => `${issuer}/protocol/openid-connect/${name}`;
-  const authMethods = ["client_secret_basic", "client_secret_post", "none"];
+  const authMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"];
   return oauthJson(
     {
       issuer,
@@ -31,6 +32,9 @@ export async function handleDiscovery(realmName: string): Promise<Response> {
       token_endpoint_auth_methods_supported: authMethods,
       introspection_endpoint_auth_methods_supported: authMethods.filter((m) => m !== "none"),
       revocation_endpoint_auth_methods_supported: authMethods,
+      token_endpoint_auth_signing_alg_values_supported: clientAssertionAlgorithms,
+      introspection_endpoint_auth_signing_alg_values_supported: clientAssertionAlgorithms,
+      revocation_endpoint_auth_signing_alg_values_supported: clientAssertionAlgorithms,
       code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
     },

@@ -11,7 +11,8 @@ import type { ProtocolRealm } from "./realm-for-protocol";
 
 export type TokenSubject =
   | { kind: "service-account" }
-  | { kind: "user"; userId: string; authTime?: number };
+  /** sessionId: the refresh family (login) the token belongs to, sent as `sid` so revoking the login reaches the gateways. */
+  | { kind: "user"; userId: string; authTime?: number; sessionId?: string };
 
 type Roles = { realmRoles: string[]; resourceAccess: Record<string, { roles: string[] }>; username?: string; email?: string | null };
 
@@ -56,6 +57,7 @@ export async function issueAccessToken(realm: ProtocolRealm, client: Authenticat
     realm_access: { roles: roles.realmRoles },
     resource_access: roles.resourceAccess,
     preferred_username: roles.username,
+    ...(subject.kind === "user" && subject.sessionId ? { sid: subject.sessionId } : {}),
     ...(roles.email && scope.split(" ").includes("email") ? { email: roles.email } : {}),
   })
     .setProtectedHeader({ alg, kid, typ: "at+jwt" })

@@ -6,6 +6,7 @@ import { sha256Hex } from "@/lib/crypto/secret-box";
 import { db, type DbTransaction } from "@/lib/db";
 import type { AuthenticatedClient } from "./authenticate-client";
 import { OAuthError } from "./oauth-response";
+import { publishRealmRevocation } from "../publish-revocation";
 import type { ProtocolRealm } from "./realm-for-protocol";
 
 const newToken = () => `pcr_${randomBytes(32).toString("base64url")}`;
@@ -61,9 +62,13 @@ export async function rotateRefreshToken(realm: ProtocolRealm, client: Authentic
     await tx.realmRefreshToken.create({ data: { tokenHash: sha256Hex(token), familyId: family.id } });
     return { token, family } as const;
   });
-  if ("error" in outcome) throw invalidGrant(outcome.error!);
+  if ("error" in outcome) {
+    if (outcome.reuse) await publishRealmRevocation(`realm ${realm.name} refresh token reused: its login revoked`, realm.id);
+    throw invalidGrant(outcome.error!);
+  }
   return {
     token: outcome.token,
+    familyId: outcome.family.id,
     userId: outcome.family.userId,
     scope: outcome.family.scope,
     expiresIn: Math.max(1, Math.floor((outcome.family.expiresAt.getTime() - Date.now()) / 1000)),

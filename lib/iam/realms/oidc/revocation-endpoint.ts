@@ -9,6 +9,7 @@ import { authenticateClient, type AuthenticatedClient } from "./authenticate-cli
 import { OAuthError, readForm } from "./oauth-response";
 import { enabledRealm, type ProtocolRealm } from "./realm-for-protocol";
 import { revokeRefreshToken } from "./refresh-tokens";
+import { publishRealmRevocation } from "../publish-revocation";
 
 export async function handleRevocation(realmName: string, request: Request): Promise<Response> {
   const realm = await enabledRealm(realmName);
@@ -18,7 +19,9 @@ export async function handleRevocation(realmName: string, request: Request): Pro
   if (!token) throw new OAuthError("invalid_request", "token is required");
   const hint = form.get("token_type_hint");
   const done = hint === "access_token" ? await revokeAccessToken(realm, client, token) : await revokeRefreshToken(realm, client, token);
-  if (!done && hint !== "access_token") await revokeAccessToken(realm, client, token);
+  const revoked = done || (hint !== "access_token" && (await revokeAccessToken(realm, client, token)));
+  // The gateways refuse the token (or the login's access tokens) from the next config on.
+  if (revoked) await publishRealmRevocation(`realm ${realm.name} token revoked`, realm.id);
   return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
 }
 

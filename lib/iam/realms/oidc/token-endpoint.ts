@@ -43,10 +43,11 @@ async function authorizationCode(realm: ProtocolRealm, client: AuthenticatedClie
     redirectUri: form.get("redirect_uri"),
     codeVerifier: form.get("code_verifier"),
   });
-  const subject = { kind: "user" as const, userId: code.userId, authTime: Math.floor(code.createdAt.getTime() / 1000) };
-  const access = await issueAccessToken(realm, client, subject, code.scope);
+  // The login's refresh family first: its access tokens carry it as `sid`.
   const refresh = await db().$transaction((tx) => startRefreshFamily(tx, realm, client, code.userId, code.scope));
   await linkCodeToFamily(form.get("code")!, refresh.familyId);
+  const subject = { kind: "user" as const, userId: code.userId, authTime: Math.floor(code.createdAt.getTime() / 1000), sessionId: refresh.familyId };
+  const access = await issueAccessToken(realm, client, subject, code.scope);
   const idToken = code.scope.split(" ").includes("openid")
     ? await issueIdToken(realm, client, subject, { nonce: code.nonce, accessToken: access.token })
     : undefined;
@@ -66,7 +67,7 @@ async function refreshToken(realm: ProtocolRealm, client: AuthenticatedClient, f
   if (!presented) throw new OAuthError("invalid_request", "refresh_token is required");
   const rotated = await rotateRefreshToken(realm, client, presented);
   const scope = narrowedScope(form.get("scope"), rotated.scope);
-  const subject = { kind: "user" as const, userId: rotated.userId! };
+  const subject = { kind: "user" as const, userId: rotated.userId!, sessionId: rotated.familyId };
   const access = await issueAccessToken(realm, client, subject, scope);
   const idToken = scope.split(" ").includes("openid") ? await issueIdToken(realm, client, subject, { accessToken: access.token }) : undefined;
   return oauthJson({

@@ -1,9 +1,10 @@
 "use client";
 // One operation's gateway policy: every rule and limit in force on it and the
 // scope each comes from (GET .../effective-policy, the same computation the
-// gateway compiles), and the operation's own rules, which win over the API's.
-import type { FormEvent } from "react";
-import type { Api, EffectivePolicy, Operation } from "@/lib/client/api-types";
+// gateway compiles), and the operation's own rules, which win over the API's; its own access
+// rules (CEL, components/console/access-rules-editor.tsx) replace the API's list whole.
+import { useState, type FormEvent } from "react";
+import type { Api, EffectivePolicy, Operation, OperationPolicy } from "@/lib/client/api-types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -14,6 +15,7 @@ import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
 import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, usePutOperationPolicy } from "@/lib/client/use-gateway-policies";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
 
 const show = (value: unknown) => (value === null ? "off" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
@@ -36,6 +38,41 @@ function EffectiveTable({ policy }: { policy: EffectivePolicy }) {
         </tr>
       ))}
     </Table>
+  );
+}
+
+type OperationRef = { method: string; path: string };
+
+/** The operation's own access rules: saved with a PUT of its whole policy, every other field kept; none: the API's apply. */
+function OperationAccessRules({ apiId, op, own, canEdit }: { apiId: string; op: OperationRef; own: OperationPolicy | undefined; canEdit: boolean }) {
+  const put = usePutOperationPolicy(apiId);
+  const request = useRequestCheck(putOperationPolicyInputSchema);
+  const [rows, setRows] = useState<AccessRuleRow[]>(() => toRows(own?.policy.accessRules));
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const { accessRules: _previous, ...rest } = own?.policy ?? {};
+    const body = { ...op, policy: { ...rest, ...(rows.length ? { accessRules: toRules(rows) } : {}) } };
+    if (request.check(body)) put.mutate(body);
+  }
+
+  return (
+    <>
+      <form className="form" onSubmit={onSubmit} aria-label="Operation access rules">
+        <p className="muted">This operation&apos;s own access rules replace the API&apos;s list whole; none: the API&apos;s apply.</p>
+        <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
+        <FormFooter
+          submitLabel="Save operation access rules"
+          variant="secondary"
+          busy={put.isPending}
+          error={request.problem ?? put.error}
+          errorTitle="Access rules refused"
+          success={put.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
+          hideActions={!canEdit}
+        />
+      </form>
+      <AccessRuleTester apiId={apiId} rows={rows} defaultMethod={op.method} />
+    </>
   );
 }
 
@@ -85,6 +122,10 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
             )}
           </FormFooter>
         </form>
+      )}
+      {policies.data && (
+        // Keyed by operation, not by the saved rules: a save must not remount the form and lose its "Saved" status.
+        <OperationAccessRules key={`${op.method} ${op.path}`} apiId={api.id} op={op} own={own} canEdit={canEdit} />
       )}
     </Card>
   );

@@ -14,6 +14,7 @@ import { LifecyclePanel } from "./lifecycle-panel";
 import { LimitsPanel } from "./limits-panel";
 import { OperationRulesPanel } from "./operation-rules-panel";
 import { RequestRulesPanel } from "./request-rules-panel";
+import { AccessRulesPanel } from "./access-rules-panel";
 import { ApiLintReport } from "./lint-report";
 import { RevisionsPanel } from "./revisions-panel";
 import { SecurityPanel } from "./security-panel";
@@ -90,6 +91,7 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
       <ApiLintReport apiId={apiId} revision={revision?.number} />
       <RevisionsPanel apiId={apiId} canEdit={canEdit} />
       <RequestRulesPanel api={data} canEdit={canEdit} />
+      <AccessRulesPanel api={data} canEdit={canEdit} />
       <Card title="Operations">
         <OperationsTable
           operations={data.operations ?? []}

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { LoadMore } from "@/components/ui/load-more";
 import { Table } from "@/components/ui/table";
 import { useMakeRevisionCurrent, useRevisions } from "@/lib/client/use-revisions";
 import { ImportRevisionForm } from "./import-revision-form";
@@ -18,7 +19,7 @@ export function RevisionsPanel({ apiId, canEdit }: { apiId: string; canEdit: boo
   const [openDiff, setOpenDiff] = useState<number | null>(null);
   const revisions = useRevisions(apiId);
   const makeCurrent = useMakeRevisionCurrent(apiId);
-  const items = revisions.data?.items ?? [];
+  const items = revisions.items;
 
   return (
     <Card title="Revisions">
@@ -61,6 +62,7 @@ export function RevisionsPanel({ apiId, canEdit }: { apiId: string; canEdit: boo
           </Fragment>
         ))}
       </Table>
+      <LoadMore list={revisions} />
       <ErrorBanner error={makeCurrent.error} title="Could not make the revision current" />
       {canEdit && <ImportRevisionForm apiId={apiId} />}
     </Card>

@@ -13,15 +13,20 @@ import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 
+/** Either trust source may be left empty: a CA bundle, a realm's CA (trustRealmCa), or both. */
+function mtlsRequest(form: HTMLFormElement) {
+  const caCertificates = formText(form, "mtls.caCertificates");
+  const trustRealmCa = formText(form, "mtls.trustRealmCa");
+  return { required: formText(form, "mtls.mode") === "required", ...(caCertificates ? { caCertificates } : {}), ...(trustRealmCa ? { trustRealmCa } : {}) };
+}
+
 function toRequest(form: HTMLFormElement): UpdateApiRequest {
   return {
     httpsRedirect: formChecked(form, "httpsRedirect"),
     hsts: formChecked(form, "hsts.enabled")
       ? { maxAgeSeconds: Number(formText(form, "hsts.maxAgeSeconds")), includeSubDomains: formChecked(form, "hsts.includeSubDomains") }
       : null,
-    mtls: formChecked(form, "mtls.enabled")
-      ? { required: formText(form, "mtls.mode") === "required", caCertificates: formText(form, "mtls.caCertificates") }
-      : null,
+    mtls: formChecked(form, "mtls.enabled") ? mtlsRequest(form) : null,
   };
 }
 
@@ -68,6 +73,12 @@ export function TlsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
                 defaultValue={api.mtls?.caCertificates ?? ""}
                 placeholder="-----BEGIN CERTIFICATE-----"
                 hint="Client certificates must chain to one of these; the subject and SANs become the caller's identity"
+              />
+              <Input
+                label="Trust a realm's CA"
+                name="mtls.trustRealmCa"
+                defaultValue={api.mtls?.trustRealmCa ?? ""}
+                hint="Realm name: certificates its CA issued (not revoked) are accepted and mapped to the realm client"
               />
             </>
           )}

@@ -2,12 +2,13 @@
 // The API's place in a version set: how clients reach this version, and (for
 // editors) joining or leaving a set. The server checks path uniqueness (409).
 import Link from "next/link";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { Api } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
+import { SearchBox } from "@/components/ui/search-box";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { useVersionSets } from "@/lib/client/use-version-sets";
 
@@ -19,7 +20,11 @@ function howToCall(api: Api): string {
 }
 
 export function VersionPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const sets = useVersionSets({ enabled: canEdit });
+  const [search, setSearch] = useState<string | undefined>();
+  const sets = useVersionSets({ search }, { enabled: canEdit });
+  // The API's own set stays a choice whatever the search shows.
+  const current = api.versionSet;
+  const choices = current && !sets.items.some((s) => s.id === current.id) ? [current, ...sets.items] : sets.items;
   const update = useUpdateApi(api.id);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -55,9 +60,10 @@ export function VersionPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
       {canEdit && (
         <form className="form" onSubmit={onSubmit} aria-label="Change version">
           <div className="form-row">
+            <SearchBox label="Find version set" placeholder="Name" onSearch={setSearch} />
             <Select label="Version set" name="versionSetId" defaultValue={api.versionSet?.id ?? ""} key={api.versionSet?.id ?? "none"}>
               <option value="">None</option>
-              {(sets.data?.items ?? []).map((s) => (
+              {choices.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({s.scheme})
                 </option>

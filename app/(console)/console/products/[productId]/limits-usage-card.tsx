@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Table } from "@/components/ui/table";
 import { useSubscriptions } from "@/lib/client/use-subscriptions";
+import { LoadMore } from "@/components/ui/load-more";
 
 function describeLimits(product: Product): string[] {
   const lines: string[] = [];
@@ -24,7 +25,7 @@ function describeLimits(product: Product): string[] {
 export function LimitsUsageCard({ product }: { product: Product }) {
   const subscriptions = useSubscriptions({ productId: product.id, state: "active" });
   const limits = describeLimits(product);
-  const items = subscriptions.data?.items ?? [];
+  const items = subscriptions.items;
   return (
     <Card title="Limits in force and usage">
       {limits.length === 0 ? (
@@ -55,6 +56,7 @@ export function LimitsUsageCard({ product }: { product: Product }) {
           </tr>
         ))}
       </Table>
+      <LoadMore list={subscriptions} />
     </Card>
   );
 }

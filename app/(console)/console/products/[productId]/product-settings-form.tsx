@@ -4,10 +4,9 @@
 import { useState, type FormEvent } from "react";
 import type { Product } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
-import { ErrorBanner } from "@/components/ui/error-banner";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
-import { useApis } from "@/lib/client/use-apis";
+import { ApiPicker } from "@/components/console/api-picker";
 import { useUpdateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { updateProductInputSchema } from "@/lib/products/product-schemas";
@@ -15,8 +14,6 @@ import { bandwidthMb, readProductForm } from "./product-form-values";
 
 export function ProductSettingsForm({ product, editable }: { product: Product; editable: boolean }) {
   const [formError, setFormError] = useState<Error | null>(null);
-  const apis = useApis();
-  const bundled = new Set(product.apis.map((a) => a.id));
   const save = useUpdateProduct(product.id);
   const request = useRequestCheck(updateProductInputSchema);
 
@@ -85,18 +82,11 @@ export function ProductSettingsForm({ product, editable }: { product: Product; e
         </fieldset>
         <fieldset className="fieldset" disabled={!editable}>
           <legend className="field-label">APIs</legend>
-          {apis.isPending && <p className="muted">Loading APIs…</p>}
-          <ErrorBanner error={apis.error} />
-          <div className="checkbox-grid">
-            {apis.data?.items.map((api) => (
-              <Checkbox key={api.id} label={api.name} name="apiIds" value={api.id} defaultChecked={bundled.has(api.id)} />
-            ))}
-          </div>
+          <ApiPicker name="apiIds" initial={product.apis} />
         </fieldset>
         <FormFooter
           submitLabel="Save changes"
           busy={save.isPending}
-          disabled={apis.isPending}
           error={formError ?? request.problem ?? save.error}
           errorTitle="Could not save the product"
           success={save.isSuccess && "Saved. The gateways enforce the new settings within seconds."}

@@ -1,31 +1,35 @@
 "use client";
-// One realm: its issuer and discovery document, roles, clients (a new secret shown once, rotation),
-// users and signing keys (state of each, rotate now). Forms check their body with the route's schema.
-import { useRef, type FormEvent } from "react";
-import type { CreateRealmClientRequest, CreateRealmUserRequest } from "@/lib/client/api-types";
+// One realm: its issuer and discovery document, roles, groups, clients (realm-clients-card.tsx), users
+// (with realm-user-actions.tsx), signing keys (state of each, rotate now) and settings. Forms check their body with the route's schema.
+import { useRef, useState, type FormEvent } from "react";
+import type { CreateRealmUserRequest } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { Input, Select } from "@/components/ui/field";
+import { Input } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
-import { createClientInputSchema } from "@/lib/iam/realms/realm-client-schemas";
 import { createRealmUserInputSchema, createRoleInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
 import { useRequestCheck } from "@/lib/client/use-request-check";
+import { IdentityProvidersCard } from "./identity-providers-card";
+import { RealmCaCard } from "./realm-ca-card";
+import { RealmClientsCard } from "./realm-clients-card";
+import { RealmGroupsCard } from "./realm-groups-card";
+import { RealmSettingsCard } from "./realm-settings-card";
+import { RealmUserActions } from "./realm-user-actions";
+import { useRealmUserPage } from "@/lib/client/use-realm-admin";
+import { LoadMore } from "@/components/ui/load-more";
+import { SearchBox } from "@/components/ui/search-box";
 import {
-  useCreateRealmClient,
   useCreateRealmRole,
   useCreateRealmUser,
   useRealm,
-  useRealmClients,
   useRealmKeys,
   useRealmRoles,
-  useRealmUsers,
-  useRotateClientSecret,
   useRotateRealmKeys,
 } from "@/lib/client/use-realms";
 
@@ -99,78 +103,9 @@ function Roles({ name, canManage }: { name: string; canManage: boolean }) {
   );
 }
 
-function Clients({ name, canManage }: { name: string; canManage: boolean }) {
-  const clients = useRealmClients(name);
-  const create = useCreateRealmClient(name);
-  const rotate = useRotateClientSecret(name);
-  const request = useRequestCheck(createClientInputSchema);
-  const formRef = useRef<HTMLFormElement>(null);
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const body: CreateRealmClientRequest = {
-      clientId: formText(form, "clientId"),
-      type: formText(form, "type") as "confidential" | "public",
-      roles: splitList(formText(form, "roles")),
-      scopes: splitList(formText(form, "scopes")),
-      redirectUris: splitList(formText(form, "redirectUris")),
-    };
-    if (request.check(body)) create.mutate(body, { onSuccess: () => formRef.current?.reset() });
-  }
-  const shownSecret = create.data?.clientSecret ? create.data : rotate.data;
-  const items = clients.data?.items ?? [];
-  return (
-    <Card title="Clients">
-      <ErrorBanner error={clients.error} />
-      <ErrorBanner error={rotate.error} title="Could not rotate the secret" />
-      {shownSecret && (
-        <div className="keys-box" role="region" aria-label="New client secret">
-          <p className="keys-box-title">Copy the secret of {shownSecret.clientId} now: it will not be shown again.</p>
-          <code data-testid="new-client-secret">{shownSecret.clientSecret}</code>
-        </div>
-      )}
-      <Table caption="Clients" columns={["Client ID", "Type", "Roles", "Scopes", "Redirect URIs", "Status", ""]} loading={clients.isPending && "Loading clients…"} empty={clients.isSuccess && items.length === 0 && "No clients yet."}>
-        {items.map((client) => (
-          <tr key={client.id}>
-            <td className="strong">{client.clientId}</td>
-            <td>{client.type}</td>
-            <td>{client.roles.join(", ")}</td>
-            <td>{client.scopes.join(" ")}</td>
-            <td>{client.redirectUris.join(" ")}</td>
-            <td>
-              <Badge tone={client.enabled ? "success" : "neutral"}>{client.enabled ? "enabled" : "disabled"}</Badge>
-            </td>
-            <td>
-              {canManage && client.type === "confidential" && (
-                <Button size="sm" variant="secondary" aria-label={`Rotate the secret of ${client.clientId}`} busy={rotate.isPending && rotate.variables === client.clientId} onClick={() => rotate.mutate(client.clientId)}>
-                  Rotate secret
-                </Button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </Table>
-      {canManage && (
-        <form className="form" onSubmit={onSubmit} ref={formRef} aria-label="Add client">
-          <div className="form-row">
-            <Input label="Client ID" name="clientId" required />
-            <Select label="Type" name="type" defaultValue="confidential">
-              <option value="confidential">confidential (has a secret)</option>
-              <option value="public">public (PKCE only)</option>
-            </Select>
-            <Input label="Roles" name="roles" hint="Realm roles of the client itself, comma-separated" />
-            <Input label="Scopes" name="scopes" hint="Space- or comma-separated" />
-            <Input label="Redirect URIs" name="redirectUris" hint="For the authorization code flow, exact match" />
-          </div>
-          <FormFooter submitLabel="Add client" variant="secondary" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not add the client" />
-        </form>
-      )}
-    </Card>
-  );
-}
-
 function Users({ name, canManage }: { name: string; canManage: boolean }) {
-  const users = useRealmUsers(name);
+  const [search, setSearch] = useState<string | undefined>(undefined);
+  const users = useRealmUserPage(name, search);
   const create = useCreateRealmUser(name);
   const request = useRequestCheck(createRealmUserInputSchema);
   const formRef = useRef<HTMLFormElement>(null);
@@ -187,11 +122,12 @@ function Users({ name, canManage }: { name: string; canManage: boolean }) {
     };
     if (request.check(body)) create.mutate(body, { onSuccess: () => formRef.current?.reset() });
   }
-  const items = users.data?.items ?? [];
+  const items = users.items;
   return (
     <Card title="Users">
       <ErrorBanner error={users.error} />
-      <Table caption="Realm users" columns={["Username", "Email", "Roles", "Groups", "Status"]} loading={users.isPending && "Loading users…"} empty={users.isSuccess && items.length === 0 && "No users yet."}>
+      <SearchBox label="Search users" placeholder="username or email" onSearch={setSearch} />
+      <Table caption="Realm users" columns={["Username", "Email", "Roles", "Groups", "Status", ...(canManage ? [""] : [])]} loading={users.isPending && "Loading users…"} empty={users.isSuccess && items.length === 0 && "No users yet."}>
         {items.map((user) => (
           <tr key={user.id}>
             <td className="strong">{user.username}</td>
@@ -201,9 +137,15 @@ function Users({ name, canManage }: { name: string; canManage: boolean }) {
             <td>
               <Badge tone={user.enabled ? "success" : "neutral"}>{user.enabled ? "enabled" : "disabled"}</Badge>
             </td>
+            {canManage && (
+              <td>
+                <RealmUserActions realm={name} user={user} />
+              </td>
+            )}
           </tr>
         ))}
       </Table>
+      <LoadMore list={users} />
       {canManage && (
         <form className="form" onSubmit={onSubmit} ref={formRef} aria-label="Add user">
           <div className="form-row">
@@ -263,9 +205,13 @@ export function RealmDetailClient({ name, canManage }: { name: string; canManage
       <PageHeader title={`Realm ${name}`} description="An OpenID Connect issuer: its roles, clients, users and signing keys." />
       <Overview name={name} />
       <Roles name={name} canManage={canManage} />
-      <Clients name={name} canManage={canManage} />
+      <RealmGroupsCard name={name} canManage={canManage} />
+      <RealmClientsCard name={name} canManage={canManage} />
       <Users name={name} canManage={canManage} />
       <Keys name={name} canManage={canManage} />
+      <RealmCaCard name={name} />
+      <IdentityProvidersCard name={name} canManage={canManage} />
+      <RealmSettingsCard name={name} canManage={canManage} />
     </>
   );
 }

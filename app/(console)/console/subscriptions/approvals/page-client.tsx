@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMore } from "@/components/ui/load-more";
 import { Table } from "@/components/ui/table";
 import { RejectRequestForm } from "./reject-request-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
@@ -20,7 +21,7 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
   const record = (decision: StateChange) => decide.mutate(decision, { onSuccess: () => setRejecting(null) });
 
   const columns = ["Subscription", "Product", "Requested by", "Requested", ...(canDecide ? ["Decision"] : [])];
-  const items = pending.data?.items ?? [];
+  const items = pending.items;
   return (
     <>
       <Link href="/console/subscriptions" className="back-link">
@@ -34,7 +35,7 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
           {decide.data.state === "active" ? `Approved "${decide.data.name}".` : `Rejected "${decide.data.name}".`}
         </p>
       )}
-      <Card title={`Submitted requests (${items.length})`}>
+      <Card title={`Submitted requests (${items.length}${pending.hasNextPage ? "+" : ""})`}>
         <Table caption="Pending approvals" columns={columns} loading={pending.isPending && "Loading requests…"} empty={pending.isSuccess && items.length === 0 && "No requests are waiting."}>
           {items.map((sub) => {
             const busy = decide.isPending && decide.variables?.id === sub.id;
@@ -69,6 +70,7 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
             );
           })}
         </Table>
+        <LoadMore list={pending} />
       </Card>
     </>
   );

@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
 import { createClient, listClients } from "@/lib/iam/realms/realm-clients";
-import { createClientInputSchema } from "@/lib/iam/realms/realm-client-schemas";
+import { createClientInputSchema, listClientsQuerySchema } from "@/lib/iam/realms/realm-client-schemas";
 import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { realm: string };
 
-// GET /api/v1/realms/{realm}/clients - never a secret
-export const GET = withAuth<Params>(async ({ params }) => NextResponse.json({ items: await listClients(params.realm) }), {
-  route: "GET /realms/{realm}/clients",
-});
+// GET /api/v1/realms/{realm}/clients - by clientId, paged (?limit, ?cursor, ?search); never a secret
+export const GET = withAuth<Params>(
+  async ({ request, params }) => {
+    const query = listClientsQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    return NextResponse.json(await listClients(params.realm, query));
+  },
+  { route: "GET /realms/{realm}/clients" },
+);
 
 // POST /api/v1/realms/{realm}/clients - {clientId, type, roles?, scopes?, redirectUris?} -> {clientId, clientSecret} (shown once)
 export const POST = withAuth<Params>(

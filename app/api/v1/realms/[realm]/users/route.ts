@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
 import { createRealmUser, listRealmUsers } from "@/lib/iam/realms/realm-directory";
-import { createRealmUserInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
+import { createRealmUserInputSchema, listRealmUsersQuerySchema } from "@/lib/iam/realms/realm-directory-schemas";
 import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { realm: string };
 
-// GET /api/v1/realms/{realm}/users
-export const GET = withAuth<Params>(async ({ params }) => NextResponse.json({ items: await listRealmUsers(params.realm) }), {
-  route: "GET /realms/{realm}/users",
-});
+// GET /api/v1/realms/{realm}/users - by username, paged (?limit, ?cursor, ?search)
+export const GET = withAuth<Params>(
+  async ({ request, params }) => {
+    const query = listRealmUsersQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    return NextResponse.json(await listRealmUsers(params.realm, query));
+  },
+  { route: "GET /realms/{realm}/users" },
+);
 
 // POST /api/v1/realms/{realm}/users - {username, email?, password?, roles?, clientRoles?, groups?}
 export const POST = withAuth<Params>(

@@ -1,0 +1,67 @@
+"use client";
+// The API's access rules (CEL) and identity forwarding, enforced by the gateways after the
+// bearer token is verified; an operation's own rules (under Operations) replace the API's.
+// One PATCH saves both; an expression that does not compile comes back as a 400 naming the
+// CEL problem and its position. The rule tester tries the rows as edited.
+import { useState, type FormEvent } from "react";
+import type { Api } from "@/lib/client/api-types";
+import { Card } from "@/components/ui/card";
+import { Checkbox, Input } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
+import { useUpdateApi } from "@/lib/client/use-apis";
+import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
+
+export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
+  const update = useUpdateApi(api.id);
+  const [rows, setRows] = useState<AccessRuleRow[]>(() => toRows(api.accessRules));
+  const forward = api.forwardIdentity;
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const header = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+    const forwardIdentity = {
+      subjectHeader: header("subjectHeader"),
+      clientHeader: header("clientHeader"),
+      rolesHeader: header("rolesHeader"),
+      stripAuthorization: form.get("stripAuthorization") === "on" || undefined,
+    };
+    const anyForwarding = Object.values(forwardIdentity).some((v) => v !== undefined);
+    update.mutate({
+      accessRules: rows.length ? toRules(rows) : null,
+      forwardIdentity: anyForwarding ? (JSON.parse(JSON.stringify(forwardIdentity)) as typeof forwardIdentity) : null,
+    });
+  }
+
+  return (
+    <Card title="Access rules and identity">
+      <p className="muted">
+        Conditions on the verified token, the caller&apos;s address, the time and the request, checked by the gateways after the token; and the
+        headers that tell the backend who called.
+      </p>
+      <form className="form" onSubmit={onSubmit} aria-label="Access rules and identity" key={JSON.stringify([api.accessRules, forward])}>
+        <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
+        <fieldset className="fieldset" disabled={!canEdit}>
+          <legend>Identity forwarding</legend>
+          <p className="field-hint">Set from the verified token, replacing anything the client sent; empty: not sent.</p>
+          <div className="form-row">
+            <Input label="Subject header" name="subjectHeader" defaultValue={forward?.subjectHeader ?? ""} placeholder="X-User-Id" />
+            <Input label="Client header" name="clientHeader" defaultValue={forward?.clientHeader ?? ""} placeholder="X-Client-Id" />
+            <Input label="Roles header" name="rolesHeader" defaultValue={forward?.rolesHeader ?? ""} placeholder="X-User-Roles" />
+          </div>
+          <Checkbox label="Strip the Authorization header before forwarding" name="stripAuthorization" defaultChecked={forward?.stripAuthorization ?? false} />
+        </fieldset>
+        <FormFooter
+          submitLabel="Save access rules"
+          variant="secondary"
+          busy={update.isPending}
+          error={update.error}
+          errorTitle="Access rules refused"
+          success={update.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
+          hideActions={!canEdit}
+        />
+      </form>
+      <AccessRuleTester apiId={api.id} rows={rows} />
+    </Card>
+  );
+}

@@ -1,0 +1,258 @@
+// npm run bench:gateway - how much of a bare proxy's throughput the gateway keeps.
+//
+// One local backend (its own process), then, in front of it and driven the same way by
+// autocannon (same connections, same duration, keep-alive):
+//   - the baseline: a bare http-proxy passthrough, one process, keep-alive agent;
+//   - the compiled gateway (`node main.js`, as production runs it) with GATEWAY_WORKERS=1,
+//     fed its config through Redis under a private prefix, as the tests do:
+//       (a) subscription key + rate limit (never reached),
+//       (b) subscription key + JWT (RS256, JWKS served locally) + rate limit;
+//   - the same gateway with GATEWAY_WORKERS=2.
+// Prints requests/s, p50/p99 and the ratio to the baseline, then the p99 latency the
+// gateway adds to the baseline at half of its own maximum rate, beside the targets.
+// Access logs stay on (LOG_LEVEL=info, written to /dev/null) as in production.
+//
+// BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), REDIS_URL.
+// BENCH_CPU_PROFILE=dir: the gateway runs under `node --cpu-prof --cpu-prof-dir=dir`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { createConfigPublisher } from "@/gateway-worker/test/helpers/publish-config";
+import { AUDIENCE, ISSUER, startTestIdp } from "@/gateway-worker/test/helpers/jwks-server";
+import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "@/gateway-worker/test/helpers/snapshots";
+import { freePort } from "@/test/support/free-port";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+const KEY = "bench-key-0123456789abcdef";
+const root = path.resolve(import.meta.dirname, "..");
+// Compiled apart from gateway-worker/dist (which other builds clean), beside it so it finds node_modules.
+const outDir = path.join(root, "gateway-worker", `.bench-build-${randomUUID()}`);
+const prefix = `bench-gateway-${randomUUID()}`;
+
+const children: ChildProcess[] = [];
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit" });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+/** A child node process; resolves once `url` answers (any status). */
+async function startProcess(args: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
+    const ok = await fetch(url).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+    if (ok) return child;
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const BACKEND = `
+import http from "node:http";
+const body = JSON.stringify({ ok: true, message: "hello from the bench backend" });
+http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  req.resume();
+  req.on("end", () => res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body));
+}).listen(Number(process.env.PORT), "127.0.0.1");
+`;
+
+const BARE_PROXY = `
+import http from "node:http";
+import httpProxy from "http-proxy";
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const proxy = httpProxy.createProxyServer({ target: process.env.TARGET, agent });
+proxy.on("error", (err, req, res) => { res.writeHead?.(502); res.end(); });
+http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => proxy.web(req, res)).listen(Number(process.env.PORT), "127.0.0.1");
+`;
+
+/**
+ * CPU time (ms) used so far by `pid` and its children (a cluster's workers), from /proc: on a
+ * shared machine the CPU a server spends per request is steadier than the rate it reaches.
+ * null where /proc is not there.
+ */
+function cpuMs(pid: number): number | null {
+  try {
+    const ticks = (p: number) => {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (USER_HZ, 100 on Linux)
+    };
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return ((ticks(pid) + children.reduce((sum, c) => sum + ticks(c), 0)) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+interface Measured {
+  /** CPU ms the server (and its workers) spent per 1,000 requests; null without /proc. */
+  cpuPerK: number | null;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function drive(url: string, headers: Record<string, string>, opts: { overallRate?: number; duration?: number; pid?: number } = {}): Promise<Measured> {
+  const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: opts.duration ?? DURATION,
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+  });
+  const cpuAfter = opts.pid ? cpuMs(opts.pid) : null;
+  return {
+    cpuPerK: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total) * 1000 : null,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** A short unmeasured run first: JIT, connection pools and the JWKS cache warm up. */
+async function measure(url: string, headers: Record<string, string>, opts: { overallRate?: number; pid?: number } = {}): Promise<Measured> {
+  await drive(url, headers, { duration: 2, overallRate: opts.overallRate });
+  return drive(url, headers, opts);
+}
+
+async function startGateway(workers: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+  const child = await startProcess(
+    [...profile, path.join(outDir, "main.js")],
+    {
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: "127.0.0.1",
+      GATEWAY_METRICS_PORT: "0",
+      GATEWAY_HTTPS_PORT: "0",
+      GATEWAY_WORKERS: String(workers),
+      REDIS_URL,
+      CONFIG_CHANNEL_PREFIX: prefix,
+      LOG_LEVEL: "info",
+    },
+    `${url}/keyed/ping?subscription-key=${KEY}`,
+  );
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
+const check = (ok: boolean) => (ok ? "met" : "NOT met");
+
+async function main() {
+  console.log(`gateway bench: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, node ${process.version}`);
+  await run(path.join(root, "node_modules/.bin/tsc"), ["-p", "gateway-worker/tsconfig.json", "--outDir", outDir]);
+
+  const backendPort = await freePort();
+  const backendUrl = `http://127.0.0.1:${backendPort}`;
+  await startProcess(["--input-type=module", "-e", BACKEND], { PORT: String(backendPort) }, backendUrl);
+  const proxyPort = await freePort();
+  const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  const bare = await startProcess(["--input-type=module", "-e", BARE_PROXY], { PORT: String(proxyPort), TARGET: backendUrl }, proxyUrl);
+
+  const idp = await startTestIdp();
+  const token = await idp.sign({ scope: "orders:read" }, { expiresIn: "2h" });
+  const publisher = createConfigPublisher(REDIS_URL, prefix);
+  const limited = { calls: 1_000_000_000, periodSeconds: 60 };
+  const keyed = makeApi({ id: "api-keyed", path: "keyed", backends: [{ url: backendUrl, weight: 1 }] });
+  const withJwt = makeApi({
+    id: "api-jwt",
+    path: "jwt",
+    backends: [{ url: backendUrl, weight: 1 }],
+    jwt: {
+      issuer: ISSUER,
+      audiences: [AUDIENCE],
+      jwksUri: `${idp.url}/jwks`,
+      requiredScopes: [],
+      requiredRoles: [],
+      rolesClaim: "roles",
+      clockToleranceSeconds: 30,
+      tokenHeader: "Authorization",
+      algorithms: ["RS256"],
+    },
+  });
+  await publisher.publish(
+    makeSnapshot({
+      apis: [keyed, withJwt],
+      products: [makeProduct({ id: "prod-bench", apiIds: [keyed.id, withJwt.id], rateLimit: limited })],
+      subscriptions: [makeSubscription({ id: "sub-bench", productId: "prod-bench", keys: [KEY] })],
+    }),
+  );
+
+  const keyHeaders = { "ocp-apim-subscription-key": KEY };
+  const jwtHeaders = { ...keyHeaders, authorization: `Bearer ${token}` };
+  const rows: { name: string; m: Measured; ratio?: number; target?: number; cpuRatio?: number }[] = [];
+  const cpuRatio = (m: Measured) => (m.cpuPerK && baselineCpu ? baselineCpu / m.cpuPerK : undefined);
+  let baselineCpu: number | null = null;
+  try {
+    const baseline = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
+    baselineCpu = baseline.cpuPerK;
+    rows.push({ name: "bare http-proxy (baseline)", m: baseline });
+
+    const one = await startGateway(1);
+    const keyRate = await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid });
+    rows.push({ name: "gateway: key + rate limit", m: keyRate, ratio: keyRate.rps / baseline.rps, target: 0.8, cpuRatio: cpuRatio(keyRate) });
+    const jwtRate = await measure(`${one.url}/jwt/ping`, jwtHeaders, { pid: one.pid });
+    rows.push({ name: "gateway: key + JWT + rate limit", m: jwtRate, ratio: jwtRate.rps / baseline.rps, target: 0.6, cpuRatio: cpuRatio(jwtRate) });
+
+    // Added latency at half the gateway's maximum: both sides at the same fixed rate.
+    const half = Math.max(1, Math.round(keyRate.rps / 2));
+    const baselineHalf = await measure(`${proxyUrl}/ping`, {}, { overallRate: half });
+    const gatewayHalf = await measure(`${one.url}/keyed/ping`, keyHeaders, { overallRate: half });
+    await one.stop();
+
+    const two = await startGateway(2);
+    const keyRate2 = await measure(`${two.url}/keyed/ping`, keyHeaders, { pid: two.pid });
+    rows.push({ name: "gateway, GATEWAY_WORKERS=2: key + rate", m: keyRate2, ratio: keyRate2.rps / baseline.rps, cpuRatio: cpuRatio(keyRate2) });
+    await two.stop();
+
+    console.log("");
+    console.log(`${"".padEnd(42)}     req/s   p50 ms   p99 ms   ratio  target          CPU ms/1k req  CPU ratio`);
+    for (const { name, m, ratio, target, cpuRatio: byCpu } of rows) {
+      const errors = m.errors + m.non2xx > 0 ? `  (${m.errors} errors, ${m.non2xx} non-2xx)` : "";
+      const ratioText = ratio === undefined ? "".padStart(8) : `${ratio.toFixed(2)}x`.padStart(8);
+      const targetText = (target === undefined ? "" : `  >= ${target}x ${check((ratio ?? 0) >= target)}`).padEnd(16);
+      const cpuText = `${m.cpuPerK === null ? "n/a".padStart(13) : fmt(m.cpuPerK, 0).padStart(13)}${byCpu === undefined ? "" : `${byCpu.toFixed(2)}x`.padStart(11)}`;
+      console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${ratioText}${targetText}${cpuText}${errors}`);
+    }
+    const added = gatewayHalf.p99 - baselineHalf.p99;
+    console.log("");
+    console.log(
+      `at ${half} req/s (half the gateway's max): p99 bare proxy ${baselineHalf.p99} ms, gateway ${gatewayHalf.p99} ms, ` +
+        `added ${added.toFixed(1)} ms  (target < 2 ms: ${check(added < 2)}; autocannon measures latency in whole ms)`,
+    );
+    console.log(
+      "CPU ratio: the bare proxy's CPU per request over the gateway's, what the rate ratio tends to on an idle machine " +
+        `(load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores).`,
+    );
+    if (keyRate.non2xx + jwtRate.non2xx + keyRate2.non2xx > 0) process.exitCode = 1;
+  } finally {
+    await Promise.all(
+      children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))),
+    );
+    await publisher.cleanupAndClose();
+    await idp.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();

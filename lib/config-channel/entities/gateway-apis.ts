@@ -1,0 +1,96 @@
+// APIs as the gateways get them, for the whole catalogue (snapshot) or a few ids (delta):
+// one mapping, so a delta's api.upserted is exactly what a snapshot would hold.
+import type { Prisma } from "@/generated/prisma/client";
+import type { DbTransaction } from "@/lib/db";
+import type { GatewayVersioning, ScopePolicy } from "@/lib/config-channel/contract";
+import { gatewayPathOf } from "@/lib/apis/version-sets/gateway-path";
+import { apiTlsForSnapshot, readApiTls } from "@/lib/apis/api-tls-schemas";
+import { specsForValidation, withValidation } from "@/lib/gateway-policy/validation-for-snapshot";
+import { gatewayJwtOf, realmFederationOf } from "@/lib/iam/realms/realm-jwt-for-gateway";
+import { realmCasForSnapshot } from "@/lib/iam/realms/realm-ca";
+import { backendsForSnapshot } from "../backends-for-snapshot";
+
+/** Drafts are not callable yet: they stay off the gateway until published. */
+export const onGatewayApiWhere = { lifecycle: { not: "DRAFT" } } satisfies Prisma.ApiWhereInput;
+
+/** What request validation needs to know of the products bundling an API (see validation-for-snapshot.ts). */
+export type ValidatingProduct = { policy: unknown; apis: { apiId: string }[] };
+
+const apiInclude = {
+  versionSet: true,
+  operationPolicies: { select: { method: true, path: true, policy: true } },
+  // The gateway serves the current revision's operations, nothing else below the path.
+  revisions: {
+    where: { isCurrent: true },
+    select: { operations: { select: { method: true, path: true }, orderBy: [{ path: "asc" }, { method: "asc" }] } },
+  },
+} satisfies Prisma.ApiInclude;
+
+/**
+ * `where` selects among the APIs on the gateway (drafts never match). `defaults` are the
+ * workspace's rules; `products` the bundling products when the caller has them all
+ * (a snapshot), else the ones bundling these APIs are read.
+ */
+export async function buildGatewayApis(
+  tx: DbTransaction,
+  where: Prisma.ApiWhereInput,
+  scope: { defaults: ScopePolicy; products?: readonly ValidatingProduct[] },
+) {
+  const apis = await tx.api.findMany({
+    where: { AND: [where, onGatewayApiWhere] },
+    orderBy: [{ path: "asc" }, { versionName: "asc" }],
+    include: apiInclude,
+  });
+  if (apis.length === 0) return [];
+  const products =
+    scope.products ??
+    (await tx.product.findMany({
+      where: { apis: { some: { apiId: { in: apis.map((a) => a.id) } } } },
+      select: { policy: true, apis: { select: { apiId: true } } },
+    }));
+  const validationSpecs = await specsForValidation(tx, apis, products, scope.defaults);
+  const federation = await realmFederationOf(tx, apis);
+  // mtls.trustRealmCa: the realm CA's certificate and revoked serials travel with the API.
+  const realmCas = await realmCasForSnapshot(tx, apis.map((a) => readApiTls(a.tlsSettings).mtls?.trustRealmCa).filter((r): r is string => Boolean(r)));
+  return apis.map((api) => ({
+    id: api.id,
+    name: api.name,
+    path: gatewayPathOf(api, api.versionSet?.scheme),
+    lifecycle: api.lifecycle.toLowerCase(),
+    sunsetAt: api.sunsetAt?.toISOString() ?? null,
+    // An API without a current revision has no operation list: the gateway then forwards everything.
+    operations: api.revisions[0]?.operations.map((op) => withValidation(withOperationPolicy(op, api.operationPolicies), validationSpecs.get(api.id))),
+    versioning: headerOrQueryVersioning(api),
+    // Weights, health checks, retries, breaker, timeouts, TLS (the client key sealed for the gateways).
+    ...backendsForSnapshot(api),
+    subscription: {
+      required: api.subscriptionRequired,
+      header: api.subscriptionKeyHeader,
+      query: api.subscriptionKeyQuery,
+    },
+    // Stored already parsed by jwtRequirementsSchema; a realm binding becomes the realm's issuer and
+    // JWKS URI here, plus the realm's identity providers, and the contract validates the result again (fail closed).
+    jwt: gatewayJwtOf(api.jwtRequirements, federation),
+    allowEncodedSlashes: api.allowEncodedSlashes,
+    allowWebSockets: api.allowWebSockets,
+    // Stored already parsed by scopePolicySchema; the contract validates it again.
+    policy: api.policy ?? undefined,
+    tls: apiTlsForSnapshot(api.tlsSettings, realmCas),
+  }));
+}
+
+/** An operation's own rules, matched by method and path template (they outlive revisions). */
+function withOperationPolicy(op: { method: string; path: string }, policies: readonly { method: string; path: string; policy: unknown }[]) {
+  const own = policies.find((p) => p.method === op.method && p.path === op.path);
+  return own ? { ...op, policy: own.policy } : op;
+}
+
+/** Header/query version sets share a path and let the gateway pick; the path scheme is folded into `path`. */
+function headerOrQueryVersioning(api: {
+  versionName: string | null;
+  versionSet: { id: string; scheme: "PATH" | "HEADER" | "QUERY"; parameterName: string } | null;
+}): GatewayVersioning | undefined {
+  const set = api.versionSet;
+  if (!set || set.scheme === "PATH" || !api.versionName) return undefined;
+  return { versionSetId: set.id, scheme: set.scheme === "HEADER" ? "header" : "query", parameterName: set.parameterName, version: api.versionName };
+}
