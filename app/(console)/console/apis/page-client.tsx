@@ -6,9 +6,8 @@ import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
-import { SearchBox } from "@/components/ui/search-box";
+import { ListFilters } from "@/components/ui/list-filters";
 import { Table } from "@/components/ui/table";
 import { useApis } from "@/lib/client/use-apis";
 import { ImportApiForm } from "./import-api-form";
@@ -31,17 +30,10 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
       <Card
         title="All APIs"
         actions={
-          <div className="form-row">
-            <SearchBox label="Search APIs" placeholder="Name or path" onSearch={setSearch} />
-            <Select label="Filter by lifecycle" value={lifecycle} onChange={(e) => setLifecycle(e.target.value as ApiLifecycle | "")}>
-              <option value="">Any lifecycle</option>
-              {lifecycles.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <ListFilters
+            search={{ label: "Search APIs", placeholder: "Name or path", onSearch: setSearch }}
+            choice={{ label: "Filter by lifecycle", anyLabel: "Any lifecycle", options: lifecycles, value: lifecycle, onChange: setLifecycle }}
+          />
         }
       >
         <Table

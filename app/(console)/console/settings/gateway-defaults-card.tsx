@@ -9,10 +9,10 @@ import type { WorkspaceSettings } from "@/lib/client/api-types";
 import { CountingFields, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
 import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
-import { FormFooter } from "@/components/ui/form-footer";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useUpdateSettings } from "@/lib/client/use-settings";
 import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
+import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
 
 export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSettings["gatewayPolicy"]; canEdit: boolean }) {
   const save = useUpdateSettings();
@@ -38,14 +38,13 @@ export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSett
         <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={policy} scope="workspace" />
         </fieldset>
-        <FormFooter
+        <GatewaySaveFooter
           submitLabel="Save defaults"
-          variant="secondary"
-          busy={save.isPending}
-          error={request.problem ?? save.error}
+          saved="Defaults saved"
           errorTitle="Defaults refused"
-          success={save.isSuccess ? "Defaults saved; the gateways apply them within seconds." : undefined}
-          hideActions={!canEdit}
+          save={save}
+          problem={request.problem}
+          canEdit={canEdit}
         />
       </form>
     </Card>

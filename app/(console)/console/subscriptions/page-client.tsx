@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadMore } from "@/components/ui/load-more";
-import { SearchBox } from "@/components/ui/search-box";
+import { ListFilters } from "@/components/ui/list-filters";
 import { Table } from "@/components/ui/table";
 import { CreateSubscriptionForm } from "./create-subscription-form";
 import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
@@ -49,17 +48,10 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
       <Card
         title="All subscriptions"
         actions={
-          <div className="form-row">
-            <SearchBox label="Search subscriptions" placeholder="Name" onSearch={setSearch} />
-            <Select label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as SubscriptionState | "")}>
-              <option value="">Any state</option>
-              {stateFilters.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <ListFilters
+            search={{ label: "Search subscriptions", placeholder: "Name", onSearch: setSearch }}
+            choice={{ label: "State", anyLabel: "Any state", options: stateFilters, value: stateFilter, onChange: setStateFilter }}
+          />
         }
       >
         <Table caption="Subscriptions" columns={columns} loading={subscriptions.isPending && "Loading subscriptions…"} empty={subscriptions.isSuccess && items.length === 0 && <>No subscriptions{stateFilter && ` in state ${stateFilter}`}{search && ` matching “${search}”`}.</>}>

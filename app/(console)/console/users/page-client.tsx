@@ -6,9 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/field";
 import { LoadMore } from "@/components/ui/load-more";
-import { SearchBox } from "@/components/ui/search-box";
+import { ListFilters } from "@/components/ui/list-filters";
 import { Table } from "@/components/ui/table";
 import { userRoles } from "@/lib/iam/roles";
 import { useUpdateUser, useUsers } from "@/lib/client/use-users";
@@ -33,17 +32,10 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
       <Card
         title="All users"
         actions={
-          <div className="form-row">
-            <SearchBox label="Search users" placeholder="Email or name" onSearch={setSearch} />
-            <Select label="Filter by role" value={role} onChange={(e) => setRole(e.target.value as UserRole | "")}>
-              <option value="">Any role</option>
-              {userRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <ListFilters
+            search={{ label: "Search users", placeholder: "Email or name", onSearch: setSearch }}
+            choice={{ label: "Filter by role", anyLabel: "Any role", options: userRoles, value: role, onChange: setRole, optionLabel: roleLabel }}
+          />
         }
       >
         <Table

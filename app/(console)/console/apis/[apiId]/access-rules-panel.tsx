@@ -7,9 +7,9 @@ import { useState, type FormEvent } from "react";
 import type { Api } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Input } from "@/components/ui/field";
-import { FormFooter } from "@/components/ui/form-footer";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
+import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
 
 export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const update = useUpdateApi(api.id);
@@ -51,14 +51,12 @@ export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean 
           </div>
           <Checkbox label="Strip the Authorization header before forwarding" name="stripAuthorization" defaultChecked={forward?.stripAuthorization ?? false} />
         </fieldset>
-        <FormFooter
+        <GatewaySaveFooter
           submitLabel="Save access rules"
-          variant="secondary"
-          busy={update.isPending}
-          error={update.error}
+          saved="Saved"
           errorTitle="Access rules refused"
-          success={update.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
-          hideActions={!canEdit}
+          save={update}
+          canEdit={canEdit}
         />
       </form>
       <AccessRuleTester apiId={api.id} rows={rows} />

@@ -8,7 +8,6 @@ import type { Api, EffectivePolicy, Operation, OperationPolicy } from "@/lib/cli
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { FormFooter } from "@/components/ui/form-footer";
 import { Table } from "@/components/ui/table";
 import { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-policy-schemas";
 import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
@@ -16,6 +15,7 @@ import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, use
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
+import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
 
 const show = (value: unknown) => (value === null ? "off" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
@@ -61,14 +61,13 @@ function OperationAccessRules({ apiId, op, own, canEdit }: { apiId: string; op: 
       <form className="form" onSubmit={onSubmit} aria-label="Operation access rules">
         <p className="muted">This operation&apos;s own access rules replace the API&apos;s list whole; none: the API&apos;s apply.</p>
         <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
-        <FormFooter
+        <GatewaySaveFooter
           submitLabel="Save operation access rules"
-          variant="secondary"
-          busy={put.isPending}
-          error={request.problem ?? put.error}
+          saved="Saved"
           errorTitle="Access rules refused"
-          success={put.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
-          hideActions={!canEdit}
+          save={put}
+          problem={request.problem}
+          canEdit={canEdit}
         />
       </form>
       <AccessRuleTester apiId={apiId} rows={rows} defaultMethod={op.method} />
@@ -106,21 +105,20 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
           <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
             <RequestRuleFields rules={own?.policy ?? {}} scope="operation" />
           </fieldset>
-          <FormFooter
+          <GatewaySaveFooter
             submitLabel="Save operation rules"
-            variant="secondary"
-            busy={put.isPending}
-            error={request.problem ?? put.error ?? remove.error}
+            saved="Saved"
             errorTitle="Rules refused"
-            success={put.isSuccess ? "Saved; the gateways apply them within seconds." : undefined}
-            hideActions={!canEdit}
+            save={put}
+            problem={request.problem ?? remove.error}
+            canEdit={canEdit}
           >
             {own && canEdit && (
               <Button type="button" variant="ghost" onClick={() => remove.mutate(op)} disabled={remove.isPending}>
                 Use the API&apos;s rules
               </Button>
             )}
-          </FormFooter>
+          </GatewaySaveFooter>
         </form>
       )}
       {policies.data && (

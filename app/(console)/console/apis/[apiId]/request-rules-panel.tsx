@@ -6,11 +6,11 @@ import type { FormEvent } from "react";
 import { z } from "zod";
 import type { Api } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
-import { FormFooter } from "@/components/ui/form-footer";
 import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
 
 const rulesSchema = z.object(requestRuleInputFields).strict();
 
@@ -41,14 +41,13 @@ export function RequestRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean
         <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={rules} scope="api" />
         </fieldset>
-        <FormFooter
+        <GatewaySaveFooter
           submitLabel="Save rules"
-          variant="secondary"
-          busy={update.isPending}
-          error={request.problem ?? update.error}
+          saved="Rules saved"
           errorTitle="Rules refused"
-          success={update.isSuccess ? "Rules saved; the gateways apply them within seconds." : undefined}
-          hideActions={!canEdit}
+          save={update}
+          problem={request.problem}
+          canEdit={canEdit}
         />
       </form>
     </Card>

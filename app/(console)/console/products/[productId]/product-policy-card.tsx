@@ -9,11 +9,11 @@ import type { Product } from "@/lib/client/api-types";
 import { CountingFields, readCounting } from "@/components/console/limit-fields";
 import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
-import { FormFooter } from "@/components/ui/form-footer";
 import { inheritUnsetRules } from "@/lib/gateway-policy/inherit-unset-rules";
 import { useUpdateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { updateProductInputSchema } from "@/lib/products/product-schemas";
+import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
 
 export function ProductPolicyCard({ product, editable }: { product: Product; editable: boolean }) {
   const save = useUpdateProduct(product.id);
@@ -38,14 +38,13 @@ export function ProductPolicyCard({ product, editable }: { product: Product; edi
           <RequestRuleFields rules={product.policy} scope="product" />
         </fieldset>
         <CountingFields limits={product.policy} scope="product" disabled={!editable} />
-        <FormFooter
+        <GatewaySaveFooter
           submitLabel="Save rules"
-          variant="secondary"
-          busy={save.isPending}
-          error={request.problem ?? save.error}
+          saved="Rules saved"
           errorTitle="Rules refused"
-          success={save.isSuccess ? "Rules saved; the gateways apply them within seconds." : undefined}
-          hideActions={!editable}
+          save={save}
+          problem={request.problem}
+          canEdit={editable}
         />
       </form>
     </Card>
