@@ -24,6 +24,7 @@ import { createConfigPublisher } from "@/gateway-worker/test/helpers/publish-con
 import { AUDIENCE, ISSUER, startTestIdp } from "@/gateway-worker/test/helpers/jwks-server";
 import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "@/gateway-worker/test/helpers/snapshots";
 import { freePort } from "@/test/support/free-port";
+import { compileGateway, gatewayProcessEnv, stopProcess } from "@/test/support/gateway-process";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -37,15 +38,8 @@ const prefix = `bench-gateway-${randomUUID()}`;
 
 const children: ChildProcess[] = [];
 
-function run(command: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: "inherit" });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
-  });
-}
-
 /** A child node process; resolves once `url` answers (any status). */
-async function startProcess(args: string[], env: Record<string, string>, url: string): Promise<ChildProcess> {
+async function startProcess(args: string[], env: Record<string, string | undefined>, url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   children.push(child);
   const deadline = Date.now() + 30_000;
@@ -136,22 +130,13 @@ async function startGateway(workers: number): Promise<{ url: string; pid: number
   const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const child = await startProcess(
     [...profile, path.join(outDir, "main.js")],
-    {
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOST: "127.0.0.1",
-      GATEWAY_METRICS_PORT: "0",
-      GATEWAY_HTTPS_PORT: "0",
-      GATEWAY_WORKERS: String(workers),
-      REDIS_URL,
-      CONFIG_CHANNEL_PREFIX: prefix,
-      LOG_LEVEL: "info",
-    },
+    gatewayProcessEnv({ port, workers, redisUrl: REDIS_URL, prefix, logLevel: "info" }),
     `${url}/keyed/ping?subscription-key=${KEY}`,
   );
   return {
     url,
     pid: child.pid!,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", () => resolve()), child.kill("SIGTERM")))),
+    stop: () => stopProcess(child),
   };
 }
 
@@ -160,7 +145,7 @@ const check = (ok: boolean) => (ok ? "met" : "NOT met");
 
 async function main() {
   console.log(`gateway bench: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, node ${process.version}`);
-  await run(path.join(root, "node_modules/.bin/tsc"), ["-p", "gateway-worker/tsconfig.json", "--outDir", outDir]);
+  await compileGateway(outDir);
 
   const backendPort = await freePort();
   const backendUrl = `http://127.0.0.1:${backendPort}`;

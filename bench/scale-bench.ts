@@ -22,6 +22,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { freePort } from "@/test/support/free-port";
+import { gatewayProcessEnv, stopProcess } from "@/test/support/gateway-process";
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000);
 const APIS = Number(process.env.BENCH_APIS ?? 1_000);
@@ -92,17 +93,7 @@ async function startGateway(): Promise<RunningGateway> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, "gateway-worker/dist/main.js")], {
     cwd: root,
-    env: {
-      ...process.env,
-      GATEWAY_PORT: String(port),
-      GATEWAY_HOST: "127.0.0.1",
-      GATEWAY_METRICS_PORT: "0",
-      GATEWAY_HTTPS_PORT: "0",
-      GATEWAY_WORKERS: "1",
-      REDIS_URL,
-      CONFIG_CHANNEL_PREFIX: prefix,
-      LOG_LEVEL: "error",
-    },
+    env: gatewayProcessEnv({ port, redisUrl: REDIS_URL, prefix }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);
@@ -116,9 +107,6 @@ async function startGateway(): Promise<RunningGateway> {
   }
 }
 
-function stopGateway(g: RunningGateway): Promise<void> {
-  return new Promise((resolve) => (g.child.exitCode !== null ? resolve() : (g.child.once("exit", () => resolve()), g.child.kill("SIGTERM"))));
-}
 
 /** Resident memory (MB) of a gateway and its worker processes, from /proc; NaN without /proc. */
 function rssMb(pid: number): number {
@@ -265,7 +253,7 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
   const rss = gateways.map((g) => rssMb(g.child.pid!));
   const third = await startGateway();
   await until(third, seeded.probePath, 0, (s) => s === 200);
-  for (const g of [...gateways, third]) await stopGateway(g);
+  for (const g of [...gateways, third]) await stopProcess(g.child);
   return { writes, propagation, rss, coldStartMs: third.coldStartMs, snapshotMb, seedMs, publishMs };
 }
 

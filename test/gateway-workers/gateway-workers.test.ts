@@ -13,6 +13,7 @@ import { createConfigPublisher, type ConfigPublisher } from "@/gateway-worker/te
 import { makeApi, makeSnapshot } from "@/gateway-worker/test/helpers/snapshots";
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { freePort } from "../support/free-port";
+import { compileGateway, gatewayProcessEnv } from "../support/gateway-process";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const root = path.resolve(__dirname, "../..");
@@ -26,12 +27,6 @@ let primary: ChildProcess;
 let gatewayPort: number;
 let metricsPort: number;
 
-function compileGateway(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tsc = spawn(path.join(root, "node_modules/.bin/tsc"), ["-p", "gateway-worker/tsconfig.json", "--outDir", outDir], { cwd: root, stdio: "inherit" });
-    tsc.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
-  });
-}
 
 /** One request on a connection of its own (the cluster hands out connections, not requests). */
 function get(port: number, urlPath: string): Promise<{ status: number; body: string }> {
@@ -72,24 +67,14 @@ async function counterSum(name: string, labels: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  await compileGateway();
+  await compileGateway(outDir);
   backend = await startBackend("workers");
   publisher = createConfigPublisher(REDIS_URL, prefix);
   const open = { required: false, header: "Ocp-Apim-Subscription-Key", query: "subscription-key" };
   await publisher.publish(makeSnapshot({ apis: [makeApi({ path: "demo", subscription: open, backends: [{ url: backend.url, weight: 1 }] })], products: [], subscriptions: [] }));
   [gatewayPort, metricsPort] = [await freePort(), await freePort()];
   primary = spawn(process.execPath, [path.join(outDir, "main.js")], {
-    env: {
-      ...process.env,
-      GATEWAY_WORKERS: "2",
-      GATEWAY_PORT: String(gatewayPort),
-      GATEWAY_HOST: "127.0.0.1",
-      GATEWAY_METRICS_PORT: String(metricsPort),
-      GATEWAY_HTTPS_PORT: "0",
-      REDIS_URL,
-      CONFIG_CHANNEL_PREFIX: prefix,
-      LOG_LEVEL: "error",
-    },
+    env: gatewayProcessEnv({ port: gatewayPort, metricsPort, workers: 2, redisUrl: REDIS_URL, prefix }),
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitFor(async () => {

@@ -15,6 +15,7 @@ import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "@/gateway-
 import { waitFor } from "@/gateway-worker/test/helpers/wait-for";
 import { limitCaller, limitOwner, rateCounterKey } from "@/gateway-worker/src/contract/limit-counters";
 import { freePort } from "../support/free-port";
+import { compileGateway, gatewayProcessEnv, stopProcess } from "../support/gateway-process";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const root = path.resolve(__dirname, "../..");
@@ -38,15 +39,8 @@ let redis: Redis;
 const children: ChildProcess[] = [];
 const gatewayUrls: string[] = [];
 
-function compileGateway(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const tsc = spawn(path.join(root, "node_modules/.bin/tsc"), ["-p", "gateway-worker/tsconfig.json", "--outDir", outDir], { cwd: root, stdio: "inherit" });
-    tsc.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
-  });
-}
-
 beforeAll(async () => {
-  await compileGateway();
+  await compileGateway(outDir);
   backend = await startBackend("limited");
   publisher = createConfigPublisher(REDIS_URL, prefix);
   redis = new Redis(REDIS_URL);
@@ -68,19 +62,8 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(outDir, "main.js")], {
-      env: {
-        ...process.env,
-        GATEWAY_PORT: String(port),
-        GATEWAY_HOST: "127.0.0.1",
-        // Ephemeral ports for the other listeners, so three processes fit on one host.
-        GATEWAY_METRICS_PORT: "0",
-        GATEWAY_HTTPS_PORT: "0",
-        // Three single-process gateways: the test is about processes sharing Redis, not about one gateway's workers.
-        GATEWAY_WORKERS: "1",
-        REDIS_URL,
-        CONFIG_CHANNEL_PREFIX: prefix,
-        LOG_LEVEL: "error",
-      },
+      // Three single-process gateways: the test is about processes sharing Redis, not about one gateway's workers.
+      env: gatewayProcessEnv({ port, redisUrl: REDIS_URL, prefix }),
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(child);
@@ -94,9 +77,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))))),
-  );
+  await Promise.all(children.map((child) => stopProcess(child)));
   await publisher?.cleanupAndClose();
   redis?.disconnect();
   await backend?.close();
