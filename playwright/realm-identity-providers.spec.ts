@@ -2,11 +2,10 @@
 // realm in the console, by issuer with a role mapping, tests the connection, and the provider's
 // tokens pass the gateway for an API bound to the realm when their claim maps to the required
 // role (403 when not); removing the provider in the console makes its tokens strangers (401).
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startExternalProvider, type ExternalProvider } from "../test/support/external-oidc-provider";
-import { e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { gatewayUrl, storageStates } from "./support/e2e-env";
+import { managementApi, publishDemoApi } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
@@ -29,18 +28,7 @@ test("a partner's tokens pass the gateway through the realm once its provider is
   const realm = `idp-${Date.now().toString(36)}`;
   await managementApi("/realms", { method: "POST", body: JSON.stringify({ name: realm }) });
   await managementApi(`/realms/${realm}/roles`, { method: "POST", body: JSON.stringify({ name: "orders-reader" }) });
-  const path = `federated-${realm}`;
-  await managementApi("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: path,
-      path,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      subscriptionRequired: false,
-      jwtRequirements: { realm, requiredRoles: ["orders-reader"] },
-    }),
-  });
+  const { path } = await publishDemoApi("Realm-bound", "federated", { subscriptionRequired: false, jwtRequirements: { realm, requiredRoles: ["orders-reader"] } });
   const call = async (token: string) => (await fetch(`${gatewayUrl}/${path}/hello`, { headers: { authorization: `Bearer ${token}` } })).status;
   const sales = await partner.tokenFor("sales-svc");
 

@@ -1,10 +1,9 @@
 // An admin creates a realm, a role and clients in the console; an API bound to the realm that
 // requires the role lets a token from the realm's token endpoint through, and refuses (403) a
 // token of a client without the role.
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { consoleUrl, e2ePorts, gatewayUrl, storageStates } from "./support/e2e-env";
-import { managementApi } from "./support/management-api";
+import { consoleUrl, gatewayUrl, storageStates } from "./support/e2e-env";
+import { publishDemoApi } from "./support/management-api";
 
 test.use({ storageState: storageStates.admin });
 
@@ -45,18 +44,7 @@ test("a realm's token passes the gateway for an API bound to the realm, and a to
   const readerSecret = await addClient(page, "orders-service", "orders-reader");
   const otherSecret = await addClient(page, "other-service", "");
 
-  const path = `realm-${realm}`;
-  await managementApi("/apis", {
-    method: "POST",
-    body: JSON.stringify({
-      name: path,
-      path,
-      backendUrl: `http://127.0.0.1:${e2ePorts.demoBackend}`,
-      spec: readFileSync("demo-backend/openapi.yaml", "utf8"),
-      subscriptionRequired: false,
-      jwtRequirements: { realm, requiredRoles: ["orders-reader"] },
-    }),
-  });
+  const { path } = await publishDemoApi("Realm-bound", "realm", { subscriptionRequired: false, jwtRequirements: { realm, requiredRoles: ["orders-reader"] } });
 
   const call = async (token: string) => (await fetch(`${gatewayUrl}/${path}/hello`, { headers: { authorization: `Bearer ${token}` } })).status;
   const readerToken = await tokenOf(realm, "orders-service", readerSecret);

@@ -24,7 +24,11 @@ export async function demoSubscriptionKey(): Promise<string> {
 }
 
 /** A fresh copy of the demo Orders API at a unique path, published, for one spec to change freely. */
-export async function publishDemoApi(name: string, pathPrefix: string, options: { subscriptionRequired?: boolean } = {}) {
+export async function publishDemoApi(
+  name: string,
+  pathPrefix: string,
+  options: { subscriptionRequired?: boolean; jwtRequirements?: Record<string, unknown> } = {},
+) {
   const path = `${pathPrefix}-${Date.now().toString(36)}`;
   const api = await managementApi<{ id: string; name: string }>("/apis", {
     method: "POST",
