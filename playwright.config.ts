@@ -41,6 +41,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // After the console (its prepare step makes the database); no port, so wait for its start line.
+      command: "node --conditions=react-server --import tsx scripts/analytics-ingester.ts",
+      wait: { stdout: /analytics ingester started/ },
+      env: serverEnv,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       // Compiled by `npm run test:e2e` (npm run build -w gateway-worker), as in production.
       command: "node gateway-worker/dist/main.js",
       url: `http://127.0.0.1:${e2ePorts.gateway}/healthz`,

@@ -7,9 +7,14 @@
 //     fed its config through Redis under a private prefix, as the tests do:
 //       (a) subscription key + rate limit (never reached),
 //       (b) subscription key + JWT (RS256, JWKS served locally) + rate limit;
-//   - the same gateway with GATEWAY_WORKERS=2.
+//   - the same gateway with GATEWAY_WORKERS=2;
+//   - (a) again on a second gateway with analytics on (every request recorded and sent in
+//     batches to the analytics queue, under the private prefix, where the jobs accumulate
+//     until the clean-up: no ingester competes for the CPU), alternating with (a) off.
+// Analytics is off in every other case, so they compare with earlier runs.
 // Prints requests/s, p50/p99 and the ratio to the baseline, then the p99 latency the
-// gateway adds to the baseline at half of its own maximum rate, beside the targets.
+// gateway adds to the baseline at half of its own maximum rate, then analytics on
+// against off (requests/s and CPU per request), beside the targets.
 // Access logs stay on (LOG_LEVEL=info, written to /dev/null) as in production.
 //
 // BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32), REDIS_URL.
@@ -20,6 +25,8 @@ import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { Queue } from "bullmq";
+import { analyticsChannelNames } from "@/gateway-worker/src/contract/analytics-record";
 import { createConfigPublisher } from "@/gateway-worker/test/helpers/publish-config";
 import { AUDIENCE, ISSUER, startTestIdp } from "@/gateway-worker/test/helpers/jwks-server";
 import { makeApi, makeProduct, makeSnapshot, makeSubscription } from "@/gateway-worker/test/helpers/snapshots";
@@ -96,6 +103,8 @@ interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Responses received, warm-up included. */
+  answered: number;
 }
 
 async function drive(url: string, headers: Record<string, string>, opts: { overallRate?: number; duration?: number; pid?: number } = {}): Promise<Measured> {
@@ -115,22 +124,57 @@ async function drive(url: string, headers: Record<string, string>, opts: { overa
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    answered: result.requests.total,
   };
 }
 
 /** A short unmeasured run first: JIT, connection pools and the JWKS cache warm up. */
 async function measure(url: string, headers: Record<string, string>, opts: { overallRate?: number; pid?: number } = {}): Promise<Measured> {
-  await drive(url, headers, { duration: 2, overallRate: opts.overallRate });
-  return drive(url, headers, opts);
+  const warmUp = await drive(url, headers, { duration: 2, overallRate: opts.overallRate });
+  const measured = await drive(url, headers, opts);
+  return { ...measured, answered: warmUp.answered + measured.answered };
 }
 
-async function startGateway(workers: number): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+/** Mean of two runs of the same case: rates and CPU averaged, worst latency and every error kept. */
+function meanOf(a: Measured, b: Measured): Measured {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  return {
+    cpuPerK: a.cpuPerK !== null && b.cpuPerK !== null ? mean(a.cpuPerK, b.cpuPerK) : null,
+    rps: mean(a.rps, b.rps),
+    p50: Math.max(a.p50, b.p50),
+    p99: Math.max(a.p99, b.p99),
+    errors: a.errors + b.errors,
+    non2xx: a.non2xx + b.non2xx,
+    answered: a.answered + b.answered,
+  };
+}
+
+/** Records in the analytics jobs waiting under the bench's prefix (nothing consumes them). */
+async function queuedRecords(): Promise<{ jobs: number; records: number }> {
+  const names = analyticsChannelNames(prefix);
+  const queue = new Queue(names.queueName, { connection: { url: REDIS_URL }, prefix: names.bullPrefix });
+  let jobs = 0;
+  let records = 0;
+  try {
+    for (let start = 0; ; start += 100) {
+      const page = await queue.getWaiting(start, start + 99);
+      if (page.length === 0) break;
+      jobs += page.length;
+      for (const job of page) records += (job.data as { records: unknown[] }).records.length;
+    }
+  } finally {
+    await queue.close();
+  }
+  return { jobs, records };
+}
+
+async function startGateway(workers: number, analytics = false): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const profile = CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const child = await startProcess(
     [...profile, path.join(outDir, "main.js")],
-    gatewayProcessEnv({ port, workers, redisUrl: REDIS_URL, prefix, logLevel: "info" }),
+    { ...gatewayProcessEnv({ port, workers, redisUrl: REDIS_URL, prefix, logLevel: "info" }), ANALYTICS_ENABLED: String(analytics) },
     `${url}/keyed/ping?subscription-key=${KEY}`,
   );
   return {
@@ -203,7 +247,17 @@ async function main() {
     const half = Math.max(1, Math.round(keyRate.rps / 2));
     const baselineHalf = await measure(`${proxyUrl}/ping`, {}, { overallRate: half });
     const gatewayHalf = await measure(`${one.url}/keyed/ping`, keyHeaders, { overallRate: half });
-    await one.stop();
+
+    // Analytics on against off, alternated (off, on, off, on) so a shift in the machine's load
+    // falls on both sides; each side is the mean of its two runs.
+    const recorded = await startGateway(1, true);
+    const on1 = await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid });
+    const off2 = await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid });
+    const on2 = await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid });
+    const analyticsOff = meanOf(keyRate, off2);
+    const analyticsOn = meanOf(on1, on2);
+    await Promise.all([one.stop(), recorded.stop()]); // the analytics gateway sends what it holds as it stops
+    const queued = await queuedRecords();
 
     const two = await startGateway(2);
     const keyRate2 = await measure(`${two.url}/keyed/ping`, keyHeaders, { pid: two.pid });
@@ -229,7 +283,24 @@ async function main() {
       "CPU ratio: the bare proxy's CPU per request over the gateway's, what the rate ratio tends to on an idle machine " +
         `(load average now ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores).`,
     );
-    if (keyRate.non2xx + jwtRate.non2xx + keyRate2.non2xx > 0) process.exitCode = 1;
+
+    const onOff = analyticsOn.rps / analyticsOff.rps;
+    const cpuOnOff = analyticsOn.cpuPerK && analyticsOff.cpuPerK ? analyticsOff.cpuPerK / analyticsOn.cpuPerK : undefined;
+    console.log("");
+    console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (mean of 2 runs each)`);
+    for (const [name, m] of [["analytics off", analyticsOff], ["analytics on", analyticsOn]] as const) {
+      console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${m.cpuPerK === null ? "n/a".padStart(16) : fmt(m.cpuPerK, 0).padStart(16)}`);
+    }
+    console.log(
+      `analytics on / off: throughput ${onOff.toFixed(3)}x (target >= 0.95x: ${check(onOff >= 0.95)})` +
+        (cpuOnOff === undefined ? "" : `, CPU per request ${cpuOnOff.toFixed(3)}x (off's over on's)`),
+    );
+    // autocannon does not count the requests still in flight when a run stops (one per connection, 4 runs).
+    console.log(
+      `analytics queue: ${queued.records} records in ${queued.jobs} jobs for ${analyticsOn.answered} requests counted with analytics on ` +
+        `(+1 start-up probe, + up to ${4 * CONNECTIONS} cut off when a run stops)`,
+    );
+    if (keyRate.non2xx + jwtRate.non2xx + keyRate2.non2xx + analyticsOn.non2xx > 0) process.exitCode = 1;
   } finally {
     await Promise.all(
       children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : (c.once("exit", resolve), c.kill("SIGTERM"))))),

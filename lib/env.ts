@@ -33,12 +33,21 @@ const envSchema = z.object({
     .default(DEVELOPMENT_GATEWAY_SECRETS_KEY),
   /** Where developers reach the gateway; shown in the portal. */
   GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:8080"),
+  /** Where the console itself reaches the gateway (the API test console); GATEWAY_PUBLIC_URL when unset. */
+  GATEWAY_INTERNAL_URL: z.string().url().optional(),
   /**
    * Reverse proxies in front of the console (comma-separated IPs or CIDR ranges) whose
    * `x-forwarded-for` entries are skipped to find a sign-in's client address. Empty: the
    * right-most entry, which `next start` sets to the socket address when there is none.
    */
   TRUSTED_PROXIES: z.string().default(""),
+  /** Batches one analytics ingester process works on at once (lib/analytics/ingest/). */
+  ANALYTICS_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * How long an ingester holds a batch before BullMQ may hand it to another (ms): a crashed
+   * ingester's batch is redelivered after about this long. BullMQ's default is 30 s.
+   */
+  ANALYTICS_INGEST_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** The console's log threshold (pino levels), as the gateway's LOG_LEVEL is for the gateway. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -128,6 +128,8 @@ const children = [
   ["gateway", ["node", "gateway-worker/dist/main.js"], { GATEWAY_PORT: String(ports.gateway), GATEWAY_METRICS_PORT: String(ports.gatewayMetrics) }],
   // Next behind our own node:http server: bounded request times, JSON answers to oversized requests.
   ["console", ["node", "scripts/console-server.mjs", String(ports.console)], {}],
+  // Takes the gateways' analytics batches off their queue into PostgreSQL; run more for more throughput.
+  ["analytics-ingester", ["node", "--conditions=react-server", "--import", "tsx", "scripts/analytics-ingester.ts"], {}],
 ].map(([name, args, extra]) => {
   const [command, ...rest] = args;
   const child = spawn(command, rest, { cwd: root, env: { ...env, ...extra }, stdio: "inherit" });
@@ -155,6 +157,7 @@ setTimeout(() => {
     Gateway            http://localhost:${ports.gateway}   (live: /healthz, ready: /readyz)
     Gateway metrics    http://localhost:${ports.gatewayMetrics}/metrics   (Prometheus)
     Demo backend       http://127.0.0.1:${ports.demo}
+    Analytics ingester BullMQ worker on queue analytics-records (scripts/analytics-ingester.ts)
     Management API     http://localhost:${ports.console}/api/v1   (Authorization: Bearer $ADMIN_API_TOKEN from .env)
 
   Demo logins

@@ -17,6 +17,7 @@ const sections: Section[] = [
   // exact: the approvals queue below is its own entry, so only one link reads as current.
   { href: "/console/subscriptions", label: "Subscriptions", exact: true, permission: "subscriptions.read" },
   { href: "/console/subscriptions/approvals", label: "Pending approvals", permission: "subscriptions.read" },
+  { href: "/console/analytics", label: "Analytics", permission: "analytics.read" },
   { href: "/console/gateways", label: "Gateways", permission: "config.read" },
   { href: "/console/users", label: "Users", permission: "users.read" },
   { href: "/console/realms", label: "Realms", permission: "realms.read" },

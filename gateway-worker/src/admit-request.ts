@@ -16,6 +16,14 @@ import type { ClientIdentity } from "./tls/trust-bundle.js";
 export interface AccessLogFields {
   apiId?: string;
   subscriptionId?: string;
+  /** The accepted subscription's product (null in the snapshot: a subscription to one API). */
+  productId?: string;
+  /** The matched operation, "METHOD /path/{template}" relative to the API's path. */
+  operation?: string;
+  /** The realm client of a verified JWT: its azp, else its client_id. */
+  clientId?: string;
+  /** The caller's address (the socket's peer, or the client a trusted proxy forwarded for). */
+  clientIp?: string;
   /** The verified client certificate (mTLS): who called. */
   clientCertificate?: ClientIdentity;
   /** W3C trace context: the trace this request belongs to and the gateway's span in it. */
@@ -36,6 +44,8 @@ export async function admitRequest(
   opts: { websocket?: boolean; trustedProxies?: TrustedProxies } = {},
 ): Promise<Admission> {
   const websocket = opts.websocket ?? false;
+  const clientIp = clientAddress(req, opts.trustedProxies ?? (() => false));
+  fields.clientIp = clientIp;
   if (!config) return { admitted: false, rejection: rejection("gateway_not_configured", { "retry-after": "5" }) };
 
   const resolved = resolveRoute(config, url.pathname, req.headers, url.search.slice(1));
@@ -55,7 +65,7 @@ export async function admitRequest(
     config,
     now: Date.now(),
     responseHeaders: {},
-    clientIp: clientAddress(req, opts.trustedProxies ?? (() => false)),
+    clientIp,
     connection: connectionInfo(req, opts.trustedProxies),
     async readBody(limit) {
       const body = await readBody(req, limit);
@@ -65,7 +75,16 @@ export async function admitRequest(
   };
   const outcome = await route.pipeline.run(ctx);
   fields.subscriptionId = ctx.subscription?.id;
+  fields.productId = ctx.subscription?.productId ?? undefined;
+  fields.operation = ctx.operation && `${ctx.operation.method.toUpperCase()} ${ctx.operation.path}`;
+  fields.clientId = realmClientOf(ctx.jwt?.claims);
   fields.clientCertificate = ctx.clientCertificate;
   if (outcome) return { admitted: false, rejection: { ...outcome, headers: { ...ctx.responseHeaders, ...outcome.headers } } };
   return { admitted: true, route, rest, ctx };
+}
+
+/** The OAuth client a token was issued to: `azp` (OpenID Connect, Keycloak), else `client_id` (RFC 9068). */
+function realmClientOf(claims: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const client = claims?.azp ?? claims?.client_id;
+  return typeof client === "string" ? client : undefined;
 }

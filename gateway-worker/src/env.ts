@@ -2,6 +2,7 @@
 // the services, so it has its own small environment, separate from the console's.
 import os from "node:os";
 import { z } from "zod";
+import { MAX_ANALYTICS_BATCH } from "./contract/analytics-record.js";
 import { parseTrustedProxy } from "./http/trusted-proxies.js";
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -58,7 +59,18 @@ const gatewayEnvSchema = z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
     .optional(),
+  /** Record every answered request for the console's analytics (batches on the analytics queue in Redis). */
+  ANALYTICS_ENABLED: z.stringbool().default(true),
+  /** Records per batch, and the longest a batch waits after its first record. */
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(MAX_ANALYTICS_BATCH).default(500),
+  ANALYTICS_FLUSH_MS: positiveMs.max(60_000).default(1000),
+  /** Records held at most while Redis is unreachable; beyond, the oldest are dropped and counted. */
+  ANALYTICS_BUFFER_MAX: z.coerce.number().int().positive().max(10_000_000).default(50_000),
 })
+  .refine((env) => env.ANALYTICS_BUFFER_MAX >= env.ANALYTICS_BATCH_SIZE, {
+    path: ["ANALYTICS_BUFFER_MAX"],
+    message: "must be at least ANALYTICS_BATCH_SIZE",
+  })
   .refine((env) => env.GATEWAY_HEADERS_TIMEOUT_MS <= env.GATEWAY_REQUEST_TIMEOUT_MS, {
     path: ["GATEWAY_HEADERS_TIMEOUT_MS"],
     message: "must not exceed GATEWAY_REQUEST_TIMEOUT_MS",

@@ -72,6 +72,9 @@ async function runGateway(env: GatewayEnv): Promise<void> {
     metricsHost: env.GATEWAY_HOST,
     heartbeatIntervalMs: env.GATEWAY_HEARTBEAT_INTERVAL_MS,
     instanceId: instanceIdOf(env),
+    analytics: env.ANALYTICS_ENABLED
+      ? { batchSize: env.ANALYTICS_BATCH_SIZE, flushMs: env.ANALYTICS_FLUSH_MS, bufferMax: env.ANALYTICS_BUFFER_MAX }
+      : undefined,
     secretsKey: env.GATEWAY_SECRETS_KEY ? secretsKeyFrom(env.GATEWAY_SECRETS_KEY) : undefined,
     https: {
       port: env.GATEWAY_HTTPS_PORT,

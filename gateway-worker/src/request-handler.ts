@@ -2,10 +2,12 @@
 // and readiness probes, path, then admission (config, route, policy pipeline) and the backend.
 // Each step either hands over to the next or answers with a JSON error; any
 // exception becomes a 500 so one bad request cannot take the gateway down.
-// Exactly one access-log line is written per request.
+// Exactly one access-log line is written per request, and (probes aside) one
+// metrics observation and one analytics record.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { admitRequest, type AccessLogFields } from "./admit-request.js";
+import type { AnalyticsRecorder } from "./analytics/analytics-recorder.js";
 import type { ConfigStore } from "./config/config-store.js";
 import { answeredCode, sendError, sendRejection } from "./http/errors.js";
 import { isProbePath, type AnswerProbe } from "./http/probes.js";
@@ -18,6 +20,8 @@ import type { TrustedProxies } from "./http/trusted-proxies.js";
 import type { GatewayMetrics } from "./observability/gateway-metrics.js";
 import type { Forwarder } from "./proxy/forwarder.js";
 
+const REFUSED_PATH = "(refused path)";
+
 export function createRequestHandler(deps: {
   store: ConfigStore;
   forwarder: Forwarder;
@@ -25,12 +29,18 @@ export function createRequestHandler(deps: {
   trustedProxies?: TrustedProxies;
   metrics: GatewayMetrics;
   answerProbe: AnswerProbe;
+  /** Absent: analytics off. */
+  analytics?: AnalyticsRecorder;
 }) {
   const { store, forwarder, logger } = deps;
 
   function logWhenDone(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, fields: AccessLogFields) {
     const started = performance.now();
+    // Probes are the load balancer's, not traffic: they would drown the request rate.
+    const traffic = !isProbePath(path);
+    const meter = traffic ? deps.analytics?.meter(req, res) : undefined;
     res.once("close", () => {
+      const durationMs = performance.now() - started;
       // Path only, never the query string: it may carry a subscription key.
       logger.info(
         {
@@ -38,7 +48,7 @@ export function createRequestHandler(deps: {
           method: req.method,
           path,
           status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          durationMs: Math.round(durationMs * 10) / 10,
           apiId: fields.apiId,
           subscriptionId: fields.subscriptionId,
           clientCertificate: fields.clientCertificate,
@@ -48,11 +58,19 @@ export function createRequestHandler(deps: {
         },
         "request",
       );
-      // Probes are the load balancer's, not traffic: they would drown the request rate.
-      if (!isProbePath(path)) {
-        const observed = { apiId: fields.apiId, status: res.statusCode, durationMs: performance.now() - started, rejectionCode: answeredCode(res) };
-        deps.metrics.observeRequest(req, observed);
-      }
+      if (!traffic) return;
+      const rejectionCode = answeredCode(res);
+      deps.metrics.observeRequest(req, { apiId: fields.apiId, status: res.statusCode, durationMs, rejectionCode });
+      meter?.answered({
+        requestId,
+        // A refused path is recorded as sent (without its query), for whoever looks into it.
+        path: path === REFUSED_PATH ? (req.url ?? "").split("?")[0]! : path,
+        fields,
+        // Nothing sent: the client left first (nginx's 499), whatever status was about to go.
+        status: res.headersSent ? res.statusCode : 499,
+        errorCode: rejectionCode,
+        latencyMs: durationMs,
+      });
     });
   }
 
@@ -86,7 +104,7 @@ export function createRequestHandler(deps: {
 
     const target = parseRequestTarget(req.url ?? "/");
     if ("rejection" in target) {
-      logWhenDone(req, res, requestId, "(refused path)", fields);
+      logWhenDone(req, res, requestId, REFUSED_PATH, fields);
       return sendRejection(res, target.rejection);
     }
     logWhenDone(req, res, requestId, target.url.pathname, fields);

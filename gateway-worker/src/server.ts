@@ -4,6 +4,7 @@ import http from "node:http";
 import type https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { pino, type Logger } from "pino";
+import { createAnalyticsRecorder, type AnalyticsSettings } from "./analytics/analytics-recorder.js";
 import { BackendRegistry } from "./backends/backend-registry.js";
 import { ConfigStore } from "./config/config-store.js";
 import { ConfigSubscriber } from "./config/config-subscriber.js";
@@ -54,6 +55,8 @@ export interface GatewayOptions {
   instanceId?: string;
   /** Extra conditions for /readyz, beside "a config is loaded". */
   readinessChecks?: readonly ReadinessCheck[];
+  /** Records every answered request on the analytics queue (under `prefix`); absent: no analytics. */
+  analytics?: AnalyticsSettings;
 }
 
 export interface Gateway {
@@ -124,6 +127,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     logger,
   });
+  const analytics = options.analytics
+    ? createAnalyticsRecorder({ redisUrl: options.redisUrl, prefix: options.prefix, gatewayId: instanceId, settings: options.analytics, metrics, logger })
+    : undefined;
   let metricsServer: MetricsServer | null = null;
   const backendTimeoutMs = options.backendTimeoutMs ?? 30_000;
   const isTrustedProxy = trustedProxies(options.trustedProxies ?? []);
@@ -134,8 +140,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     onUpstreamResponse: (req, ms) => metrics.upstreamResponded(req, ms),
   });
   const answerProbe = createProbes({ store, readiness });
-  const handleRequest = createRequestHandler({ store, forwarder, logger, trustedProxies: isTrustedProxy, metrics, answerProbe });
-  const handleUpgrade = createUpgradeHandler({ store, logger, timeoutMs: backendTimeoutMs, trustedProxies: isTrustedProxy, metrics });
+  const handleRequest = createRequestHandler({ store, forwarder, logger, trustedProxies: isTrustedProxy, metrics, answerProbe, analytics });
+  const handleUpgrade = createUpgradeHandler({ store, logger, timeoutMs: backendTimeoutMs, trustedProxies: isTrustedProxy, metrics, analytics });
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
 
@@ -242,7 +248,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         }
         forwarder.close();
         backends.close();
-        await Promise.all([subscriber.stop(), limiter.close(), metricsServer?.close()]);
+        // Every response has closed, so every record is in: the last batches leave now.
+        await Promise.all([subscriber.stop(), limiter.close(), metricsServer?.close(), analytics?.close()]);
       })();
       return closing;
     },

@@ -7,6 +7,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { admitRequest, type AccessLogFields } from "./admit-request.js";
+import type { AnalyticsRecorder } from "./analytics/analytics-recorder.js";
 import type { ConfigStore } from "./config/config-store.js";
 import { rejection, writeSocketRejection, type Rejection } from "./http/errors.js";
 import { setForwardingHeaders } from "./http/forwarded-headers.js";
@@ -16,7 +17,7 @@ import { resolveRequestId } from "./http/request-id.js";
 import { propagateTraceContext } from "./http/trace-context.js";
 import type { TrustedProxies } from "./http/trusted-proxies.js";
 import { upstreamPath } from "./proxy/forwarder.js";
-import { forwardUpgrade } from "./proxy/upgrade-forwarder.js";
+import { forwardUpgrade, type UpgradeTarget } from "./proxy/upgrade-forwarder.js";
 import type { GatewayMetrics } from "./observability/gateway-metrics.js";
 
 export function createUpgradeHandler(deps: {
@@ -25,6 +26,8 @@ export function createUpgradeHandler(deps: {
   timeoutMs: number;
   trustedProxies: TrustedProxies;
   metrics: GatewayMetrics;
+  /** Absent: analytics off. */
+  analytics?: AnalyticsRecorder;
 }) {
   const { store, logger } = deps;
 
@@ -36,7 +39,7 @@ export function createUpgradeHandler(deps: {
     wantsWebSocket: boolean,
     requestId: string,
     fields: AccessLogFields,
-    log: (status: number) => void,
+    log: UpgradeTarget["onAnswer"],
   ): Promise<Rejection | undefined> {
     if (!wantsWebSocket) return rejection("upgrade_not_supported", undefined, "Only WebSocket upgrades are supported.");
     if (req.method !== "GET") return rejection("method_not_allowed", { allow: "GET" });
@@ -66,23 +69,23 @@ export function createUpgradeHandler(deps: {
     const { traceId, spanId } = propagateTraceContext(req.headers);
     const fields: AccessLogFields = { traceId, spanId };
     const started = performance.now();
-    let rejectionCode: string | undefined;
-    const log = (status: number) => {
+    // A tunnel's bytes are not counted: its record is written when it opens (or is refused).
+    const meter = deps.analytics?.meter(req);
+    const log: UpgradeTarget["onAnswer"] = (status, refusal) => {
       // Path only, never the query string: it may carry a subscription key.
-      logger.info({ requestId, method: req.method, path: (req.url ?? "").split("?")[0], status, upgrade: true, ...fields }, "request");
-      deps.metrics.observeRequest(req, { apiId: fields.apiId, status, durationMs: performance.now() - started, rejectionCode });
+      const path = (req.url ?? "").split("?")[0]!;
+      const durationMs = performance.now() - started;
+      logger.info({ requestId, method: req.method, path, status, upgrade: true, ...fields }, "request");
+      deps.metrics.observeRequest(req, { apiId: fields.apiId, status, durationMs, rejectionCode: refusal?.code });
+      meter?.answered({ requestId, path, fields, status, errorCode: refusal?.code, latencyMs: durationMs, bytesOut: refusal?.bodyBytes ?? 0 });
     };
+    const refuse = (r: Rejection) => log(r.status, { code: r.code, bodyBytes: writeSocketRejection(socket, r, { "x-request-id": requestId }) });
 
     admit(req, socket, head, wantsWebSocket, requestId, fields, log)
-      .then((outcome) => {
-        if (!outcome) return;
-        rejectionCode = outcome.code;
-        log(outcome.status);
-        writeSocketRejection(socket, outcome, { "x-request-id": requestId });
-      })
+      .then((outcome) => outcome && refuse(outcome))
       .catch((err: unknown) => {
         logger.error({ requestId, apiId: fields.apiId, err }, "upgrade failed inside the gateway");
-        writeSocketRejection(socket, rejection("internal_error"), { "x-request-id": requestId });
+        refuse(rejection("internal_error"));
       });
   };
 }

@@ -100,6 +100,8 @@ export type IssueClientCertificateRequest = z.input<typeof import("@/lib/iam/rea
 export type { ClientCertificateResource as RealmClientCertificate, RealmCaResource as RealmCa } from "@/lib/iam/realms/realm-ca-schemas";
 export type IssuedClientCertificate = z.infer<typeof import("@/lib/iam/realms/realm-ca-schemas").issuedCertificateSchema>;
 export type { SigningKeyResource as RealmSigningKey } from "@/lib/iam/realms/realm-key-schemas";
+export type { RealmSessionResource as RealmSession } from "@/lib/iam/realms/sessions/realm-session-schemas";
+export type RealmUserLogout = z.infer<typeof import("@/lib/iam/realms/sessions/realm-session-schemas").realmUserLogoutSchema>;
 export type {
   IdentityProviderResource as RealmIdentityProvider,
   IdentityProviderTestResult as RealmIdentityProviderTestResult,
@@ -107,6 +109,7 @@ export type {
 } from "@/lib/iam/realms/realm-identity-provider-schemas";
 export type CreateRealmIdentityProviderRequest = z.input<typeof createIdentityProviderInputSchema>;
 export type UpdateRealmIdentityProviderRequest = z.input<typeof updateIdentityProviderInputSchema>;
+export type { IdentityLinkResource as RealmUserIdentityLink } from "@/lib/iam/realms/broker/identity-link-schemas";
 
 export type { OperationPolicyResource as OperationPolicy } from "@/lib/gateway-policy/operation-policy-schemas";
 export type { EffectivePolicyResource as EffectivePolicy } from "@/lib/gateway-policy/effective-policy-schemas";

@@ -8,9 +8,26 @@ export type ProductFilters = { search?: string; state?: string };
 export type UserFilters = { search?: string; email?: string; name?: string; role?: string };
 export type TokenFilters = { search?: string };
 export type AuditFilters = Record<string, string>;
+/**
+ * Analytics filters as the query string carries them (lib/analytics/analytics-schemas.ts).
+ * `lastMs` stands for a moving range ("the last 15 minutes"): the hook turns it into
+ * from/to when it fetches, so an auto-refresh keeps one cache entry instead of a new
+ * key per tick. Explicit `from`/`to` win over it.
+ */
+export type AnalyticsFilters = {
+  from?: string;
+  to?: string;
+  lastMs?: number;
+  apiId?: string;
+  operation?: string;
+  productId?: string;
+  subscriptionId?: string;
+  userId?: string;
+  gatewayId?: string;
+};
 
 /** Unset filters are left out, so `{}` and `{ state: undefined }` share one cache entry. */
-function setOnly<T extends Record<string, string | undefined>>(filters: T): Partial<T> {
+function setOnly<T extends Record<string, string | number | undefined>>(filters: T): Partial<T> {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Partial<T>;
 }
 
@@ -62,6 +79,12 @@ export const queryKeys = {
   gatewayTls: ["gateway-tls"] as const,
   configDelivery: ["config-delivery"] as const,
   gateways: ["gateways"] as const,
+  analytics: {
+    all: ["analytics"] as const,
+    series: (filters: AnalyticsFilters & { interval?: string }) => ["analytics", "series", setOnly(filters)] as const,
+    top: (dimension: string, filters: AnalyticsFilters & { limit?: number }) => ["analytics", "top", dimension, setOnly(filters)] as const,
+    log: (filters: Record<string, string | number | undefined>) => ["analytics", "log", setOnly(filters)] as const,
+  },
   realms: {
     all: ["realms"] as const,
     list: () => ["realms", "list"] as const,

@@ -36,6 +36,8 @@ export const errorCodeStatus = {
   gateway_registry_unavailable: 503,
   /** Redis, where the gateways count calls against limits, cannot be reached: usage is unknown, not zero. */
   usage_unavailable: 503,
+  /** The console's test request could not reach the gateway, or the gateway took too long (POST /apis/{apiId}/test-requests). */
+  gateway_unreachable: 502,
   internal_error: 500,
 } as const;
 

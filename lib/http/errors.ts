@@ -43,12 +43,37 @@ function fromPrisma(err: unknown): ApiError | undefined {
   // A pg error that reached us without Prisma's wrapping carries the SQLSTATE itself.
   if (isBadValueState(code)) return badValue();
   if (!code.startsWith("P")) return undefined;
-  if (code === "P2002") return new ApiError("conflict", "A resource with the same unique value already exists");
+  if (code === "P2002") return uniqueConflict(err);
   if (code === "P2025") return new ApiError("not_found", "Resource not found");
   if (code === "P2003") return new ApiError("unprocessable", "A referenced resource does not exist");
   const sqlState = sqlStateOf(err);
   if (BAD_VALUE_CODES.has(code) || (sqlState !== undefined && isBadValueState(sqlState))) return badValue();
   return undefined;
+}
+
+type UniqueMeta = { modelName?: unknown; target?: unknown; driverAdapterError?: { cause?: { constraint?: { index?: unknown; fields?: unknown } } } };
+
+/** "RealmClient" → "realm client". */
+const words = (model: string) => model.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
+/**
+ * The field a unique violation is about, so the console can say it under that field. Prisma names
+ * unique indexes `<Model>_<field>…_key`; in a compound one the scope (e.g. realmId) comes first,
+ * so the last field is what the caller chose.
+ */
+function uniqueConflict(err: unknown): ApiError {
+  const meta = ((err as { meta?: UniqueMeta })?.meta ?? {}) as UniqueMeta;
+  const model = typeof meta.modelName === "string" ? meta.modelName : undefined;
+  const constraint = meta.driverAdapterError?.cause?.constraint;
+  let fields: string[] = [];
+  if (Array.isArray(meta.target)) fields = meta.target.filter((f): f is string => typeof f === "string");
+  else if (Array.isArray(constraint?.fields)) fields = constraint.fields.filter((f): f is string => typeof f === "string");
+  else if (typeof constraint?.index === "string" && model && constraint.index.startsWith(`${model}_`) && constraint.index.endsWith("_key")) {
+    fields = constraint.index.slice(model.length + 1, -"_key".length).split("_");
+  }
+  const field = fields.at(-1)?.replace(/^"|"$/g, "");
+  if (!model || !field) return new ApiError("conflict", "A resource with the same unique value already exists");
+  return new ApiError("conflict", `A ${words(model)} with this ${field} already exists`, { field });
 }
 
 const isBadValueState = (sqlState: string) => /^22[0-9A-Z]{3}$/.test(sqlState) || sqlState === "54000";

@@ -16,6 +16,10 @@ export const errorResponseSchema = z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()
         .describe("validation_failed: one entry per invalid field"),
+      field: z
+        .string()
+        .optional()
+        .describe("conflict: the request-body field whose value is taken (e.g. `path` of an API, `name` of a product or realm, `clientId`), so a form can show the message beside it"),
     }),
   })
   .meta({ id: "Error", description: 'Every error: {"error":{"code","message"}}, with extra fields for some codes' });

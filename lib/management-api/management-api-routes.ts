@@ -2,6 +2,7 @@
 // app/api/v1 gets one entry in the matching routes/* file (test/openapi enforces it).
 import type { RouteDoc } from "./route-doc";
 import { accessRoutes } from "./routes/access-routes";
+import { analyticsRoutes } from "./routes/analytics-routes";
 import { apiRevisionsRoutes } from "./routes/api-revisions-routes";
 import { apisRoutes } from "./routes/apis-routes";
 import { gatewayPolicyRoutes } from "./routes/gateway-policy-routes";
@@ -11,6 +12,7 @@ import { mfaRoutes } from "./routes/mfa-routes";
 import { productsRoutes } from "./routes/products-routes";
 import { realmsRoutes } from "./routes/realms-routes";
 import { realmIdentityProvidersRoutes } from "./routes/realm-identity-providers-routes";
+import { realmClientScopesRoutes } from "./routes/realm-client-scopes-routes";
 import { subscriptionsRoutes } from "./routes/subscriptions-routes";
 import { versionSetsRoutes } from "./routes/version-sets-routes";
 import { workspaceRoutes } from "./routes/workspace-routes";
@@ -25,8 +27,10 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...accessRoutes,
   ...workspaceRoutes,
   ...gatewayRoutes,
+  ...analyticsRoutes,
   ...realmsRoutes,
   ...realmIdentityProvidersRoutes,
+  ...realmClientScopesRoutes,
   ...gatewayTlsRoutes,
   ...mfaRoutes,
 ];

@@ -27,6 +27,7 @@ export async function updateWorkspaceSettings(patch: WorkspaceSettingsPatch, act
       import: { ...before.import, ...patch.import },
       gatewayPolicy: { ...before.gatewayPolicy, ...patch.gatewayPolicy },
       security: { ...before.security, ...patch.security },
+      analytics: { ...before.analytics, ...patch.analytics },
     });
     // A custom ruleset must be usable before it is saved: every later import depends on it.
     if (after.lint.ruleset === "custom" || patch.lint?.customConfig) await resolveLintConfig(after.lint);

@@ -1,5 +1,5 @@
 // The workspace settings: one WorkspaceSetting row per section ("lint", "governance",
-// "import", "gatewayPolicy"), each validated here so a hand-edited or older row falls back to defaults.
+// "import", "gatewayPolicy", "security", "analytics"), each validated here so a hand-edited or older row falls back to defaults.
 import { z } from "zod";
 import { scopePolicySchema } from "@portcullis/gateway/contract";
 import { userRoles } from "@/lib/iam/roles";
@@ -54,12 +54,29 @@ export const securitySettingsSchema = z.object({
     .describe("Console roles that must sign in with a second factor (TOTP or passkey); a user without one enrols at the next sign-in"),
 });
 
+/** What the analytics ingester (lib/analytics/ingest/) keeps of each request. */
+export const analyticsClientIpModes = ["full", "truncated", "hashed", "none"] as const;
+export const analyticsSettingsSchema = z.object({
+  clientIp: z
+    .enum(analyticsClientIpModes)
+    .default("truncated")
+    .describe("How request records keep the caller's address: full, truncated (IPv4 /24, IPv6 /48), hashed (keyed HMAC prefix) or none"),
+  rawRetentionDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(400)
+    .default(30)
+    .describe("Days raw request records are kept (whole days are dropped); rollups keep their own retention (minute 8 days, hour 400 days, day 5 years)"),
+});
+
 export const workspaceSettingsSchema = z.object({
   lint: lintSettingsSchema,
   governance: governanceSettingsSchema,
   import: importSettingsSchema,
   gatewayPolicy: gatewayPolicySettingsSchema,
   security: securitySettingsSchema,
+  analytics: analyticsSettingsSchema,
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
@@ -67,7 +84,7 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 /** GET/PATCH /settings answer the settings with every default filled in. */
 export const workspaceSettingsResourceSchema = workspaceSettingsSchema.meta({ id: "WorkspaceSettings" });
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
-export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy", "security"] as const satisfies readonly WorkspaceSettingsSection[];
+export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy", "security", "analytics"] as const satisfies readonly WorkspaceSettingsSection[];
 
 /**
  * A section's fields, each optional and WITHOUT its default: zod's `.partial()` keeps
@@ -93,9 +110,10 @@ export const workspaceSettingsPatchSchema = z
       .optional()
       .describe("Workspace-wide gateway rules and limits (the fields of PATCH /apis/{id}); each key absent: kept, null: none"),
     security: patchOf(securitySettingsSchema).optional(),
+    analytics: patchOf(analyticsSettingsSchema).optional(),
   })
   .strict();
 
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 
-export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {}, security: {} });
+export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {}, security: {}, analytics: {} });

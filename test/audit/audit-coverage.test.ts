@@ -22,6 +22,8 @@ const notAuditable: Record<string, string> = {
   "iam/mfa/totp.ts": "stores a pending factor, burns each used time step, marks a factor confirmed (the caller audits the enrolment)",
   "iam/mfa/webauthn.ts": "stores a registered passkey (the caller audits it) and its signature counter on each use",
   "iam/mfa/recovery-codes.ts": "replaces and consumes hashed recovery codes (the callers audit both)",
+  "iam/realms/realm-client-scope-builtins.ts": "seeds a new realm's built-in client scopes inside its creation (audited in realms.ts)",
+  "iam/users/set-theme-preference.ts": "a user's own colour scheme, which changes nothing anyone else sees",
   "iam/realms/run-scheduled-key-rotations.ts": "deletes expired codes, refresh families and revoked jtis (each rotation is audited in signing-keys.ts)",
 };
 

@@ -76,9 +76,10 @@ export async function runGatewayCluster(options: ClusterOptions): Promise<void> 
           worker.process.kill("SIGTERM"); // each runs its own graceful close (main.ts)
         }),
     );
+    // After its grace for in-flight requests, a worker still sends its last analytics batches (a few seconds at most).
     const force = setTimeout(() => {
       for (const worker of slots.keys()) if (!worker.isDead()) worker.process.kill("SIGKILL");
-    }, options.shutdownGraceMs + 2_000);
+    }, options.shutdownGraceMs + 5_000);
     await Promise.all(exited);
     clearTimeout(force);
     await metricsServer?.close();

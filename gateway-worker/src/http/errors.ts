@@ -123,8 +123,12 @@ export function sendError(res: ServerResponse, code: GatewayErrorCode, headers?:
  * The same answer written straight to a socket, for requests that never get a
  * ServerResponse (malformed HTTP, refused upgrades); the connection is then closed.
  */
-export function writeSocketRejection(socket: Duplex, r: Rejection, headers: Record<string, string> = {}): void {
-  if (!socket.writable) return void socket.destroy();
+/** Returns the body's size in bytes (0 when the socket was already gone). */
+export function writeSocketRejection(socket: Duplex, r: Rejection, headers: Record<string, string> = {}): number {
+  if (!socket.writable) {
+    socket.destroy();
+    return 0;
+  }
   const body = JSON.stringify({ error: { code: r.code, message: r.message } });
   const all = {
     ...headers,
@@ -137,4 +141,5 @@ export function writeSocketRejection(socket: Duplex, r: Rejection, headers: Reco
   const head = [`HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? ""}`, ...Object.entries(all).map(([k, v]) => `${k}: ${v}`)];
   socket.once("finish", () => socket.destroy());
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  return Buffer.byteLength(body);
 }

@@ -26,6 +26,9 @@ export class GatewayMetrics {
   private readonly upstreamLatency: Histogram<"api">;
   private readonly rejections: Counter<"api" | "reason">;
   private readonly redisErrors: Counter<"source">;
+  private readonly analyticsRecordsSent: Counter;
+  private readonly analyticsRecordsDropped: Counter;
+  private analyticsBuffered: () => number = () => 0;
   private readonly upstreamMs = new WeakMap<IncomingMessage, number>();
   private answered = 0;
 
@@ -64,6 +67,25 @@ export class GatewayMetrics {
       labelNames: ["source"],
       registers,
     });
+    this.analyticsRecordsSent = new Counter({
+      name: "portcullis_gateway_analytics_records_sent_total",
+      help: "Request records handed to the analytics queue",
+      registers,
+    });
+    this.analyticsRecordsDropped = new Counter({
+      name: "portcullis_gateway_analytics_records_dropped_total",
+      help: "Request records dropped, oldest first, because the analytics buffer was full (Redis unreachable)",
+      registers,
+    });
+    const buffered = () => this.analyticsBuffered();
+    new Gauge({
+      name: "portcullis_gateway_analytics_records_buffered",
+      help: "Request records held by the gateway, waiting to be sent to the analytics queue",
+      registers,
+      collect() {
+        this.set(buffered());
+      },
+    });
     new Gauge({
       name: "portcullis_gateway_config_version",
       help: "Version of the config snapshot being served (0: none yet)",
@@ -81,6 +103,11 @@ export class GatewayMetrics {
     this.upstreamMs.set(req, ms);
   }
 
+  /** The backend's response time of a forwarded request (analytics' upstreamMs); undefined when none answered. */
+  upstreamMsOf(req: IncomingMessage): number | undefined {
+    return this.upstreamMs.get(req);
+  }
+
   observeRequest(req: IncomingMessage, o: RequestObservation): void {
     const api = o.apiId ?? NO_API;
     this.answered++;
@@ -89,6 +116,18 @@ export class GatewayMetrics {
     const upstream = this.upstreamMs.get(req);
     if (upstream !== undefined) this.upstreamLatency.observe({ api }, upstream / 1000);
     if (o.rejectionCode !== undefined) this.rejections.inc({ api, reason: rejectionReason(o.rejectionCode) });
+  }
+
+  analyticsSent(records: number): void {
+    this.analyticsRecordsSent.inc(records);
+  }
+
+  analyticsDropped(records: number): void {
+    this.analyticsRecordsDropped.inc(records);
+  }
+
+  watchAnalyticsBuffer(buffered: () => number): void {
+    this.analyticsBuffered = buffered;
   }
 
   redisError(source: string): void {

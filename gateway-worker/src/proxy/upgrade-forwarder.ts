@@ -17,8 +17,14 @@ export interface UpgradeTarget {
   path: string;
   /** Sent with the 101 or any error: x-request-id, lifecycle headers. */
   responseHeaders: Record<string, string>;
-  /** Called once with the status the client was sent (101 when the tunnel opened). */
-  onAnswer(status: number): void;
+  /** Called once with the status the client was sent (101 when the tunnel opened), and the gateway's refusal if it answered itself. */
+  onAnswer(status: number, refusal?: SocketRefusal): void;
+}
+
+/** An error the gateway wrote on the socket itself: its code and the size of its body. */
+export interface SocketRefusal {
+  code: string;
+  bodyBytes: number;
 }
 
 function headBlock(statusLine: string, headers: Record<string, string | string[] | undefined>): string {
@@ -48,8 +54,7 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
     answered = true;
     opts.logger.warn({ backend: backend.origin, code, reason }, "backend upgrade failed");
     const answer = rejection(code);
-    target.onAnswer(answer.status);
-    writeSocketRejection(socket, answer, responseHeaders);
+    target.onAnswer(answer.status, { code, bodyBytes: writeSocketRejection(socket, answer, responseHeaders) });
   };
 
   if (head.length > 0) socket.unshift(head); // sent on to the backend once the tunnel is open

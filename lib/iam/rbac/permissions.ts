@@ -33,6 +33,8 @@ export const permissionRoles = {
   "subscription-keys.read": ["platform_admin", "api_publisher", "developer"],
   /** Who am I: every signed-in caller. */
   "profile.read": ["platform_admin", "api_publisher", "viewer", "developer"],
+  /** One's own preferences (the colour scheme): every signed-in user. */
+  "profile.write": ["platform_admin", "api_publisher", "viewer", "developer"],
   /** One's own second factors (TOTP, passkeys) and recovery codes: every signed-in user. Resetting someone else's is users.manage / realms.manage. */
   "mfa.self": ["platform_admin", "api_publisher", "viewer", "developer"],
   "users.read": ["platform_admin", "viewer"],
@@ -53,6 +55,8 @@ export const permissionRoles = {
   "realms.read": ["platform_admin", "api_publisher", "viewer"],
   /** Create, change and delete realms and their contents, rotate keys and client secrets. */
   "realms.manage": ["platform_admin"],
+  /** Request analytics (series, top lists, request log); developers read only their own subscriptions' (the service filters). */
+  "analytics.read": ["platform_admin", "api_publisher", "viewer", "developer"],
   /** Prometheus metrics at /api/metrics. */
   "metrics.read": ["platform_admin"],
 } as const satisfies Record<string, readonly UserRoleName[]>;

@@ -1,0 +1,96 @@
+// Query routing: which table answers a query. Each rollup ("cube") keeps some dimensions
+// at some grain; a query reads the smallest one that has every dimension it filters or
+// groups by, at a grain no coarser than its interval. The raw request table has every
+// dimension at any grain and is the fallback (request log, subscription filters with
+// minute intervals, reasons per subscription, ...).
+import type { AnalyticsInterval } from "@/lib/analytics/analytics-schemas";
+import { MAX_BUCKET, MIN_MS } from "@/lib/analytics/latency-histogram";
+import type { AnalyticsRange } from "./analytics-range";
+
+export type Dimension = "api" | "operation" | "product" | "subscription" | "user" | "gateway" | "status" | "reason";
+
+/** Each dimension's column, the same name in every table. */
+export const columnOf: Record<Dimension, string> = {
+  api: "api_id",
+  operation: "operation",
+  product: "product_id",
+  subscription: "subscription_id",
+  user: "user_id",
+  gateway: "gateway_id",
+  status: "status",
+  reason: "reason",
+};
+
+export type Source = { table: string; grain: AnalyticsInterval | "raw"; dims: readonly Dimension[] };
+
+const TOTAL: readonly Dimension[] = ["gateway", "status", "reason"];
+const API: readonly Dimension[] = ["api", "operation", "product", "gateway", "status", "reason"];
+const SUBSCRIPTION: readonly Dimension[] = ["subscription", "user", "api", "product", "status"];
+const ALL = Object.keys(columnOf) as Dimension[];
+
+export const rawSource: Source = { table: "analytics.request", grain: "raw", dims: ALL };
+
+/** Smallest first, per interval. There is no total day cube: a day series sums 24 total hours, still tiny. */
+const sourcesByInterval: Record<AnalyticsInterval, Source[]> = {
+  minute: [
+    { table: "analytics.rollup_total_minute", grain: "minute", dims: TOTAL },
+    { table: "analytics.rollup_api_minute", grain: "minute", dims: API },
+    rawSource,
+  ],
+  hour: [
+    { table: "analytics.rollup_total_hour", grain: "hour", dims: TOTAL },
+    { table: "analytics.rollup_api_hour", grain: "hour", dims: API },
+    { table: "analytics.rollup_subscription_hour", grain: "hour", dims: SUBSCRIPTION },
+    rawSource,
+  ],
+  day: [
+    { table: "analytics.rollup_total_hour", grain: "hour", dims: TOTAL },
+    { table: "analytics.rollup_api_day", grain: "day", dims: API },
+    { table: "analytics.rollup_subscription_day", grain: "day", dims: SUBSCRIPTION },
+    rawSource,
+  ],
+};
+
+export function pickSource(interval: AnalyticsInterval, needed: Iterable<Dimension>): Source {
+  const dims = [...needed];
+  return sourcesByInterval[interval].find((source) => dims.every((d) => source.dims.includes(d))) ?? rawSource;
+}
+
+/** The filters a query narrows by, as dimension -> value (or values: a user's subscriptions). */
+export type DimensionFilters = Partial<Record<Dimension, string | number | readonly string[]>>;
+
+/** Positional parameters of one statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export const timeColumnOf = (source: Source) => (source.grain === "raw" ? "t" : "bucket");
+
+/** The conditions of the range and the filters, ANDed. */
+export function whereOf(source: Source, range: AnalyticsRange, filters: DimensionFilters, params: SqlParams): string {
+  const time = timeColumnOf(source);
+  const conditions = [`${time} >= ${params.add(range.from)}`, `${time} < ${params.add(range.to)}`];
+  for (const [dim, value] of Object.entries(filters) as [Dimension, string | number | readonly string[]][]) {
+    conditions.push(Array.isArray(value) ? `${columnOf[dim]} = ANY(${params.add(value)})` : `${columnOf[dim]} = ${params.add(value)}`);
+  }
+  return conditions.join(" AND ");
+}
+
+/** A raw row as a one-sample histogram, bucketed exactly as latency-histogram.ts's bucketOf does. */
+const rawHistogram = `ARRAY[(CASE WHEN latency_ms::float8 > ${MIN_MS} THEN least(${MAX_BUCKET}, ceil(ln(latency_ms::float8 / ${MIN_MS}) / ln(2 ^ 0.25) - 1e-9))::bigint ELSE 0 END << 32) | 1]`;
+
+/** The measures of a row, named alike for every source: count, status, bytes_in, bytes_out, latency_hist. */
+export function measuresOf(source: Source): string {
+  if (source.grain === "raw") return `1 AS count, status, bytes_in, bytes_out, ${rawHistogram} AS latency_hist`;
+  return "count, status, bytes_in, bytes_out, latency_hist";
+}
+
+/** Sums of counts by status class, over rows named `count` and `status`. */
+export const statusSums = `sum(count)::bigint AS count,
+  coalesce(sum(count) FILTER (WHERE status >= 400), 0)::bigint AS errors,
+  coalesce(sum(count) FILTER (WHERE status BETWEEN 400 AND 499), 0)::bigint AS client_errors,
+  coalesce(sum(count) FILTER (WHERE status >= 500), 0)::bigint AS server_errors`;
