@@ -5,6 +5,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { storageStates } from "./support/e2e-env";
 import { managementApi } from "./support/management-api";
+import { confirmWith } from "./support/confirm-dialog";
 
 test.use({ storageState: storageStates.admin });
 
@@ -40,11 +41,13 @@ test("an admin manages a realm's groups, clients, certificates, users and settin
   const certificates = page.getByRole("table", { name: "Certificates of signer" });
   await expect(certificates.getByText("valid", { exact: true })).toBeVisible();
   await certificates.getByRole("button", { name: /^Revoke certificate / }).click();
+  await confirmWith(page, "Revoke certificate");
   await expect(certificates.getByText("revoked", { exact: true })).toBeVisible();
   const listed = await managementApi<{ items: { status: string }[] }>(`/realms/${realm}/clients/signer/certificates`);
   expect(listed.items.map((c) => c.status)).toEqual(["revoked"]);
 
   await page.getByRole("button", { name: "Disable dora" }).click();
+  await confirmWith(page, "Disable user");
   await expect(page.getByRole("button", { name: "Enable dora" })).toBeVisible();
 
   const settings = page.getByRole("form", { name: "Realm settings" });

@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { startExternalProvider, type ExternalProvider } from "../test/support/external-oidc-provider";
 import { gatewayUrl, storageStates } from "./support/e2e-env";
 import { managementApi, publishDemoApi } from "./support/management-api";
+import { confirmWith } from "./support/confirm-dialog";
 
 test.use({ storageState: storageStates.admin });
 
@@ -58,7 +59,7 @@ test("a partner's tokens pass the gateway through the realm once its provider is
   expect(await call(await partner.tokenFor("support-svc"))).toBe(403);
 
   await card.getByRole("button", { name: "Remove partner" }).click();
-  await card.getByRole("button", { name: "Confirm removing partner" }).click();
+  await confirmWith(page, "Remove partner");
   await expect(card.getByText("No identity providers yet.")).toBeVisible();
   await expect.poll(() => call(sales), { timeout: 15_000 }).toBe(401);
 });

@@ -1,4 +1,4 @@
-// The rest of a realm's administration in the console: settings, groups, changing users and
+// The rest of a realm's administration in the console: settings, creating groups, changing users and
 // clients, and the realm CA's client certificates (issue, paged list, revoke). Cached under the
 // realm's detail key, so a change refreshes every card of the realm page.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -6,7 +6,6 @@ import type {
   CreateRealmGroupRequest,
   IssueClientCertificateRequest,
   IssuedClientCertificate,
-  ListResponse,
   Realm,
   RealmCa,
   RealmClient,
@@ -29,10 +28,6 @@ function useRealmMutation<Vars, Answer>(realm: string, request: (vars: Vars) => 
 }
 
 export const useUpdateRealm = (realm: string) => useRealmMutation(realm, (body: UpdateRealmRequest) => apiFetch<Realm>(base(realm), jsonBody("PATCH", body)));
-
-export function useRealmGroups(realm: string) {
-  return useQuery({ queryKey: queryKeys.realms.part(realm, "groups"), queryFn: () => apiFetch<ListResponse<RealmGroup>>(`${base(realm)}/groups`) });
-}
 
 export const useCreateRealmGroup = (realm: string) =>
   useRealmMutation(realm, (body: CreateRealmGroupRequest) => apiFetch<RealmGroup>(`${base(realm)}/groups`, jsonBody("POST", body)));

@@ -33,7 +33,10 @@ function useRealmPart<T>(name: string, part: "roles" | "users" | "clients" | "ke
   return useQuery({ queryKey: queryKeys.realms.part(name, part), queryFn: () => apiFetch<ListResponse<T>>(`${base(name)}/${part}`) });
 }
 
-export const useRealmRoles = (name: string) => useRealmPart<RealmRole>(name, "roles");
+/** The first 200 roles by name (the largest page), for pickers; the roles card pages (use-realm-directory.ts). */
+export function useRealmRoles(name: string) {
+  return useQuery({ queryKey: queryKeys.realms.part(name, "roles"), queryFn: () => apiFetch<ListResponse<RealmRole>>(`${base(name)}/roles?limit=200`) });
+}
 export const useRealmUsers = (name: string) => useRealmPart<RealmUser>(name, "users");
 export const useRealmClients = (name: string) => useRealmPart<RealmClient>(name, "clients");
 export const useRealmKeys = (name: string) => useRealmPart<RealmSigningKey>(name, "keys");

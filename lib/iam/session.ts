@@ -4,8 +4,11 @@ import { redirect } from "next/navigation";
 import { authOptions } from "./auth-options";
 import { findSessionUser } from "./find-session-user";
 import { isConsoleRole, roleToApi, type UserRoleName } from "./roles";
+import { themeFromDb } from "./users/set-theme-preference";
+import type { ThemePreference } from "./users/theme-preference-schemas";
 
-export type SessionUser = { id: string; email: string; name: string; role: UserRoleName };
+/** `theme` is the stored colour scheme, so a new browser catches up with it (components/theme-toggle.tsx). */
+export type SessionUser = { id: string; email: string; name: string; role: UserRoleName; theme: ThemePreference };
 
 /** The signed-in user as the database has them now (role, disabled, password resets), not as the session remembers. */
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -13,7 +16,7 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   if (!session?.user?.id) return null;
   const { user } = await findSessionUser(session.user.id, session.issuedAt);
   if (!user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: roleToApi(user.role) };
+  return { id: user.id, email: user.email, name: user.name, role: roleToApi(user.role), theme: themeFromDb(user.themePreference) };
 }
 
 /** For console pages: admins, publishers and viewers; developers go to the portal. */

@@ -1,8 +1,10 @@
-// A realm's users and clients page on the server ({items, nextCursor}, by username / clientId)
+// A realm's users, clients, roles and groups page on the server ({items, nextCursor}, by username / clientId)
 // and search by part of the name, as every list of the management API does.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as realmsRoute from "@/app/api/v1/realms/route";
 import * as clientsRoute from "@/app/api/v1/realms/[realm]/clients/route";
+import * as groupsRoute from "@/app/api/v1/realms/[realm]/groups/route";
+import * as rolesRoute from "@/app/api/v1/realms/[realm]/roles/route";
 import * as usersRoute from "@/app/api/v1/realms/[realm]/users/route";
 import { callRoute } from "../support/call-route";
 
@@ -14,6 +16,8 @@ beforeAll(async () => {
   for (const name of ["carol", "alice", "bob"]) {
     expect((await post(usersRoute.POST, "users", { username: name, email: `${name}@example.com` })).status).toBe(201);
     expect((await post(clientsRoute.POST, "clients", { clientId: `svc-${name}`, type: "confidential" })).status).toBe(201);
+    expect((await post(rolesRoute.POST, "roles", { name: `role-${name}` })).status).toBe(201);
+    expect((await post(groupsRoute.POST, "groups", { name: `Team ${name}`, roles: [`role-${name}`] })).status).toBe(201);
   }
 });
 
@@ -36,6 +40,18 @@ describe("realm lists", () => {
     expect(await walk(clientsRoute.GET, "clients", "clientId")).toEqual(["svc-alice", "svc-bob", "svc-carol"]);
   });
 
+  it("page roles and groups by name", async () => {
+    expect(await walk(rolesRoute.GET, "roles", "name")).toEqual(["role-alice", "role-bob", "role-carol"]);
+    expect(await walk(groupsRoute.GET, "groups", "name")).toEqual(["Team alice", "Team bob", "Team carol"]);
+  });
+
+  it("search roles and groups by part of the name, case-insensitive", async () => {
+    const roles = await callRoute(rolesRoute.GET, { path: `/realms/${realm}/roles?search=ROLE-B`, params: { realm } });
+    expect(roles.body).toMatchObject({ items: [{ name: "role-bob" }], nextCursor: null });
+    const groups = await callRoute(groupsRoute.GET, { path: `/realms/${realm}/groups?search=team%20car`, params: { realm } });
+    expect(groups.body).toMatchObject({ items: [{ name: "Team carol", roles: ["role-carol"] }], nextCursor: null });
+  });
+
   it("search by part of the name (users: or the email), case-insensitive", async () => {
     const users = await callRoute(usersRoute.GET, { path: `/realms/${realm}/users?search=BOB@`, params: { realm } });
     expect(users.body.items.map((u: { username: string }) => u.username)).toEqual(["bob"]);
@@ -45,5 +61,9 @@ describe("realm lists", () => {
 
   it("refuses a forged cursor", async () => {
     expect((await callRoute(usersRoute.GET, { path: `/realms/${realm}/users?cursor=nonsense`, params: { realm } })).status).toBe(400);
+    const roles = await callRoute(rolesRoute.GET, { path: `/realms/${realm}/roles?cursor=nonsense`, params: { realm } });
+    expect(roles.status).toBe(400);
+    expect(roles.body.error.code).toBe("bad_request");
+    expect((await callRoute(groupsRoute.GET, { path: `/realms/${realm}/groups?limit=0`, params: { realm } })).status).toBe(400);
   });
 });

@@ -4,6 +4,9 @@
 // The console's public URL (NEXTAUTH_URL) is set to the listener's, so issuers match it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as brokerCallback from "@/app/realms/[realm]/broker/[alias]/endpoint/route";
+import * as brokerLogin from "@/app/realms/[realm]/broker/[alias]/login/route";
+import * as account from "@/app/realms/[realm]/account/route";
 import * as auth from "@/app/realms/[realm]/protocol/openid-connect/auth/route";
 import * as certs from "@/app/realms/[realm]/protocol/openid-connect/certs/route";
 import * as revoke from "@/app/realms/[realm]/protocol/openid-connect/revoke/route";
@@ -12,7 +15,7 @@ import * as token from "@/app/realms/[realm]/protocol/openid-connect/token/route
 import * as userinfo from "@/app/realms/[realm]/protocol/openid-connect/userinfo/route";
 import * as discovery from "@/app/realms/[realm]/well-known/openid-configuration/route";
 
-type Handler = (request: Request, context: { params: Promise<{ realm: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<{ realm: string; alias?: string }> }) => Promise<Response>;
 
 const endpoints: Record<string, Record<string, unknown>> = {
   ".well-known/openid-configuration": discovery,
@@ -22,6 +25,11 @@ const endpoints: Record<string, Record<string, unknown>> = {
   "protocol/openid-connect/revoke": revoke,
   "protocol/openid-connect/userinfo": userinfo,
   "protocol/openid-connect/auth": auth,
+  // The realm user's account page (second factors).
+  account,
+  // Identity brokering: /realms/{realm}/broker/{alias}/...
+  "broker/login": brokerLogin,
+  "broker/endpoint": brokerCallback,
 };
 
 export type RealmIssuerServer = { origin: string; server: Server; close(): Promise<void> };
@@ -31,7 +39,9 @@ export async function startRealmIssuerServer(): Promise<RealmIssuerServer> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
     const match = /^\/realms\/([^/]+)\/(.+)$/.exec(url.pathname);
-    const handler = match ? (endpoints[match[2]!]?.[req.method ?? "GET"] as Handler | undefined) : undefined;
+    const broker = match ? /^broker\/([^/]+)\/(login|endpoint)$/.exec(match[2]!) : null;
+    const endpoint = broker ? `broker/${broker[2]}` : match?.[2];
+    const handler = endpoint ? (endpoints[endpoint]?.[req.method ?? "GET"] as Handler | undefined) : undefined;
     if (!match || !handler) {
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not_found"}');
       return;
@@ -45,7 +55,8 @@ export async function startRealmIssuerServer(): Promise<RealmIssuerServer> {
     }
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(url, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
-    const response = await handler(request, { params: Promise.resolve({ realm: decodeURIComponent(match[1]!) }) });
+    const params = { realm: decodeURIComponent(match![1]!), ...(broker ? { alias: decodeURIComponent(broker[1]!) } : {}) };
+    const response = await handler(request, { params: Promise.resolve(params) });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((value, name) => (out[name] = value));
     const setCookies = response.headers.getSetCookie();

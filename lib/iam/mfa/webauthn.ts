@@ -35,10 +35,11 @@ async function passkeysOf(owner: MfaOwner) {
 const transportsOf = (factor: { transports: string[] }) => factor.transports as AuthenticatorTransportFuture[];
 type AuthenticatorTransportFuture = NonNullable<RegistrationResponseJSON["response"]["transports"]>[number];
 
-export async function passkeyRegistrationOptions(owner: MfaOwner, account: { name: string; displayName: string }) {
+/** `rpName`: what the authenticator shows (a realm's display name for its users; the RP id stays the console's). */
+export async function passkeyRegistrationOptions(owner: MfaOwner, account: { name: string; displayName: string; rpName?: string }) {
   const existing = await passkeysOf(owner);
   const options = await generateRegistrationOptions({
-    rpName: "Portcullis",
+    rpName: account.rpName ?? "Portcullis",
     rpID: rpId(),
     userName: account.name,
     userDisplayName: account.displayName,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import { safeText } from "@/lib/http/safe-text";
 import { roleNameSchema } from "./realm-directory-schemas";
+import { clientScopeNamesSchema } from "./realm-client-scope-schemas";
 
 export const clientTypes = ["confidential", "public"] as const;
 
@@ -85,6 +86,12 @@ export const createClientInputSchema = z
     clientRoles: z.array(roleNameSchema).max(100).default([]).describe("Roles this client defines; users holding them get resource_access.{clientId}.roles"),
     scopes: z.array(scopeSchema).max(100).default([]).describe("Scopes it may request; all of them by default"),
     redirectUris: z.array(redirectUriSchema).max(50).default([]).describe("Compared exactly in the authorization code flow"),
+    defaultClientScopes: clientScopeNamesSchema
+      .optional()
+      .describe("Client scopes whose claims are in every token (realm client scopes, by name); without it, the realm's scopes marked assignToNewClients default (less any named optional)"),
+    optionalClientScopes: clientScopeNamesSchema
+      .optional()
+      .describe("Client scopes added only when the token request names them in `scope`; without it, those marked assignToNewClients optional"),
     audiences: z.array(z.string().trim().min(1).max(500)).max(20).default([]).describe("Extra `aud` values of its access tokens (the APIs it calls)"),
     accessTokenLifetimeSeconds: lifetime.describe("Overrides the realm's; null = the realm's"),
     refreshTokenLifetimeSeconds: lifetime.describe("Overrides the realm's; null = the realm's"),
@@ -111,6 +118,8 @@ export const updateClientInputSchema = z
     clientRoles: z.array(roleNameSchema).max(100).optional().describe("Replaces the roles this client defines"),
     scopes: z.array(scopeSchema).max(100).optional(),
     redirectUris: z.array(redirectUriSchema).max(50).optional(),
+    defaultClientScopes: clientScopeNamesSchema.optional().describe("Replaces the client's default client scopes"),
+    optionalClientScopes: clientScopeNamesSchema.optional().describe("Replaces the client's optional client scopes"),
     audiences: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
     accessTokenLifetimeSeconds: lifetime,
     refreshTokenLifetimeSeconds: lifetime,
@@ -134,7 +143,9 @@ export const clientResourceSchema = z
     enabled: z.boolean(),
     roles: z.array(z.string()),
     clientRoles: z.array(z.string()).describe("Roles this client defines (resource_access.{clientId}.roles)"),
-    scopes: z.array(z.string()),
+    scopes: z.array(z.string()).describe("Plain scope values it may request (no claims of their own)"),
+    defaultClientScopes: z.array(z.string()).describe("Client scopes in every token, by name"),
+    optionalClientScopes: z.array(z.string()).describe("Client scopes granted when requested, by name"),
     redirectUris: z.array(z.string()),
     audiences: z.array(z.string()),
     accessTokenLifetimeSeconds: z.number().int().nullable(),

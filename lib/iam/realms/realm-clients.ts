@@ -19,10 +19,12 @@ import {
   type UpdateClientInput,
 } from "./realm-client-schemas";
 import { resolveRoleIds } from "./realm-directory";
+import { assignClientScopes } from "./realm-client-scopes";
 
 const clientInclude = {
   serviceRoles: { select: { name: true }, orderBy: { name: "asc" } },
   ownRoles: { select: { name: true }, orderBy: { name: "asc" } },
+  clientScopes: { select: { kind: true, scope: { select: { name: true } } }, orderBy: { scope: { name: "asc" } } },
 } as const;
 
 type ClientWithRoles = Awaited<ReturnType<typeof findClient>>;
@@ -42,6 +44,8 @@ export function toClientResource(c: ClientWithRoles): ClientResource {
     roles: c.serviceRoles.map((r) => r.name),
     clientRoles: c.ownRoles.map((r) => r.name),
     scopes: c.scopes,
+    defaultClientScopes: c.clientScopes.filter((l) => l.kind === "DEFAULT").map((l) => l.scope.name),
+    optionalClientScopes: c.clientScopes.filter((l) => l.kind === "OPTIONAL").map((l) => l.scope.name),
     redirectUris: c.redirectUris,
     audiences: c.audiences,
     accessTokenLifetimeSeconds: c.accessTokenLifetimeSeconds,
@@ -86,9 +90,9 @@ export async function createClient(realmName: string, input: CreateClientInput, 
         serviceRoles: { connect: await resolveRoleIds(tx, realm.id, input.roles) },
         ownRoles: { create: [...new Set(input.clientRoles)].map((name) => ({ name })) },
       },
-      include: clientInclude,
     });
-    const client = toClientResource(created);
+    await assignClientScopes(tx, realm.id, created.id, input, { isNew: true });
+    const client = toClientResource(await findClient(tx, realm.id, created.clientId));
     await recordAuditEvent(tx, actor, { action: "realm.client_created", entityType: "realm_client", entityId: created.id, after: { realm: realm.name, ...client } });
     return { clientId: client.clientId, clientSecret: secret, client };
   });
@@ -115,7 +119,7 @@ export async function updateClient(realmName: string, clientId: string, input: U
     if (before.type === "PUBLIC" && input.roles?.length) {
       throw new ApiError("validation_failed", "A public client has no credentials of its own, so it cannot hold service roles");
     }
-    const { roles, clientRoles, tokenEndpointAuthMethod, jwks, jwksUri, ...fields } = input;
+    const { roles, clientRoles, tokenEndpointAuthMethod, jwks, jwksUri, defaultClientScopes, optionalClientScopes, ...fields } = input;
     const beforeMethod = before.tokenEndpointAuthMethod.toLowerCase() as TokenEndpointAuthMethod;
     const method = tokenEndpointAuthMethod ?? beforeMethod;
     // Keys stay with a private_key_jwt client; leaving that method drops them unless the PATCH names them.
@@ -139,6 +143,7 @@ export async function updateClient(realmName: string, clientId: string, input: U
       await tx.realmClientRole.deleteMany({ where: { clientId: before.id, name: { notIn: clientRoles } } });
       await tx.realmClientRole.createMany({ data: clientRoles.map((name) => ({ clientId: before.id, name })), skipDuplicates: true });
     }
+    await assignClientScopes(tx, realm.id, before.id, { defaultClientScopes, optionalClientScopes }, { isNew: false });
     const updated = await tx.realmClient.update({
       where: { id: before.id },
       data: { ...fields, ...authFields, serviceRoles: roles ? { set: await resolveRoleIds(tx, realm.id, roles) } : undefined },

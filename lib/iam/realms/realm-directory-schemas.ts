@@ -19,6 +19,15 @@ export type CreateRoleInput = z.infer<typeof createRoleInputSchema>;
 export const roleResourceSchema = z
   .object({ id: z.string(), name: z.string(), description: z.string(), createdAt: z.string() })
   .meta({ id: "RealmRole" });
+export type RoleResource = z.infer<typeof roleResourceSchema>;
+
+/** `?limit`, `?cursor` and `?search` (part of the name, case-insensitive) for the role and group lists. */
+export const listByNameQuerySchema = z.object({
+  ...pageQueryFields,
+  search: safeText().trim().max(200).optional().describe("Part of the name, case-insensitive"),
+});
+export type ListByNameQuery = z.infer<typeof listByNameQuerySchema>;
+export const rolePageSchema = pageOf(roleResourceSchema, "RealmRolePage", "By name");
 
 export const createGroupInputSchema = z
   .object({
@@ -31,6 +40,8 @@ export type CreateGroupInput = z.infer<typeof createGroupInputSchema>;
 export const groupResourceSchema = z
   .object({ id: z.string(), name: z.string(), roles: z.array(z.string()), createdAt: z.string() })
   .meta({ id: "RealmGroup" });
+export type GroupResource = z.infer<typeof groupResourceSchema>;
+export const groupPageSchema = pageOf(groupResourceSchema, "RealmGroupPage", "By name");
 
 const passwordSchema = z.string().min(12, "must be at least 12 characters").max(200).describe("Stored as a salted scrypt hash; never returned");
 

@@ -10,6 +10,7 @@ import { cursorPage } from "@/lib/http/cursor-page";
 import { getRealmOrThrow } from "./get-realm-or-throw";
 import { publishRealmRevocation } from "./publish-revocation";
 import type {
+  ListByNameQuery,
   ListRealmUsersQuery,
   CreateGroupInput,
   CreateRealmUserInput,
@@ -65,9 +66,14 @@ export async function createRole(realmName: string, input: CreateRoleInput, acto
   });
 }
 
-export async function listRoles(realmName: string) {
+const nameContains = (search: string | undefined) => (search ? { name: { contains: search, mode: "insensitive" as const } } : {});
+
+/** By name, in pages (lib/http/cursor-page.ts); `search` matches part of the name. */
+export async function listRoles(realmName: string, query: ListByNameQuery) {
   const realm = await getRealmOrThrow(realmName);
-  return (await db().role.findMany({ where: { realmId: realm.id }, orderBy: { name: "asc" } })).map(toRole);
+  const page = cursorPage<Prisma.RoleWhereInput, Prisma.RoleOrderByWithRelationInput>(query, [{ field: "name", direction: "asc" }]);
+  const rows = await db().role.findMany({ where: { AND: [{ realmId: realm.id }, nameContains(query.search), page.where] }, orderBy: page.orderBy, take: page.take });
+  return page.answer(rows, toRole);
 }
 
 const groupInclude = { roles: { select: { name: true }, orderBy: { name: "asc" } } } as const;
@@ -88,9 +94,17 @@ export async function createGroup(realmName: string, input: CreateGroupInput, ac
   });
 }
 
-export async function listGroups(realmName: string) {
+/** By name, in pages; `search` matches part of the name. */
+export async function listGroups(realmName: string, query: ListByNameQuery) {
   const realm = await getRealmOrThrow(realmName);
-  return (await db().realmGroup.findMany({ where: { realmId: realm.id }, include: groupInclude, orderBy: { name: "asc" } })).map(toGroup);
+  const page = cursorPage<Prisma.RealmGroupWhereInput, Prisma.RealmGroupOrderByWithRelationInput>(query, [{ field: "name", direction: "asc" }]);
+  const rows = await db().realmGroup.findMany({
+    where: { AND: [{ realmId: realm.id }, nameContains(query.search), page.where] },
+    include: groupInclude,
+    orderBy: page.orderBy,
+    take: page.take,
+  });
+  return page.answer(rows, toGroup);
 }
 
 const userInclude = {

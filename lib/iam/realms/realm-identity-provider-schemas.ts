@@ -39,6 +39,22 @@ const issuerSchema = secureUrl("issuer").describe("The provider's `iss`, compare
 const jwksUriSchema = secureUrl("jwksUri").describe("Its public keys; without it, read from the issuer's discovery document");
 const audienceSchema = z.string().trim().min(1).max(500).describe("The `aud` its tokens must carry; without it, the bound API's audiences");
 
+// Sign-in through the provider (identity brokering, lib/iam/realms/broker/).
+export const brokerFirstLoginSchema = z
+  .enum(["create", "link_by_email"])
+  .describe("A subject the realm has not seen: `create` a realm user, or `link_by_email` to the one realm user with the provider's email (only when it says email_verified)");
+export type BrokerFirstLogin = z.infer<typeof brokerFirstLoginSchema>;
+const displayNameSchema = z.string().trim().min(1).max(100).describe('Shown on the login page as "Sign in with {displayName}"; without it, the alias');
+const clientIdSchema = z.string().trim().min(1).max(500).describe("The realm's client_id at the provider");
+const clientSecretSchema = z.string().min(1).max(2000).describe("Its client secret; stored encrypted, never returned");
+const scopesSchema = z
+  .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,100}$/, "a scope token (RFC 6749 3.3)"))
+  .min(1)
+  .max(30)
+  .refine((s) => s.includes("openid"), "must include openid")
+  .describe("Scopes asked of the provider; must include openid");
+const signInEnabledSchema = z.boolean().describe("Realm users may sign in through it; needs clientId and clientSecret");
+
 export const createIdentityProviderInputSchema = z
   .object({
     alias: aliasSchema,
@@ -46,6 +62,12 @@ export const createIdentityProviderInputSchema = z
     jwksUri: jwksUriSchema.optional(),
     audience: audienceSchema.optional(),
     roleMappings: roleMappingsSchema.default([]).describe("Claims of its tokens that grant realm roles; its own role claims grant nothing"),
+    displayName: displayNameSchema.optional(),
+    signInEnabled: signInEnabledSchema.default(false),
+    clientId: clientIdSchema.optional(),
+    clientSecret: clientSecretSchema.optional(),
+    scopes: scopesSchema.default(["openid", "email", "profile"]),
+    firstLogin: brokerFirstLoginSchema.default("create"),
   })
   .strict();
 export type CreateIdentityProviderInput = z.infer<typeof createIdentityProviderInputSchema>;
@@ -57,6 +79,12 @@ export const updateIdentityProviderInputSchema = z
     jwksUri: jwksUriSchema.nullable().optional().describe("null: read it from the issuer's discovery document again"),
     audience: audienceSchema.nullable().optional().describe("null: the bound API's audiences"),
     roleMappings: roleMappingsSchema.optional().describe("Replaces the mappings"),
+    displayName: displayNameSchema.nullable().optional(),
+    signInEnabled: signInEnabledSchema.optional(),
+    clientId: clientIdSchema.nullable().optional().describe("null: no client (sign-in is then refused)"),
+    clientSecret: clientSecretSchema.nullable().optional().describe("Replaces the secret; null removes it"),
+    scopes: scopesSchema.optional(),
+    firstLogin: brokerFirstLoginSchema.optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one field");
@@ -71,6 +99,13 @@ export const identityProviderResourceSchema = z
     discovered: z.boolean().describe("true when jwksUri was read from the issuer's discovery document"),
     audience: z.string().nullable(),
     roleMappings: z.array(roleMappingSchema),
+    displayName: z.string().nullable(),
+    signInEnabled: z.boolean(),
+    clientId: z.string().nullable(),
+    hasClientSecret: z.boolean().describe("A client secret is stored (it is never returned)"),
+    scopes: z.array(z.string()),
+    firstLogin: brokerFirstLoginSchema,
+    redirectUri: z.string().describe("The redirect URI to register for clientId at the provider"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,6 +1,7 @@
 // A realm's identity providers: register (discovering the JWKS URI unless given), list, read,
 // change, remove, test. Each change is audited and republishes the APIs bound to the realm, whose
-// gateway JWT config lists the providers (realm-jwt-for-gateway.ts).
+// gateway JWT config lists the providers (realm-jwt-for-gateway.ts). The sign-in settings
+// (brokering) are columns of the same row: broker/broker-settings.ts.
 import type { RealmIdentityProvider } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -8,6 +9,7 @@ import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-chang
 import { db, type DbTransaction } from "@/lib/db";
 import { cursorPage, type PageQuery } from "@/lib/http/cursor-page";
 import { ApiError, notFound } from "@/lib/http/errors";
+import { brokerColumns, brokerRedirectUri, checkBrokerSettings, firstLoginToApi } from "./broker/broker-settings";
 import { getRealmOrThrow } from "./get-realm-or-throw";
 import { discoverJwksUri, ProviderFetchError, testProviderConnection } from "./identity-provider-discovery";
 import { issuerOf } from "./issuer-url";
@@ -20,7 +22,7 @@ import type {
 
 type Tx = Pick<DbTransaction, "realmIdentityProvider" | "role" | "$queryRaw">;
 
-export function toIdentityProviderResource(p: RealmIdentityProvider): IdentityProviderResource {
+export function toIdentityProviderResource(p: RealmIdentityProvider, realmName: string): IdentityProviderResource {
   return {
     id: p.id,
     alias: p.alias,
@@ -29,6 +31,13 @@ export function toIdentityProviderResource(p: RealmIdentityProvider): IdentityPr
     discovered: p.discovered,
     audience: p.audience,
     roleMappings: p.roleMappings as RoleMapping[],
+    displayName: p.displayName,
+    signInEnabled: p.signInEnabled,
+    clientId: p.brokerClientId,
+    hasClientSecret: p.brokerClientSecretCiphertext !== null,
+    scopes: p.brokerScopes,
+    firstLogin: firstLoginToApi(p.brokerFirstLogin),
+    redirectUri: brokerRedirectUri(realmName, p.alias),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };
@@ -82,10 +91,12 @@ export async function createIdentityProvider(realmName: string, input: CreateIde
   const { created, apiIds } = await db().$transaction(async (tx) => {
     const realm = await getRealmOrThrow(realmName, tx);
     await checkMappings(tx, realm.id, input.roleMappings);
+    const broker = brokerColumns(input);
+    checkBrokerSettings({ signInEnabled: input.signInEnabled, brokerClientId: input.clientId ?? null, brokerClientSecretCiphertext: broker.brokerClientSecretCiphertext ?? null });
     const row = await tx.realmIdentityProvider.create({
-      data: { realmId: realm.id, alias: input.alias, issuer: input.issuer, ...keys, audience: input.audience ?? null, roleMappings: input.roleMappings },
+      data: { realmId: realm.id, alias: input.alias, issuer: input.issuer, ...keys, audience: input.audience ?? null, roleMappings: input.roleMappings, ...broker },
     });
-    const after = toIdentityProviderResource(row);
+    const after = toIdentityProviderResource(row, realm.name);
     await recordAuditEvent(tx, actor, { action: "realm.identity_provider_created", entityType: "realm_identity_provider", entityId: row.id, after: { realm: realm.name, ...after } });
     return { created: after, apiIds: await boundApiIds(tx, realm.name) };
   });
@@ -102,12 +113,12 @@ export async function listIdentityProviders(realmName: string, query: PageQuery)
     orderBy: page.orderBy,
     take: page.take,
   });
-  return page.answer(rows, toIdentityProviderResource);
+  return page.answer(rows, (row) => toIdentityProviderResource(row, realm.name));
 }
 
 export async function getIdentityProvider(realmName: string, alias: string) {
   const realm = await getRealmOrThrow(realmName);
-  return toIdentityProviderResource(await findProvider(db(), realm.id, alias));
+  return toIdentityProviderResource(await findProvider(db(), realm.id, alias), realm.name);
 }
 
 export async function updateIdentityProvider(realmName: string, alias: string, input: UpdateIdentityProviderInput, actor: Actor) {
@@ -121,17 +132,20 @@ export async function updateIdentityProvider(realmName: string, alias: string, i
   const { after, apiIds } = await db().$transaction(async (tx) => {
     const before = await findProvider(tx, realm.id, alias);
     if (input.roleMappings) await checkMappings(tx, realm.id, input.roleMappings);
+    const broker = brokerColumns(input);
+    checkBrokerSettings({ ...before, ...Object.fromEntries(Object.entries(broker).filter(([, v]) => v !== undefined)) });
     const row = await tx.realmIdentityProvider.update({
       where: { id: before.id },
-      data: { issuer, ...keys, audience: input.audience, roleMappings: input.roleMappings },
+      data: { issuer, ...keys, audience: input.audience, roleMappings: input.roleMappings, ...broker },
     });
-    const after = toIdentityProviderResource(row);
+    const after = toIdentityProviderResource(row, realm.name);
     await recordAuditEvent(tx, actor, {
       action: "realm.identity_provider_updated",
       entityType: "realm_identity_provider",
       entityId: row.id,
-      before: toIdentityProviderResource(before),
-      after,
+      before: toIdentityProviderResource(before, realm.name),
+      // The secret itself is never recorded; that it changed is.
+      after: input.clientSecret === undefined ? after : { ...after, clientSecretChanged: true },
     });
     return { after, apiIds: await boundApiIds(tx, realm.name) };
   });
@@ -144,7 +158,7 @@ export async function deleteIdentityProvider(realmName: string, alias: string, a
     const realm = await getRealmOrThrow(realmName, tx);
     const row = await findProvider(tx, realm.id, alias);
     await tx.realmIdentityProvider.delete({ where: { id: row.id } });
-    const before = toIdentityProviderResource(row);
+    const before = toIdentityProviderResource(row, realm.name);
     await recordAuditEvent(tx, actor, { action: "realm.identity_provider_deleted", entityType: "realm_identity_provider", entityId: row.id, before: { realm: realm.name, ...before } });
     return { before, apiIds: await boundApiIds(tx, realm.name) };
   });

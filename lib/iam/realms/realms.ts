@@ -1,4 +1,4 @@
-// Realms: create (with its first active and staged signing keys), list, read, change, delete.
+// Realms: create (with its first active and staged signing keys and the built-in client scopes), list, read, change, delete.
 import type { Prisma, Realm } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -10,6 +10,7 @@ import { getRealmOrThrow } from "./get-realm-or-throw";
 import { issuerOf } from "./issuer-url";
 import type { CreateRealmInput, ListRealmsQuery, RealmResource, UpdateRealmInput } from "./realm-schemas";
 import { generateKeyMaterial, storeSigningKey } from "./signing-keys";
+import { createBuiltInClientScopes } from "./realm-client-scope-builtins";
 
 export function toRealmResource(realm: Realm): RealmResource {
   return {
@@ -38,6 +39,7 @@ export async function createRealm(input: CreateRealmInput, actor: Actor) {
     // One key signs from the start; its successor is published now, so the first rotation needs no JWKS refresh.
     await storeSigningKey(tx, created.id, signing, "ACTIVE");
     await storeSigningKey(tx, created.id, staged, "STAGED");
+    await createBuiltInClientScopes(tx, created.id);
     await recordAuditEvent(tx, actor, { action: "realm.created", entityType: "realm", entityId: created.id, after: toRealmResource(created) });
     return created;
   });

@@ -9,7 +9,7 @@ import { toUserResource, type CreateUserInput } from "./user-schemas";
 
 export async function createUser(input: CreateUserInput, actor: Actor) {
   if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new ApiError("conflict", `A user with the email '${input.email}' already exists`);
+    throw new ApiError("conflict", `A user with the email '${input.email}' already exists`, { field: "email" });
   }
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { safeText } from "@/lib/http/safe-text";
 import { pageOf, pageQueryFields } from "@/lib/http/cursor-page";
 import type { UserRow } from "@/lib/db";
 import { roleToApi, userRoles } from "@/lib/iam/roles";
+import { themePreferenceSchema } from "./theme-preference-schemas";
 
 const passwordSchema = z
   .string()
@@ -70,6 +71,7 @@ export const meSchema = z
     email: z.string().nullable(),
     name: z.string(),
     role: z.enum(userRoles),
+    theme: themePreferenceSchema,
   })
   .meta({ id: "Me" });
 export type Me = z.infer<typeof meSchema>;

@@ -15,6 +15,7 @@ import {
   userPageSchema,
   userResourceSchema,
 } from "@/lib/iam/users/user-schemas";
+import { updateMeInputSchema } from "@/lib/iam/users/theme-preference-schemas";
 import { routeDocs } from "../route-doc";
 
 /** Read-only auditors: the viewer role sees who has access and what changed. */
@@ -27,6 +28,16 @@ export const accessRoutes = routeDocs([
     summary: "Who the caller is",
     tag: "Users",
     response: { status: 200, description: "The caller", schema: meSchema },
+  },
+  {
+    method: "patch",
+    path: "/me",
+    operationId: "updateMe",
+    summary: "Set the caller's own preferences (the console and portal colour scheme)",
+    description: "Also sets the portcullis-theme cookie, from which pages render the scheme before the first paint. 400 for a token without a user.",
+    tag: "Users",
+    body: updateMeInputSchema,
+    response: { status: 200, description: "The stored preference", schema: updateMeInputSchema },
   },
   {
     method: "get",

@@ -97,7 +97,7 @@ export const mfaRoutes = routeDocs([
     path: "/realms/{realm}/users/{userId}/mfa/reset",
     operationId: "resetRealmUserMfa",
     summary: "Remove a realm user's second factors (lost device)",
-    description: "Audited as realm_user.mfa_reset.",
+    description: "Every factor (authenticator apps and passkeys) and every recovery code goes; where the realm requires MFA the user enrols again at the next sign-in. Audited as realm_user.mfa_reset.",
     tag,
     response: { status: 200, description: "What was removed", schema: mfaResetSchema },
   },

@@ -1,4 +1,5 @@
-// OpenAPI entries for IAM realms: the realms themselves, their roles, groups, users, clients and keys.
+// OpenAPI entries for IAM realms: the realms themselves, their roles, groups, users, clients and keys
+// (client scopes: realm-client-scopes-routes.ts).
 import { z } from "zod";
 import {
   clientPageSchema,
@@ -13,10 +14,13 @@ import {
   createGroupInputSchema,
   createRealmUserInputSchema,
   createRoleInputSchema,
+  groupPageSchema,
   groupResourceSchema,
+  listByNameQuerySchema,
   listRealmUsersQuerySchema,
   realmUserPageSchema,
   realmUserResourceSchema,
+  rolePageSchema,
   roleResourceSchema,
   updateRealmUserInputSchema,
 } from "@/lib/iam/realms/realm-directory-schemas";
@@ -28,6 +32,7 @@ import {
   listCertificatesQuerySchema,
   realmCaResourceSchema,
 } from "@/lib/iam/realms/realm-ca-schemas";
+import { listRealmSessionsQuerySchema, realmSessionPageSchema, realmUserLogoutSchema } from "@/lib/iam/realms/sessions/realm-session-schemas";
 import { rotateKeysInputSchema, signingKeyResourceSchema } from "@/lib/iam/realms/realm-key-schemas";
 import {
   createRealmInputSchema,
@@ -88,7 +93,15 @@ export const realmsRoutes = routeDocs([
     response: { status: 200, description: "The deleted realm", schema: realmResourceSchema },
     errors: [409],
   },
-  { method: "get", path: "/realms/{realm}/roles", operationId: "listRealmRoles", summary: "A realm's roles", tag, response: { status: 200, description: "The roles", schema: listOf(roleResourceSchema, "RealmRoleList") } },
+  {
+    method: "get",
+    path: "/realms/{realm}/roles",
+    operationId: "listRealmRoles",
+    summary: "A realm's roles",
+    tag,
+    query: listByNameQuerySchema,
+    response: { status: 200, description: "A page of roles, by name", schema: rolePageSchema },
+  },
   {
     method: "post",
     path: "/realms/{realm}/roles",
@@ -99,7 +112,15 @@ export const realmsRoutes = routeDocs([
     response: { status: 201, description: "The role", schema: roleResourceSchema },
     errors: [409],
   },
-  { method: "get", path: "/realms/{realm}/groups", operationId: "listRealmGroups", summary: "A realm's groups", tag, response: { status: 200, description: "The groups", schema: listOf(groupResourceSchema, "RealmGroupList") } },
+  {
+    method: "get",
+    path: "/realms/{realm}/groups",
+    operationId: "listRealmGroups",
+    summary: "A realm's groups",
+    tag,
+    query: listByNameQuerySchema,
+    response: { status: 200, description: "A page of groups, by name", schema: groupPageSchema },
+  },
   {
     method: "post",
     path: "/realms/{realm}/groups",
@@ -141,6 +162,32 @@ export const realmsRoutes = routeDocs([
     errors: [422],
   },
   {
+    method: "post",
+    path: "/realms/{realm}/users/{userId}/logout",
+    operationId: "logoutRealmUser",
+    summary: "Sign a realm user out everywhere: every active session ends",
+    description: "Their refresh tokens answer invalid_grant at once, and every gateway refuses the access tokens of those sessions (by `sid`).",
+    tag,
+    response: { status: 200, description: "How many sessions ended", schema: realmUserLogoutSchema },
+  },
+  {
+    method: "get",
+    path: "/realms/{realm}/sessions",
+    operationId: "listRealmSessions",
+    summary: "A realm's active sessions (sign-ins), newest first",
+    tag,
+    query: listRealmSessionsQuerySchema,
+    response: { status: 200, description: "A page of sessions", schema: realmSessionPageSchema },
+  },
+  {
+    method: "delete",
+    path: "/realms/{realm}/sessions/{sessionId}",
+    operationId: "revokeRealmSession",
+    summary: "End one session: its refresh token stops and gateways refuse its access tokens",
+    tag,
+    response: { status: 204, description: "Revoked" },
+  },
+  {
     method: "get",
     path: "/realms/{realm}/clients",
     operationId: "listRealmClients",
@@ -164,7 +211,7 @@ export const realmsRoutes = routeDocs([
     method: "patch",
     path: "/realms/{realm}/clients/{clientId}",
     operationId: "updateRealmClient",
-    summary: "Change a client: roles, scopes, redirect URIs, audiences, lifetimes, enabled, token endpoint auth method and keys",
+    summary: "Change a client: roles, scopes, default and optional client scopes, redirect URIs, audiences, lifetimes, enabled, token endpoint auth method and keys",
     description: "Disabling a client revokes its refresh tokens at once.",
     tag,
     body: updateClientInputSchema,

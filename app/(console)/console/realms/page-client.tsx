@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Select } from "@/components/ui/field";
+import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
@@ -38,15 +39,17 @@ function CreateRealmForm() {
   return (
     <Card title="Create realm">
       <form className="form" onSubmit={onSubmit} ref={formRef}>
-        <div className="form-row">
-          <Input label="Name" name="name" required pattern="[a-z0-9\-]+" hint="Lowercase slug in the issuer URL, e.g. acme" />
-          <Input label="Display name" name="displayName" hint="Shown on the realm's sign-in page" />
-          <Select label="Signing algorithm" name="signingAlgorithm" defaultValue="RS256">
-            <option value="RS256">RS256</option>
-            <option value="ES256">ES256</option>
-          </Select>
-        </div>
-        <FormFooter submitLabel="Create realm" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not create the realm" />
+        <FieldErrorScope error={request.problem ?? create.error}>
+          <div className="form-row">
+            <Input label="Name" name="name" required pattern="[a-z0-9\-]+" hint="Lowercase slug in the issuer URL, e.g. acme" />
+            <Input label="Display name" name="displayName" hint="Shown on the realm's sign-in page" />
+            <Select label="Signing algorithm" name="signingAlgorithm" defaultValue="RS256">
+              <option value="RS256">RS256</option>
+              <option value="ES256">ES256</option>
+            </Select>
+          </div>
+          <FormFooter submitLabel="Create realm" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not create the realm" />
+        </FieldErrorScope>
       </form>
     </Card>
   );

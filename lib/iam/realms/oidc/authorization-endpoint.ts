@@ -25,13 +25,14 @@ import { OAuthError } from "./oauth-response";
 import type { ProtocolRealm } from "./realm-for-protocol";
 import { realmSecondStep, realmStepAfterPassword, type RealmSecondStepView } from "./realm-second-step";
 import { renderSecondFactorPage } from "./second-factor-page";
-import { grantedScope } from "./scopes";
+import { requestedScope } from "../realm-client-scope-grant";
+import { brokerLinks } from "../broker/broker-links";
 
 const CSRF_COOKIE = "portcullis_realm_login";
 const trustedProxies = () => parseTrustedProxies(env().TRUSTED_PROXIES);
 const FORWARDED_PARAMS = ["response_type", "client_id", "redirect_uri", "scope", "state", "nonce", "code_challenge", "code_challenge_method"] as const;
 
-type ValidRequest = {
+export type ValidRequest = {
   client: { id: string; clientId: string };
   redirectUri: string;
   scope: string;
@@ -70,7 +71,7 @@ async function validate(realm: ProtocolRealm, input: URLSearchParams): Promise<V
   if (challenge === null && client.type === "PUBLIC") return fail("invalid_request", "Public clients must use PKCE with S256");
   let scope: string;
   try {
-    scope = grantedScope(input.get("scope"), client.scopes, { oidc: true });
+    scope = await requestedScope(client, input.get("scope"), { oidc: true });
   } catch (err) {
     if (err instanceof OAuthError) return fail(err.error, err.description);
     throw err;
@@ -88,9 +89,10 @@ function csrfCookie(realm: ProtocolRealm, token: string): string {
   return `${CSRF_COOKIE}=${token}; Path=/realms/${realm.name}/protocol/openid-connect/auth; HttpOnly; SameSite=Strict; Max-Age=1800${secure}`;
 }
 
-function loginPage(realm: ProtocolRealm, request: ValidRequest, extra: { error?: string; username?: string; status?: number } = {}) {
+async function loginPage(realm: ProtocolRealm, request: ValidRequest, extra: { error?: string; username?: string; status?: number } = {}) {
   const csrfToken = randomBytes(24).toString("base64url");
   return renderLoginPage({
+    providers: await brokerLinks(realm, request.params),
     realmDisplayName: realm.displayName,
     clientId: request.client.clientId,
     action: `/realms/${realm.name}/protocol/openid-connect/auth`,
@@ -188,3 +190,6 @@ export async function handleAuthorizationPost(realm: ProtocolRealm, request: Req
   await releaseLoginAttempt(reservation.keys);
   return issueCode(realm, valid, user.id);
 }
+
+// Identity brokering (../broker/) continues the same authorization request after the provider's callback.
+export { validate as validateAuthorizationRequest, issueCode as issueAuthorizationCode, secondFactorPage as realmSecondFactorPage };

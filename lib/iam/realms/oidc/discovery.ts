@@ -5,7 +5,7 @@ import { signingAlgorithms } from "../realm-schemas";
 import { publishedJwks } from "../signing-keys";
 import { oauthJson } from "./oauth-response";
 import { enabledRealm } from "./realm-for-protocol";
-import { OIDC_SCOPES } from "./scopes";
+import { db } from "@/lib/db";
 import { supportedGrantTypes } from "./token-endpoint";
 
 export async function handleDiscovery(realmName: string): Promise<Response> {
@@ -13,6 +13,8 @@ export async function handleDiscovery(realmName: string): Promise<Response> {
   const issuer = issuerOf(realm.name);
   const endpoint = (name: string) => `${issuer}/protocol/openid-connect/${name}`;
   const authMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"];
+  // openid and the realm's client scopes (a client may also have plain scopes of its own).
+  const clientScopes = await db().realmClientScope.findMany({ where: { realmId: realm.id }, select: { name: true }, orderBy: { name: "asc" } });
   return oauthJson(
     {
       issuer,
@@ -27,7 +29,7 @@ export async function handleDiscovery(realmName: string): Promise<Response> {
       grant_types_supported: supportedGrantTypes,
       subject_types_supported: ["public"],
       id_token_signing_alg_values_supported: signingAlgorithms,
-      scopes_supported: OIDC_SCOPES,
+      scopes_supported: ["openid", ...clientScopes.map((s) => s.name)],
       claims_supported: ["iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp", "preferred_username", "email"],
       token_endpoint_auth_methods_supported: authMethods,
       introspection_endpoint_auth_methods_supported: authMethods.filter((m) => m !== "none"),

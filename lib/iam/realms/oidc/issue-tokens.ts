@@ -1,11 +1,13 @@
 // Access and ID tokens: JWTs signed with the realm's active key (jose). Access tokens follow
 // RFC 9068 (typ at+jwt, client_id) and carry Keycloak's role claims, so gateways configured for
-// Keycloak read realm_access.roles and resource_access unchanged.
+// Keycloak read realm_access.roles and resource_access unchanged. Which claims beyond the protocol's
+// own it carries is the client's client scopes' business (../realm-client-scope-grant.ts).
 import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { db } from "@/lib/db";
 import { issuerOf, REALM_DEFAULT_AUDIENCE } from "../issuer-url";
 import { activeSigningKey } from "../signing-keys";
+import { mappedClaims, scopeGrant } from "../realm-client-scope-grant";
 import type { AuthenticatedClient } from "./authenticate-client";
 import type { ProtocolRealm } from "./realm-for-protocol";
 
@@ -45,30 +47,31 @@ export function accessTokenLifetime(realm: ProtocolRealm, client: AuthenticatedC
   return client.accessTokenLifetimeSeconds ?? realm.accessTokenLifetimeSeconds;
 }
 
+/** `scope`: the granted names (stored with the code or refresh family); answers the token's own `scope`. */
 export async function issueAccessToken(realm: ProtocolRealm, client: AuthenticatedClient, subject: TokenSubject, scope: string) {
   const { kid, alg, key } = await activeSigningKey(realm.id);
   const roles = await rolesOf(client, subject);
+  const grant = await scopeGrant(client, scope);
+  const facts = { id: subjectOf(client, subject), username: roles.username ?? "", email: roles.email ?? null, realmRoles: roles.realmRoles, resourceAccess: roles.resourceAccess };
+  const mapped = mappedClaims(grant.mappers, facts);
   const expiresIn = accessTokenLifetime(realm, client);
   const token = await new SignJWT({
+    ...mapped.claims,
     typ: "Bearer",
     azp: client.clientId,
     client_id: client.clientId,
-    scope,
-    realm_access: { roles: roles.realmRoles },
-    resource_access: roles.resourceAccess,
-    preferred_username: roles.username,
+    scope: grant.tokenScope,
     ...(subject.kind === "user" && subject.sessionId ? { sid: subject.sessionId } : {}),
-    ...(roles.email && scope.split(" ").includes("email") ? { email: roles.email } : {}),
   })
     .setProtectedHeader({ alg, kid, typ: "at+jwt" })
     .setIssuer(issuerOf(realm.name))
     .setSubject(subjectOf(client, subject))
-    .setAudience([...new Set([...client.audiences, REALM_DEFAULT_AUDIENCE])])
+    .setAudience([...new Set([...client.audiences, ...mapped.audiences, REALM_DEFAULT_AUDIENCE])])
     .setIssuedAt()
     .setExpirationTime(`${expiresIn}s`)
     .setJti(randomUUID())
     .sign(key);
-  return { token, expiresIn, kid };
+  return { token, expiresIn, kid, scope: grant.tokenScope };
 }
 
 /** OIDC Core 3.1.3.6: the left half of the access token's SHA-256, base64url. */

@@ -33,7 +33,10 @@ export function renderLoginPage(options: {
   redirectOrigin: string;
   status?: number;
   setCookie: string;
+  /** "Sign in with …" links to the realm's identity providers (../broker/broker-links.ts). */
+  providers?: { label: string; href: string }[];
 }): Response {
+  const brokers = (options.providers ?? []).map((p) => `<p><a class="broker" href="${escapeHtml(p.href)}">Sign in with ${escapeHtml(p.label)}</a></p>`).join("\n");
   const hidden = Object.entries({ ...options.hidden, csrf_token: options.csrfToken })
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join("\n");
@@ -45,7 +48,8 @@ ${hidden}
 <label for="username">Username</label><input id="username" name="username" autocomplete="username" required value="${escapeHtml(options.username ?? "")}">
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>`;
+</form>
+${brokers}`;
   return new Response(layout(`Sign in to ${options.realmDisplayName}`, body), {
     status: options.status ?? 200,
     headers: { ...securityHeaders(options.redirectOrigin), "set-cookie": options.setCookie },

@@ -7,7 +7,8 @@ import { issueAccessToken, issueIdToken } from "./issue-tokens";
 import { OAuthError, oauthJson, readForm } from "./oauth-response";
 import { enabledRealm, type ProtocolRealm } from "./realm-for-protocol";
 import { rotateRefreshToken, startRefreshFamily } from "./refresh-tokens";
-import { grantedScope, narrowedScope } from "./scopes";
+import { narrowedScope } from "./scopes";
+import { requestedScope } from "../realm-client-scope-grant";
 
 export const supportedGrantTypes = ["authorization_code", "client_credentials", "refresh_token"] as const;
 
@@ -31,10 +32,10 @@ export async function handleTokenRequest(realmName: string, request: Request): P
 
 async function clientCredentials(realm: ProtocolRealm, client: AuthenticatedClient, form: URLSearchParams) {
   if (client.type !== "CONFIDENTIAL") throw new OAuthError("unauthorized_client", "Public clients may not use client_credentials");
-  const scope = grantedScope(form.get("scope"), client.scopes, { oidc: false });
+  const scope = await requestedScope(client, form.get("scope"), { oidc: false });
   const access = await issueAccessToken(realm, client, { kind: "service-account" }, scope);
   // No refresh token: the client can always authenticate again (RFC 6749 4.4.3).
-  return oauthJson({ access_token: access.token, token_type: "Bearer", expires_in: access.expiresIn, scope });
+  return oauthJson({ access_token: access.token, token_type: "Bearer", expires_in: access.expiresIn, scope: access.scope });
 }
 
 async function authorizationCode(realm: ProtocolRealm, client: AuthenticatedClient, form: URLSearchParams) {
@@ -57,7 +58,7 @@ async function authorizationCode(realm: ProtocolRealm, client: AuthenticatedClie
     expires_in: access.expiresIn,
     refresh_token: refresh.token,
     refresh_expires_in: refresh.expiresIn,
-    scope: code.scope,
+    scope: access.scope,
     ...(idToken ? { id_token: idToken } : {}),
   });
 }
@@ -76,7 +77,7 @@ async function refreshToken(realm: ProtocolRealm, client: AuthenticatedClient, f
     expires_in: access.expiresIn,
     refresh_token: rotated.token,
     refresh_expires_in: rotated.expiresIn,
-    scope,
+    scope: access.scope,
     ...(idToken ? { id_token: idToken } : {}),
   });
 }

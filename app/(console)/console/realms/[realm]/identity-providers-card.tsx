@@ -1,12 +1,14 @@
 "use client";
 // A realm's identity providers (federation): the list, adding one by issuer (the server reads its
-// discovery document unless a JWKS URI is given), role mappings, a connection test and removal.
+// discovery document unless a JWKS URI is given), role mappings, sign-in through it
+// (identity-provider-sign-in-form.tsx), a connection test and removal.
 import { useRef, useState, type FormEvent } from "react";
 import type { CreateRealmIdentityProviderRequest, RealmIdentityProvider, RealmIdentityProviderTestResult, RealmRoleMapping } from "@/lib/client/api-types";
 import { RoleMappingsEditor } from "@/components/console/role-mappings-editor";
 import { formText } from "@/components/form-data";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
@@ -23,6 +25,7 @@ import {
   useTestRealmIdentityProvider,
   useUpdateRealmIdentityProvider,
 } from "@/lib/client/use-realm-identity-providers";
+import { IdentityProviderSignInForm, readSignInFields, SignInFields } from "./identity-provider-sign-in-form";
 
 const mappingText = (m: RealmRoleMapping) => `${m.claim} = ${m.value} → ${m.role}`;
 
@@ -88,6 +91,7 @@ function AddProviderForm({ realm, roles }: { realm: string; roles: string[] }) {
       ...(jwksUri ? { jwksUri } : {}),
       ...(audience ? { audience } : {}),
       roleMappings: rows,
+      ...readSignInFields(form),
     };
     if (request.check(body)) {
       create.mutate(body, {
@@ -107,6 +111,7 @@ function AddProviderForm({ realm, roles }: { realm: string; roles: string[] }) {
         <Input label="Audience" name="audience" hint="The aud its tokens carry; empty: the bound API's audiences" />
       </div>
       <RoleMappingsEditor rows={rows} onChange={setRows} roles={roles} label="the new provider" />
+      <SignInFields />
       <FormFooter submitLabel="Add identity provider" variant="secondary" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not add the identity provider" />
     </form>
   );
@@ -118,20 +123,21 @@ export function IdentityProvidersCard({ name, canManage }: { name: string; canMa
   const test = useTestRealmIdentityProvider(name);
   const remove = useDeleteRealmIdentityProvider(name);
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [signInOf, setSignInOf] = useState<string | null>(null);
   const editedProvider = providers.items.find((p) => p.alias === editing);
+  const signInProvider = providers.items.find((p) => p.alias === signInOf);
   return (
     <Card title="Identity providers" id="identity-providers">
       <p className="field-hint">
         APIs bound to this realm also accept tokens of these OpenID Connect providers, verified with each provider&apos;s keys; their claims grant realm roles
-        only through the mappings.
+        only through the mappings. With sign-in on, the realm&apos;s login page offers &quot;Sign in with …&quot; for the provider.
       </p>
       <ErrorBanner error={providers.error} />
       <ErrorBanner error={remove.error} title="Could not remove the identity provider" />
       <ErrorBanner error={test.error} title="Could not test the connection" />
       <Table
         caption="Identity providers"
-        columns={["Alias", "Issuer", "Keys", "Audience", "Role mappings", ""]}
+        columns={["Alias", "Issuer", "Keys", "Audience", "Role mappings", "Sign-in", ""]}
         loading={providers.isPending && "Loading identity providers…"}
         empty={providers.isSuccess && providers.items.length === 0 && "No identity providers yet."}
       >
@@ -147,6 +153,10 @@ export function IdentityProvidersCard({ name, canManage }: { name: string; canMa
             <td>{p.audience ?? "the API's"}</td>
             <td>{p.roleMappings.map(mappingText).join("; ") || "none"}</td>
             <td>
+              <Badge tone={p.signInEnabled ? "success" : "neutral"}>{p.signInEnabled ? "on" : "off"}</Badge>{" "}
+              {p.signInEnabled && `as "${p.displayName ?? p.alias}", first sign-in: ${p.firstLogin === "create" ? "create user" : "link by email"}`}
+            </td>
+            <td>
               {canManage && (
                 <div className="card-actions">
                   <Button size="sm" variant="secondary" aria-label={`Test the connection of ${p.alias}`} busy={test.isPending && test.variables === p.alias} onClick={() => test.mutate(p.alias)}>
@@ -155,15 +165,24 @@ export function IdentityProvidersCard({ name, canManage }: { name: string; canMa
                   <Button size="sm" variant="ghost" aria-label={`Edit the role mappings of ${p.alias}`} onClick={() => setEditing(p.alias)}>
                     Edit mappings
                   </Button>
-                  {confirming === p.alias ? (
-                    <Button size="sm" variant="danger" aria-label={`Confirm removing ${p.alias}`} busy={remove.isPending} onClick={() => remove.mutate(p.alias, { onSettled: () => setConfirming(null) })}>
-                      Confirm remove
-                    </Button>
-                  ) : (
-                    <Button size="sm" variant="ghost" aria-label={`Remove ${p.alias}`} onClick={() => setConfirming(p.alias)}>
-                      Remove
-                    </Button>
-                  )}
+                  <Button size="sm" variant="ghost" aria-label={`Edit sign-in through ${p.alias}`} onClick={() => setSignInOf(p.alias)}>
+                    Sign-in
+                  </Button>
+                  <ConfirmButton
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove ${p.alias}`}
+                    busy={remove.isPending && remove.variables === p.alias}
+                    confirm={{
+                      title: `Remove the identity provider ${p.alias}?`,
+                      body: `Gateways stop accepting tokens issued by ${p.issuer} for this realm's APIs within seconds${p.signInEnabled ? ", the login page no longer offers it, and its linked identities are removed" : ""}.`,
+                      wayBack: "There is no way back: add the provider again, with its role mappings, to restore it.",
+                      confirmLabel: `Remove ${p.alias}`,
+                    }}
+                    onConfirm={() => remove.mutate(p.alias)}
+                  >
+                    Remove
+                  </ConfirmButton>
                 </div>
               )}
             </td>
@@ -173,6 +192,7 @@ export function IdentityProvidersCard({ name, canManage }: { name: string; canMa
       <LoadMore list={providers} />
       {test.data && test.variables && <TestResult alias={test.variables} result={test.data} />}
       {canManage && editedProvider && <MappingsForm key={editedProvider.id} realm={name} provider={editedProvider} roles={roles} onDone={() => setEditing(null)} />}
+      {canManage && signInProvider && <IdentityProviderSignInForm key={`sign-in-${signInProvider.id}`} realm={name} provider={signInProvider} onDone={() => setSignInOf(null)} />}
       {canManage && <AddProviderForm realm={name} roles={roles} />}
     </Card>
   );

@@ -1,5 +1,6 @@
 "use client";
-// One realm: its issuer and discovery document, roles, groups, clients (realm-clients-card.tsx), users
+// One realm: its issuer and discovery document, roles (realm-roles-card.tsx), groups, client scopes
+// (realm-client-scopes-card.tsx), clients (realm-clients-card.tsx), users
 // (with realm-user-actions.tsx), signing keys (state of each, rotate now) and settings. Forms check their body with the route's schema.
 import { useRef, useState, type FormEvent } from "react";
 import type { CreateRealmUserRequest } from "@/lib/client/api-types";
@@ -10,28 +11,25 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
+import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
-import { createRealmUserInputSchema, createRoleInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
+import { createRealmUserInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { IdentityProvidersCard } from "./identity-providers-card";
 import { RealmCaCard } from "./realm-ca-card";
+import { RealmClientScopesCard } from "./realm-client-scopes-card";
 import { RealmClientsCard } from "./realm-clients-card";
 import { RealmGroupsCard } from "./realm-groups-card";
+import { RealmRolesCard } from "./realm-roles-card";
 import { RealmSettingsCard } from "./realm-settings-card";
+import { RealmSessionsCard } from "./realm-sessions-card";
 import { RealmUserActions } from "./realm-user-actions";
 import { useRealmUserPage } from "@/lib/client/use-realm-admin";
 import { LoadMore } from "@/components/ui/load-more";
 import { SearchBox } from "@/components/ui/search-box";
-import {
-  useCreateRealmRole,
-  useCreateRealmUser,
-  useRealm,
-  useRealmKeys,
-  useRealmRoles,
-  useRotateRealmKeys,
-} from "@/lib/client/use-realms";
+import { useCreateRealmUser, useRealm, useRealmKeys, useRotateRealmKeys } from "@/lib/client/use-realms";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 const keyTone = { active: "success", staged: "info", passive: "neutral" } as const;
@@ -63,41 +61,6 @@ function Overview({ name }: { name: string }) {
           <dt>Key rotation</dt>
           <dd>{r.keyRotationIntervalSeconds ? `every ${r.keyRotationIntervalSeconds} s (${r.signingAlgorithm})` : `manual (${r.signingAlgorithm})`}</dd>
         </dl>
-      )}
-    </Card>
-  );
-}
-
-function Roles({ name, canManage }: { name: string; canManage: boolean }) {
-  const roles = useRealmRoles(name);
-  const create = useCreateRealmRole(name);
-  const request = useRequestCheck(createRoleInputSchema);
-  const formRef = useRef<HTMLFormElement>(null);
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const body = { name: formText(e.currentTarget, "name"), description: formText(e.currentTarget, "description") };
-    if (request.check(body)) create.mutate(body, { onSuccess: () => formRef.current?.reset() });
-  }
-  const items = roles.data?.items ?? [];
-  return (
-    <Card title="Roles">
-      <ErrorBanner error={roles.error} />
-      <Table caption="Realm roles" columns={["Name", "Description"]} loading={roles.isPending && "Loading roles…"} empty={roles.isSuccess && items.length === 0 && "No roles yet."}>
-        {items.map((role) => (
-          <tr key={role.id}>
-            <td className="strong">{role.name}</td>
-            <td>{role.description}</td>
-          </tr>
-        ))}
-      </Table>
-      {canManage && (
-        <form className="form" onSubmit={onSubmit} ref={formRef} aria-label="Add role">
-          <div className="form-row">
-            <Input label="Role name" name="name" required />
-            <Input label="Description" name="description" />
-          </div>
-          <FormFooter submitLabel="Add role" variant="secondary" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not add the role" />
-        </form>
       )}
     </Card>
   );
@@ -148,13 +111,15 @@ function Users({ name, canManage }: { name: string; canManage: boolean }) {
       <LoadMore list={users} />
       {canManage && (
         <form className="form" onSubmit={onSubmit} ref={formRef} aria-label="Add user">
-          <div className="form-row">
-            <Input label="Username" name="username" required />
-            <Input label="Email" name="email" type="email" />
-            <Input label="Password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters" />
-            <Input label="Roles" name="roles" hint="Comma-separated realm roles" />
-          </div>
-          <FormFooter submitLabel="Add user" variant="secondary" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not add the user" />
+          <FieldErrorScope error={request.problem ?? create.error}>
+            <div className="form-row">
+              <Input label="Username" name="username" required />
+              <Input label="Email" name="email" type="email" />
+              <Input label="Password" name="password" type="password" autoComplete="new-password" hint="At least 12 characters" />
+              <Input label="Roles" name="roles" hint="Comma-separated realm roles" />
+            </div>
+            <FormFooter submitLabel="Add user" variant="secondary" busy={create.isPending} error={request.problem ?? create.error} errorTitle="Could not add the user" />
+          </FieldErrorScope>
         </form>
       )}
     </Card>
@@ -204,10 +169,12 @@ export function RealmDetailClient({ name, canManage }: { name: string; canManage
     <>
       <PageHeader title={`Realm ${name}`} description="An OpenID Connect issuer: its roles, clients, users and signing keys." />
       <Overview name={name} />
-      <Roles name={name} canManage={canManage} />
+      <RealmRolesCard name={name} canManage={canManage} />
       <RealmGroupsCard name={name} canManage={canManage} />
+      <RealmClientScopesCard name={name} canManage={canManage} />
       <RealmClientsCard name={name} canManage={canManage} />
       <Users name={name} canManage={canManage} />
+      <RealmSessionsCard name={name} canManage={canManage} />
       <Keys name={name} canManage={canManage} />
       <RealmCaCard name={name} />
       <IdentityProvidersCard name={name} canManage={canManage} />

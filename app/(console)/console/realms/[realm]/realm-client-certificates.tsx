@@ -7,7 +7,7 @@ import type { IssueClientCertificateRequest } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
@@ -68,9 +68,21 @@ export function RealmClientCertificates({ realm, clientId, canManage }: { realm:
             <td>{formatDateTime(cert.revokedAt)}</td>
             <td>
               {canManage && cert.status === "valid" && (
-                <Button size="sm" variant="danger" aria-label={`Revoke certificate ${cert.serialNumber}`} busy={revoke.isPending && revoke.variables === cert.serialNumber} onClick={() => revoke.mutate(cert.serialNumber)}>
+                <ConfirmButton
+                  size="sm"
+                  variant="danger"
+                  aria-label={`Revoke certificate ${cert.serialNumber}`}
+                  busy={revoke.isPending && revoke.variables === cert.serialNumber}
+                  confirm={{
+                    title: `Revoke certificate ${cert.serialNumber}?`,
+                    body: `${clientId} can no longer authenticate with this certificate (mutual TLS); the realm's revocation list names it from now on.`,
+                    wayBack: "There is no way back: a revoked certificate stays revoked. Issue a new one for the client.",
+                    confirmLabel: "Revoke certificate",
+                  }}
+                  onConfirm={() => revoke.mutate(cert.serialNumber)}
+                >
                   Revoke
-                </Button>
+                </ConfirmButton>
               )}
             </td>
           </tr>

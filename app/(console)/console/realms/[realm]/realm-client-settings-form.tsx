@@ -1,5 +1,5 @@
 "use client";
-// Changing one client: redirect URIs, scopes, token lifetimes, how it authenticates at the token
+// Changing one client: redirect URIs, scopes and client scopes (default or optional), token lifetimes, how it authenticates at the token
 // endpoint (a secret, or private_key_jwt with its JWKS or JWKS URI) and whether it is enabled.
 import type { FormEvent } from "react";
 import type { RealmClient, UpdateRealmClientRequest } from "@/lib/client/api-types";
@@ -9,6 +9,7 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { tokenEndpointAuthMethods, updateClientInputSchema } from "@/lib/iam/realms/realm-client-schemas";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useUpdateRealmClient } from "@/lib/client/use-realm-admin";
+import { readClientScopeChoices, RealmClientScopeSelector } from "./realm-client-scope-selector";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 const lifetime = (text: string) => (text ? Number(text) : null);
@@ -36,6 +37,7 @@ export function RealmClientSettingsForm({ realm, client }: { realm: string; clie
     const body: UpdateRealmClientRequest = {
       redirectUris: splitList(formText(form, "redirectUris")),
       scopes: splitList(formText(form, "scopes")),
+      ...readClientScopeChoices(form),
       accessTokenLifetimeSeconds: lifetime(formText(form, "accessTokenLifetimeSeconds")),
       refreshTokenLifetimeSeconds: lifetime(formText(form, "refreshTokenLifetimeSeconds")),
       enabled: formChecked(form, "enabled"),
@@ -54,7 +56,7 @@ export function RealmClientSettingsForm({ realm, client }: { realm: string; clie
     <form className="form" onSubmit={onSubmit} aria-label={`Settings of ${client.clientId}`}>
       <div className="form-row">
         <Input label="Redirect URIs" name="redirectUris" defaultValue={client.redirectUris.join(" ")} hint="Exact match; space-separated" />
-        <Input label="Scopes" name="scopes" defaultValue={client.scopes.join(" ")} />
+        <Input label="Scopes" name="scopes" defaultValue={client.scopes.join(" ")} hint="Plain scope values, no claims of their own" />
         <Input label="Access token lifetime (s)" name="accessTokenLifetimeSeconds" type="number" min={10} defaultValue={client.accessTokenLifetimeSeconds ?? ""} hint="Empty: the realm's" />
         <Input label="Refresh token lifetime (s)" name="refreshTokenLifetimeSeconds" type="number" min={10} defaultValue={client.refreshTokenLifetimeSeconds ?? ""} hint="Empty: the realm's" />
       </div>
@@ -69,6 +71,7 @@ export function RealmClientSettingsForm({ realm, client }: { realm: string; clie
         <Input label="JWKS URI" name="jwksUri" defaultValue={client.jwksUri ?? ""} hint="private_key_jwt: where the client publishes its keys" />
       </div>
       <Textarea label="JWKS" name="jwks" rows={3} defaultValue={client.jwks ? JSON.stringify(client.jwks) : ""} hint='private_key_jwt: {"keys":[…]} with public keys only (or use a JWKS URI)' />
+      <RealmClientScopeSelector realm={realm} assigned={client} />
       <Checkbox label="Enabled" name="enabled" defaultChecked={client.enabled} />
       <FormFooter submitLabel="Save client" variant="secondary" busy={update.isPending} error={request.problem ?? update.error} errorTitle="Could not save the client" />
     </form>

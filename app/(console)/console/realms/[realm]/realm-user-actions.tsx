@@ -1,15 +1,17 @@
 "use client";
 // One realm user's actions in the users table: enable or disable (disabling ends their refresh
-// tokens), set a new password, and replace their roles and groups.
+// tokens), set a new password, replace their roles and groups, and see or unlink their linked identities.
 import { useState, type FormEvent } from "react";
 import type { RealmUser, UpdateRealmUserRequest } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { updateRealmUserInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useUpdateRealmUser } from "@/lib/client/use-realm-admin";
+import { RealmUserIdentityLinks } from "./realm-user-identity-links";
 
 const splitList = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
@@ -32,18 +34,37 @@ export function RealmUserActions({ realm, user }: { realm: string; user: RealmUs
 
   return (
     <div className="form-actions">
-      <Button
-        size="sm"
-        variant={user.enabled ? "danger" : "secondary"}
-        busy={update.isPending && update.variables?.body.enabled !== undefined}
-        aria-label={`${user.enabled ? "Disable" : "Enable"} ${user.username}`}
-        onClick={() => update.mutate({ userId: user.id, body: { enabled: !user.enabled } })}
-      >
-        {user.enabled ? "Disable" : "Enable"}
-      </Button>
+      {user.enabled ? (
+        <ConfirmButton
+          size="sm"
+          variant="danger"
+          busy={update.isPending && update.variables?.body.enabled !== undefined}
+          aria-label={`Disable ${user.username}`}
+          confirm={{
+            title: `Disable ${user.username}?`,
+            body: "They can no longer sign in to the realm, and gateways refuse their tokens within seconds.",
+            wayBack: "You can enable them again at any time; their roles and groups are kept.",
+            confirmLabel: "Disable user",
+          }}
+          onConfirm={() => update.mutate({ userId: user.id, body: { enabled: false } })}
+        >
+          Disable
+        </ConfirmButton>
+      ) : (
+        <Button
+          size="sm"
+          variant="secondary"
+          busy={update.isPending && update.variables?.body.enabled !== undefined}
+          aria-label={`Enable ${user.username}`}
+          onClick={() => update.mutate({ userId: user.id, body: { enabled: true } })}
+        >
+          Enable
+        </Button>
+      )}
       <Button size="sm" variant="ghost" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         {editing ? "Cancel" : "Edit"}
       </Button>
+      <RealmUserIdentityLinks realm={realm} user={user} />
       {editing && (
         <form className="form" onSubmit={onSubmit} aria-label={`Edit ${user.username}`}>
           <Input label="Roles" name="roles" defaultValue={user.roles.join(", ")} />
