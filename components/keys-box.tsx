@@ -3,6 +3,7 @@
 import type { SubscriptionKeys } from "@/lib/client/api-types";
 import { maskSecret } from "@/components/format";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type KeysBoxProps = {
   title?: string;
@@ -20,11 +21,11 @@ export function KeysBox({ title, keys, masked = false, note, onDismiss }: KeysBo
       <dl className="keys">
         <dt>Primary key</dt>
         <dd>
-          <code data-testid="primary-key">{show(keys.primaryKey)}</code>
+          <code data-testid="primary-key">{show(keys.primaryKey)}</code> <CopyButton value={keys.primaryKey} label="primary key" />
         </dd>
         <dt>Secondary key</dt>
         <dd>
-          <code data-testid="secondary-key">{show(keys.secondaryKey)}</code>
+          <code data-testid="secondary-key">{show(keys.secondaryKey)}</code> <CopyButton value={keys.secondaryKey} label="secondary key" />
         </dd>
       </dl>
       {note && <p className="field-hint">{note}</p>}

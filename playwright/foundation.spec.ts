@@ -14,7 +14,7 @@ test.describe("admin console", () => {
     await expect(row).toBeVisible();
     await expect(row).toContainText("demo");
     await row.getByRole("link", { name: "Demo Orders API" }).click();
-    await expect(page.getByRole("cell", { name: "/orders/{orderId}" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "/orders/{orderId}", exact: true })).toBeVisible();
   });
 });
 

@@ -1,4 +1,6 @@
+"use client";
 import { ApiRequestError } from "@/lib/client/api-client";
+import { useShownUnderField } from "@/components/ui/field-errors";
 
 type Problem = string | { message?: unknown; path?: unknown; pointer?: unknown; severity?: unknown; ruleId?: unknown };
 
@@ -16,26 +18,34 @@ function detailList(error: ApiRequestError): Problem[] {
   return Array.isArray(list) ? (list as Problem[]) : [];
 }
 
+const pathOf = (problem: Problem) => (typeof problem === "object" && typeof problem.path === "string" ? problem.path : "");
+
 /**
- * Shows what went wrong, as the API said it: `error.message`, the error code, and
- * any structured problem list. Renders nothing when there is no error.
+ * Shows what went wrong, in the API's words: `error.message` and any structured problem list
+ * (the code stays in a data attribute for support, never as the text). Inside a FieldErrorScope,
+ * what a field of the form already shows under itself is not repeated. Renders nothing without an error.
  */
 export function ErrorBanner({ error, title }: { error: unknown; title?: string }) {
+  const shownUnderField = useShownUnderField();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
   const apiError = error instanceof ApiRequestError ? error : undefined;
-  const problems = apiError ? detailList(apiError) : [];
+  const allProblems = apiError ? detailList(apiError) : [];
+  const problems = allProblems.filter((problem) => !shownUnderField(pathOf(problem)));
+  const field = apiError?.details.field;
+  const allUnderFields = (allProblems.length > 0 && problems.length === 0) || (typeof field === "string" && shownUnderField(field));
+  const someUnderFields = problems.length < allProblems.length;
+  const message = allUnderFields
+    ? "See the message under the field."
+    : someUnderFields
+      ? "Some values need changing: see the messages under the fields and this list."
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
-    <div className="error-banner" role="alert">
+    <div className="error-banner" role="alert" data-code={apiError?.code}>
       <p className="error-banner-message">
         {title && <strong>{title}: </strong>}
         {message}
-        {apiError && (
-          <>
-            {" "}
-            <code className="error-banner-code">{apiError.code}</code>
-          </>
-        )}
       </p>
       {problems.length > 0 && (
         <ul className="error-banner-problems">

@@ -2,10 +2,11 @@
 // Form controls that always render a real <label> bound to the control (htmlFor/id),
 // so screen readers and Playwright's getByLabel find them.
 import { useId, type ComponentProps, type ReactNode } from "react";
+import { useFieldError } from "@/components/ui/field-errors";
 
-type FieldProps = { label: ReactNode; htmlFor: string; hint?: ReactNode; hintId?: string; children: ReactNode };
+type FieldProps = { label: ReactNode; htmlFor: string; hint?: ReactNode; hintId?: string; error?: string; errorId?: string; children: ReactNode };
 
-export function Field({ label, htmlFor, hint, hintId, children }: FieldProps) {
+export function Field({ label, htmlFor, hint, hintId, error, errorId, children }: FieldProps) {
   return (
     <div className="field">
       <label className="field-label" htmlFor={htmlFor}>
@@ -17,8 +18,22 @@ export function Field({ label, htmlFor, hint, hintId, children }: FieldProps) {
           {hint}
         </p>
       )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The ids and aria attributes tying a control to its hint and to the API's message about it. */
+function useDescribed(inputId: string, hint: ReactNode, name: string | undefined) {
+  const error = useFieldError(name);
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const errorId = error ? `${inputId}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return { hintId, error, errorId, aria: { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } };
 }
 
 type Labelled = { label: ReactNode; hint?: ReactNode };
@@ -26,10 +41,10 @@ type Labelled = { label: ReactNode; hint?: ReactNode };
 export function Input({ label, hint, id, className, ...rest }: Labelled & ComponentProps<"input">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
   return (
-    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId}>
-      <input id={inputId} className={["input", className ?? ""].join(" ").trim()} aria-describedby={hintId} {...rest} />
+    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
+      <input id={inputId} className={["input", className ?? ""].join(" ").trim()} {...aria} {...rest} />
     </Field>
   );
 }
@@ -37,10 +52,10 @@ export function Input({ label, hint, id, className, ...rest }: Labelled & Compon
 export function Textarea({ label, hint, id, className, ...rest }: Labelled & ComponentProps<"textarea">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
   return (
-    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId}>
-      <textarea id={inputId} className={["input textarea", className ?? ""].join(" ").trim()} aria-describedby={hintId} {...rest} />
+    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
+      <textarea id={inputId} className={["input textarea", className ?? ""].join(" ").trim()} {...aria} {...rest} />
     </Field>
   );
 }
@@ -48,10 +63,10 @@ export function Textarea({ label, hint, id, className, ...rest }: Labelled & Com
 export function Select({ label, hint, id, className, children, ...rest }: Labelled & ComponentProps<"select">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
   return (
-    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId}>
-      <select id={inputId} className={["input select", className ?? ""].join(" ").trim()} aria-describedby={hintId} {...rest}>
+    <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
+      <select id={inputId} className={["input select", className ?? ""].join(" ").trim()} {...aria} {...rest}>
         {children}
       </select>
     </Field>

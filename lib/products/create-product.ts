@@ -14,7 +14,7 @@ import { productInclude, toProductResource, type CreateProductInput } from "./pr
 export async function createProduct(input: CreateProductInput, actor: Actor) {
   const apiIds = await assertCanBundleApis(input.apiIds, actor);
   if (await db().product.findUnique({ where: { name: input.name }, select: { id: true } })) {
-    throw new ApiError("conflict", `A product named '${input.name}' already exists`);
+    throw new ApiError("conflict", `A product named '${input.name}' already exists`, { field: "name" });
   }
 
   const product = await db().$transaction(async (tx) => {

@@ -22,7 +22,7 @@ export async function updateProduct(id: string, input: UpdateProductInput, actor
   const apiIds = input.apiIds ? await assertCanBundleApis(input.apiIds, actor, bundled) : undefined;
   if (input.name !== undefined && input.name !== current.name) {
     if (await db().product.findUnique({ where: { name: input.name }, select: { id: true } })) {
-      throw new ApiError("conflict", `A product named '${input.name}' already exists`);
+      throw new ApiError("conflict", `A product named '${input.name}' already exists`, { field: "name" });
     }
   }
 

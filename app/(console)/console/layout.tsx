@@ -1,4 +1,4 @@
-// Console chrome: left sidebar with sections and the signed-in user.
+// Console chrome: left sidebar with sections and the signed-in user (a Menu button below 900 px).
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
@@ -8,6 +8,9 @@ import { getSessionUser } from "@/lib/iam/session";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { Logo } from "@/components/logo";
 import { SignOutButton } from "@/components/sign-out-button";
+import { SidebarMenu } from "@/components/console/sidebar-menu";
+import { mainContentId, SkipLink } from "@/components/skip-link";
+import { ThemeToggle } from "@/components/theme-toggle";
 import { roleLabel } from "@/components/role-label";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -19,23 +22,29 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (!isConsoleRole(user.role)) redirect("/portal");
   return (
     <div className="console-shell">
+      <SkipLink />
       <aside className="sidebar">
         <Link href="/console" className="sidebar-brand">
           <Logo subtitle="Console" />
         </Link>
-        <ConsoleNav granted={permissionsOf(user.role)} />
-        <div className="sidebar-footer">
-          <Link href="/portal" className="sidebar-link subtle">
-            Developer portal
-          </Link>
-          <Link href="/console/account" className="sidebar-user" title="My account and second factors">
-            <span className="sidebar-user-name">{user.name || user.email}</span>
-            <span className="sidebar-user-role">{roleLabel(user.role)}</span>
-          </Link>
-          <SignOutButton />
-        </div>
+        <SidebarMenu>
+          <ConsoleNav granted={permissionsOf(user.role)} />
+          <div className="sidebar-footer">
+            <Link href="/portal" className="sidebar-link subtle">
+              Developer portal
+            </Link>
+            <Link href="/console/account" className="sidebar-user" title="My account and second factors">
+              <span className="sidebar-user-name">{user.name || user.email}</span>
+              <span className="sidebar-user-role">{roleLabel(user.role)}</span>
+            </Link>
+            <ThemeToggle stored={user.theme} className="theme-toggle-dark" />
+            <SignOutButton />
+          </div>
+        </SidebarMenu>
       </aside>
-      <main className="console-main">{children}</main>
+      <main id={mainContentId} tabIndex={-1} className="console-main">
+        {children}
+      </main>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { isConsoleRole } from "@/lib/iam/roles";
 import { Logo } from "@/components/logo";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { SignOutButton } from "@/components/sign-out-button";
+import { mainContentId, SkipLink } from "@/components/skip-link";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   // Anonymous: no chrome; the page's own requireSignedIn(path) redirects to /login with
@@ -15,6 +17,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   if (!user) return <>{children}</>;
   return (
     <div className="portal-shell">
+      <SkipLink />
       <header className="topbar">
         <div className="topbar-inner">
           <Link href="/portal" className="topbar-brand">
@@ -28,11 +31,14 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               </Link>
             )}
             <span className="topbar-user-name">{user.name || user.email}</span>
+            <ThemeToggle stored={user.theme} />
             <SignOutButton variant="secondary" />
           </div>
         </div>
       </header>
-      <main className="portal-main">{children}</main>
+      <main id={mainContentId} tabIndex={-1} className="portal-main">
+        {children}
+      </main>
     </div>
   );
 }

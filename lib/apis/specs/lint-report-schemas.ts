@@ -34,6 +34,7 @@ export const specValidationSchema = z
     title: z.string(),
     version: z.string(),
     operationCount: z.number().int(),
+    serverUrl: z.string().describe("servers[0] as an absolute http(s) URL, the proposed backend; empty when there is none"),
     lint: lintReportSchema,
   })
   .meta({ id: "SpecValidation" });

@@ -3,6 +3,7 @@
 import type { PhaseListener } from "./import-phases";
 import type { SpecValidation } from "./lint-report-schemas";
 import { prepareApiDefinition } from "./prepare-api-definition";
+import { firstServerUrl } from "./propose-api-fields";
 import type { SpecSource } from "./spec-source";
 
 export async function validateApiDefinition(source: SpecSource, options: { onPhase?: PhaseListener } = {}): Promise<SpecValidation> {
@@ -13,6 +14,7 @@ export async function validateApiDefinition(source: SpecSource, options: { onPha
     title: prepared.title,
     version: prepared.version,
     operationCount: prepared.operations.length,
+    serverUrl: firstServerUrl(prepared.document),
     lint: prepared.lint,
   };
 }

@@ -47,7 +47,7 @@ export async function assertApiPathAvailable(tx: Tx, claim: PathClaim): Promise<
 
   for (const other of candidates) {
     if (set && other.versionSetId === set.id && other.versionName === claim.versionName) {
-      throw new ApiError("conflict", `Version set '${set.name}' already has a version '${claim.versionName}' (API '${other.name}')`);
+      throw new ApiError("conflict", `Version set '${set.name}' already has a version '${claim.versionName}' (API '${other.name}')`, { field: "versionName" });
     }
     if (gatewayPathOf(other, other.versionSet?.scheme) !== mine) continue;
     const sameHeaderOrQuerySet = set && set.scheme !== "PATH" && other.versionSetId === set.id;
@@ -55,6 +55,7 @@ export async function assertApiPathAvailable(tx: Tx, claim: PathClaim): Promise<
       throw new ApiError(
         "conflict",
         `The gateway path '/${mine}' is already used by API '${other.name}'; APIs share a path only as versions of one header or query version set`,
+        { field: "path" },
       );
     }
   }

@@ -9,7 +9,7 @@ import { defaultParameterName, toVersionSetResource, type CreateVersionSetInput 
 
 export async function createVersionSet(input: CreateVersionSetInput, actor: Actor) {
   const taken = await db().apiVersionSet.findUnique({ where: { name: input.name }, select: { id: true } });
-  if (taken) throw new ApiError("conflict", `A version set named '${input.name}' already exists`);
+  if (taken) throw new ApiError("conflict", `A version set named '${input.name}' already exists`, { field: "name" });
 
   const set = await db().$transaction(async (tx) => {
     const created = await tx.apiVersionSet.create({

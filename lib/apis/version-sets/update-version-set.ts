@@ -17,7 +17,7 @@ export async function updateVersionSet(id: string, input: UpdateVersionSetInput,
     await assertCanManageVersionSet(tx, actor, id);
     const before = await tx.apiVersionSet.findUniqueOrThrow({ where: { id }, include: { apis: true } });
     if (input.name && input.name !== before.name && (await tx.apiVersionSet.findUnique({ where: { name: input.name } }))) {
-      throw new ApiError("conflict", `A version set named '${input.name}' already exists`);
+      throw new ApiError("conflict", `A version set named '${input.name}' already exists`, { field: "name" });
     }
 
     const scheme = input.scheme ?? (before.scheme.toLowerCase() as "path" | "header" | "query");

@@ -4,6 +4,9 @@ import { apiPageSchema, apiResourceSchema, createApiInputSchema, importedApiSche
 import { apiLintReportSchema, specValidationSchema } from "@/lib/apis/specs/lint-report-schemas";
 import { specSourceInputSchema } from "@/lib/apis/specs/spec-input-schema";
 import { updateApiInputSchema } from "@/lib/apis/update-api-input";
+import { deleteApiQuerySchema, deletedApiSchema } from "@/lib/apis/delete-api-schemas";
+import { testRequestInputSchema, testResponseSchema } from "@/lib/apis/test-console/test-request-schemas";
+import { operationTemplateQuerySchema, operationTestTemplateSchema } from "@/lib/apis/test-console/operation-template-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "APIs";
@@ -53,6 +56,39 @@ export const apisRoutes = routeDocs([
     body: updateApiInputSchema,
     response: { status: 200, description: "The API", schema: apiResourceSchema },
     errors: [409, 422],
+  },
+  {
+    method: "delete",
+    path: "/apis/{apiId}",
+    operationId: "deleteApi",
+    summary: "Delete an API (409 while it has live subscriptions, unless deleteSubscriptions=true)",
+    description:
+      "Products that bundle the API lose it; its revisions, operation rules and ended subscriptions go with it; the console's test subscriptions never block it. The gateways stop serving its path at once (404). There is no undo.",
+    tag,
+    query: deleteApiQuerySchema,
+    response: { status: 200, description: "Deleted, and what it did to products and subscriptions", schema: deletedApiSchema },
+    errors: [409],
+  },
+  {
+    method: "get",
+    path: "/apis/{apiId}/test-requests",
+    operationId: "getApiTestRequestTemplate",
+    summary: "The test console's form for one operation: its parameters and an example body, from the current revision",
+    tag,
+    query: operationTemplateQuerySchema,
+    response: { status: 200, description: "Parameters and example body", schema: operationTestTemplateSchema },
+  },
+  {
+    method: "post",
+    path: "/apis/{apiId}/test-requests",
+    operationId: "sendApiTestRequest",
+    summary: "Send one request through the gateway with a test subscription's key (the API's test console)",
+    description:
+      "The key stays on the server: the caller's console test subscription to this API (created on first use) or a chosen active subscription that opens the API. The target is always the gateway, under the API's path. The answer's body is text, cut at 1 MB.",
+    tag,
+    body: testRequestInputSchema,
+    response: { status: 200, description: "What the gateway answered", schema: testResponseSchema },
+    errors: [422, 502],
   },
   {
     method: "post",

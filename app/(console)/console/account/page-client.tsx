@@ -6,6 +6,8 @@ import { formText } from "@/components/form-data";
 import { formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
@@ -26,6 +28,7 @@ function RecoveryCodesBox({ codes }: { codes: string[] }) {
       <p>
         <strong>Save these recovery codes now</strong>: each signs you in once if you lose your device, and they are not shown again.
       </p>
+      <CopyButton value={codes.join("\n")} label="the recovery codes" />
       <ul className="recovery-codes" data-testid="recovery-codes">
         {codes.map((code) => (
           <li key={code}>
@@ -86,7 +89,7 @@ export function AccountClient({ email }: { email: string }) {
             {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made by the server */}
             <img src={enrolment.qrDataUrl} alt="QR code for your authenticator app" width={220} height={220} />
             <p className="field-hint">
-              Scan it with your authenticator app, or enter this key: <code data-testid="totp-secret">{enrolment.secret}</code>
+              Scan it with your authenticator app, or enter this key: <code data-testid="totp-secret">{enrolment.secret}</code> <CopyButton value={enrolment.secret} label="the authenticator key" />
             </p>
             <form className="form" onSubmit={onConfirm}>
               <Input label="Code from the app" name="code" autoComplete="one-time-code" inputMode="numeric" required />
@@ -112,15 +115,24 @@ export function AccountClient({ email }: { email: string }) {
               <td>{formatDateTime(factor.createdAt)}</td>
               <td>{formatDateTime(factor.lastUsedAt)}</td>
               <td>
-                <Button
+                <ConfirmButton
                   size="sm"
                   variant="danger"
                   aria-label={`Remove ${factor.label}`}
                   busy={deleteFactor.isPending && deleteFactor.variables === factor.id}
-                  onClick={() => deleteFactor.mutate(factor.id)}
+                  confirm={{
+                    title: `Remove ${factor.label}?`,
+                    body:
+                      factors.length === 1
+                        ? "It is your last second factor: from your next sign-in the password alone lets you in (unless the workspace requires a second factor, then you enrol one again)."
+                        : "It no longer signs you in; your other second factors still do.",
+                    wayBack: "There is no way back: enrol the device again to use it.",
+                    confirmLabel: "Remove factor",
+                  }}
+                  onConfirm={() => deleteFactor.mutate(factor.id)}
                 >
                   Remove
-                </Button>
+                </ConfirmButton>
               </td>
             </tr>
           ))}
@@ -130,9 +142,20 @@ export function AccountClient({ email }: { email: string }) {
         <Card
           title="Recovery codes"
           actions={
-            <Button size="sm" variant="secondary" busy={regenerate.isPending} onClick={() => regenerate.mutate(undefined, { onSuccess: (r) => setCodes(r.recoveryCodes) })}>
+            <ConfirmButton
+              size="sm"
+              variant="secondary"
+              busy={regenerate.isPending}
+              confirm={{
+                title: "Make new recovery codes?",
+                body: "Your current recovery codes stop working at once, the unused ones included.",
+                wayBack: "There is no way back to the old codes; the new ones are shown once.",
+                confirmLabel: "Make new codes",
+              }}
+              onConfirm={() => regenerate.mutate(undefined, { onSuccess: (r) => setCodes(r.recoveryCodes) })}
+            >
               New recovery codes
-            </Button>
+            </ConfirmButton>
           }
         >
           <ErrorBanner error={regenerate.error} />

@@ -10,7 +10,6 @@ import { LoadMore } from "@/components/ui/load-more";
 import { ListFilters } from "@/components/ui/list-filters";
 import { Table } from "@/components/ui/table";
 import { useApis } from "@/lib/client/use-apis";
-import { ImportApiForm } from "./import-api-form";
 import { LintCountBadges } from "./lint-report-view";
 
 const columns = ["Name", "Path", "Lifecycle", "Operations", "Lint", "Backends"];
@@ -25,7 +24,17 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
-      <PageHeader title="APIs" description="APIs imported from OpenAPI documents and exposed through the gateway." />
+      <PageHeader
+        title="APIs"
+        description="APIs imported from OpenAPI documents and exposed through the gateway."
+        actions={
+          canEdit && (
+            <Link href="/console/apis/new" className="btn btn-primary">
+              Add API
+            </Link>
+          )
+        }
+      />
       <ErrorBanner error={apis.error} />
       <Card
         title="All APIs"
@@ -40,7 +49,7 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
           caption="APIs"
           columns={columns}
           loading={apis.isPending && "Loading APIs…"}
-          empty={apis.isSuccess && items.length === 0 && (filtered ? "No APIs match." : <>No APIs yet{canEdit ? ": import one below." : "."}</>)}
+          empty={apis.isSuccess && items.length === 0 && (filtered ? "No APIs match." : <>No APIs yet{canEdit ? ": add one from an OpenAPI document." : "."}</>)}
         >
           {items.map((api) => (
             <tr key={api.id}>
@@ -67,7 +76,6 @@ export function ApisClient({ canEdit }: { canEdit: boolean }) {
         </Table>
         <LoadMore list={apis} />
       </Card>
-      {canEdit && <ImportApiForm />}
     </>
   );
 }

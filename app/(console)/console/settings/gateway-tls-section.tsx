@@ -6,7 +6,7 @@
 import type { FormEvent } from "react";
 import { formText } from "@/components/form-data";
 import { formatDateTime } from "@/components/format";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Textarea } from "@/components/ui/field";
@@ -74,9 +74,19 @@ export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
             success={save.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
           >
             {current.data?.configured && (
-              <Button type="button" variant="ghost" busy={clear.isPending} onClick={() => clear.mutate()}>
+              <ConfirmButton
+                variant="ghost"
+                busy={clear.isPending}
+                confirm={{
+                  title: "Remove the workspace's TLS certificate?",
+                  body: "Gateways go back to the certificate files they were started with for new connections; clients may then see another certificate (or none).",
+                  wayBack: "There is no way back to the removed key: it was never shown. Set the certificate and key again to restore them.",
+                  confirmLabel: "Remove certificate",
+                }}
+                onConfirm={() => clear.mutate()}
+              >
                 Remove (use the gateways&apos; files)
-              </Button>
+              </ConfirmButton>
             )}
           </FormFooter>
         </form>

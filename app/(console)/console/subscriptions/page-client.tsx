@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import type { SubscriptionState } from "@/lib/client/api-types";
+import type { Subscription, SubscriptionState } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
 import { Button } from "@/components/ui/button";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { ConfirmButton, type Confirmation } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadMore } from "@/components/ui/load-more";
@@ -25,6 +26,28 @@ const transitions: Partial<Record<SubscriptionState, Transition[]>> = {
   active: [{ to: "suspended", label: "Suspend", variant: "secondary" }, { to: "cancelled", label: "Cancel", variant: "danger" }],
   suspended: [{ to: "active", label: "Activate", variant: "primary" }, { to: "cancelled", label: "Cancel", variant: "danger" }],
 };
+/** Suspending and cancelling cut a developer's keys off, so they ask first; approving does not. */
+export function subscriptionStateConfirmation(sub: Pick<Subscription, "name">, to: TargetState): Confirmation | undefined {
+  if (to === "suspended") {
+    return {
+      title: `Suspend ${sub.name}?`,
+      body: `Calls with this subscription's keys are refused (403) by the gateway from now on.`,
+      wayBack: "You can activate it again later: the same keys work again.",
+      confirmLabel: "Suspend subscription",
+    };
+  }
+  if (to === "cancelled") {
+    return {
+      title: `Cancel ${sub.name}?`,
+      body: `Calls with this subscription's keys are refused by the gateway from now on, and its owner loses access.`,
+      wayBack: "There is no way back: a cancelled subscription cannot be reactivated. The developer has to subscribe again and gets new keys.",
+      confirmLabel: "Cancel subscription",
+      cancelLabel: "Keep subscription",
+    };
+  }
+  return undefined;
+}
+
 const stateFilters: SubscriptionState[] = ["submitted", "active", "suspended", "rejected", "cancelled", "expired"];
 
 export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
@@ -72,17 +95,19 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
                 <td>{sub.expiresAt ? formatDateTime(sub.expiresAt) : <span className="muted">Never</span>}</td>
                 {canEdit && (
                   <td className="row-actions">
-                    {(transitions[sub.state] ?? []).map((t) => (
-                      <Button
-                        key={t.to}
-                        size="sm"
-                        variant={t.variant}
-                        disabled={busy}
-                        onClick={() => changeState.mutate({ id: sub.id, state: t.to })}
-                      >
-                        {t.label}
-                      </Button>
-                    ))}
+                    {(transitions[sub.state] ?? []).map((t) => {
+                      const confirm = subscriptionStateConfirmation(sub, t.to);
+                      const act = () => changeState.mutate({ id: sub.id, state: t.to });
+                      return confirm ? (
+                        <ConfirmButton key={t.to} size="sm" variant={t.variant} disabled={busy} aria-label={`${t.label} ${sub.name}`} confirm={confirm} onConfirm={act}>
+                          {t.label}
+                        </ConfirmButton>
+                      ) : (
+                        <Button key={t.to} size="sm" variant={t.variant} disabled={busy} onClick={act}>
+                          {t.label}
+                        </Button>
+                      );
+                    })}
                     {sub.state === "submitted" && <Link href="/console/subscriptions/approvals">Reject…</Link>}
                   </td>
                 )}

@@ -2,8 +2,8 @@
 import { formatDateTime } from "@/components/format";
 import { roleLabel } from "@/components/role-label";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadMore } from "@/components/ui/load-more";
@@ -45,15 +45,21 @@ export function TokensClient() {
               </td>
               <td>
                 {token.status !== "revoked" && (
-                  <Button
+                  <ConfirmButton
                     size="sm"
                     variant="danger"
                     aria-label={`Revoke ${token.name}`}
                     busy={revoke.isPending && revoke.variables === token.id}
-                    onClick={() => revoke.mutate(token.id)}
+                    confirm={{
+                      title: `Revoke the token ${token.name}?`,
+                      body: `Every script or CI job using ${token.prefix}… is refused (401) from its next call.`,
+                      wayBack: "There is no way back: a revoked token cannot be restored. Create a new token and give it to the scripts that need it.",
+                      confirmLabel: "Revoke token",
+                    }}
+                    onConfirm={() => revoke.mutate(token.id)}
                   >
                     Revoke
-                  </Button>
+                  </ConfirmButton>
                 )}
               </td>
             </tr>

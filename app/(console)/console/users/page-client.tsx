@@ -4,6 +4,7 @@ import type { UserRole } from "@/lib/client/api-types";
 import { roleLabel } from "@/components/role-label";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmButton, ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { LoadMore } from "@/components/ui/load-more";
@@ -22,6 +23,8 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
   const [role, setRole] = useState<UserRole | "">("");
   const users = useUsers({ search, role: role || undefined });
   const updateUser = useUpdateUser();
+  // A role change waits here until confirmed; the select stays on the current role meanwhile.
+  const [roleChange, setRoleChange] = useState<{ id: string; email: string; from: UserRole; to: UserRole } | null>(null);
   const items = users.items;
 
   return (
@@ -55,7 +58,7 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
                     aria-label={`Role of ${user.email}`}
                     value={user.role}
                     disabled={updateUser.isPending}
-                    onChange={(e) => updateUser.mutate({ id: user.id, body: { role: e.target.value as UserRole } })}
+                    onChange={(e) => setRoleChange({ id: user.id, email: user.email, from: user.role, to: e.target.value as UserRole })}
                   >
                     {roleOptions}
                   </select>
@@ -68,15 +71,33 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
               </td>
               <td>
                 {canEdit && user.id !== currentUserId && (
-                  <Button
-                    size="sm"
-                    variant={user.disabled ? "secondary" : "danger"}
-                    busy={updateUser.isPending && updateUser.variables?.id === user.id}
-                    aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
-                    onClick={() => updateUser.mutate({ id: user.id, body: { disabled: !user.disabled } })}
-                  >
-                    {user.disabled ? "Enable" : "Disable"}
-                  </Button>
+                  user.disabled ? (
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      busy={updateUser.isPending && updateUser.variables?.id === user.id}
+                      aria-label={`Enable ${user.email}`}
+                      onClick={() => updateUser.mutate({ id: user.id, body: { disabled: false } })}
+                    >
+                      Enable
+                    </Button>
+                  ) : (
+                    <ConfirmButton
+                      size="sm"
+                      variant="danger"
+                      busy={updateUser.isPending && updateUser.variables?.id === user.id}
+                      aria-label={`Disable ${user.email}`}
+                      confirm={{
+                        title: `Disable ${user.email}?`,
+                        body: "They can no longer sign in to the console or the portal, and their sessions end.",
+                        wayBack: "You can enable them again at any time; nothing of theirs is deleted.",
+                        confirmLabel: "Disable user",
+                      }}
+                      onConfirm={() => updateUser.mutate({ id: user.id, body: { disabled: true } })}
+                    >
+                      Disable
+                    </ConfirmButton>
+                  )
                 )}
                 {canEdit && (user.locked || user.failedLoginAttempts > 0) && (
                   <Button
@@ -97,6 +118,18 @@ export function UsersClient({ canEdit, currentUserId }: { canEdit: boolean; curr
         <LoadMore list={users} />
       </Card>
       {canEdit && <CreateUserForm />}
+      <ConfirmDialog
+        open={roleChange !== null}
+        title={roleChange ? `Make ${roleChange.email} ${roleLabel(roleChange.to)}?` : ""}
+        body={roleChange ? `Their permissions change from ${roleLabel(roleChange.from)} to ${roleLabel(roleChange.to)} with their next request: pages and actions of the old role may stop working for them.` : ""}
+        wayBack={roleChange ? `You can change the role back to ${roleLabel(roleChange.from)} here at any time.` : ""}
+        confirmLabel="Change role"
+        onCancel={() => setRoleChange(null)}
+        onConfirm={() => {
+          if (roleChange) updateUser.mutate({ id: roleChange.id, body: { role: roleChange.to } });
+          setRoleChange(null);
+        }}
+      />
     </>
   );
 }

@@ -1,32 +1,33 @@
 "use client";
 // Developers may give up their own subscription (or withdraw a pending request);
 // it asks once, because a cancelled subscription cannot be reactivated.
-import { useState } from "react";
 import type { Subscription } from "@/lib/client/api-types";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { useChangeSubscriptionState } from "@/lib/client/use-subscriptions";
 
 export function CancelSubscriptionButton({ subscription }: { subscription: Subscription }) {
-  const [confirming, setConfirming] = useState(false);
   const cancel = useChangeSubscriptionState();
   const label = subscription.state === "submitted" ? "Withdraw request" : "Cancel subscription";
   return (
     <div className="form-actions">
-      {confirming ? (
-        <>
-          <Button variant="danger" size="sm" busy={cancel.isPending} onClick={() => cancel.mutate({ id: subscription.id, state: "cancelled" })}>
-            Yes, {label.toLowerCase()}
-          </Button>
-          <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-            Keep it
-          </Button>
-        </>
-      ) : (
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
-          {label}
-        </Button>
-      )}
+      <ConfirmButton
+        variant="ghost"
+        size="sm"
+        busy={cancel.isPending}
+        confirm={{
+          title: `${label}: ${subscription.name}?`,
+          body:
+            subscription.state === "submitted"
+              ? "Your request is withdrawn; the administrators no longer see it."
+              : "Its keys stop working at once: every call sending them is refused by the gateway.",
+          wayBack: "There is no way back: subscribe again to get access (and new keys).",
+          confirmLabel: `Yes, ${label.toLowerCase()}`,
+        }}
+        onConfirm={() => cancel.mutate({ id: subscription.id, state: "cancelled" })}
+      >
+        {label}
+      </ConfirmButton>
       <ErrorBanner error={cancel.error} title="Could not cancel" />
     </div>
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Subscription } from "@/lib/client/api-types";
 import { KeysBox } from "@/components/keys-box";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { useRegenerateSubscriptionKey, useSubscriptionKeys } from "@/lib/client/use-subscriptions";
 
@@ -33,16 +34,24 @@ export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Pro
             {masked ? "Unmask keys" : "Mask keys"}
           </Button>
         )}
-        {regenerableStates.has(subscription.state) && (
-          <>
-            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "primary"} onClick={() => regenerateKey("primary")}>
-              Regenerate primary
-            </Button>
-            <Button variant="ghost" size="sm" busy={regenerate.isPending && regenerate.variables === "secondary"} onClick={() => regenerateKey("secondary")}>
-              Regenerate secondary
-            </Button>
-          </>
-        )}
+        {regenerableStates.has(subscription.state) &&
+          (["primary", "secondary"] as const).map((key) => (
+            <ConfirmButton
+              key={key}
+              variant="ghost"
+              size="sm"
+              busy={regenerate.isPending && regenerate.variables === key}
+              confirm={{
+                title: `Regenerate the ${key} key of ${subscription.name}?`,
+                body: `The current ${key} key stops working at once: every call still sending it is refused (401). The ${key === "primary" ? "secondary" : "primary"} key keeps working, so switch your clients to it first.`,
+                wayBack: "There is no way back: the old key cannot be restored.",
+                confirmLabel: `Regenerate ${key} key`,
+              }}
+              onConfirm={() => regenerateKey(key)}
+            >
+              Regenerate {key}
+            </ConfirmButton>
+          ))}
       </div>
       <ErrorBanner error={keys.error ?? regenerate.error} />
       {regenerate.isSuccess && (

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
 import { useUpdateApi } from "@/lib/client/use-apis";
@@ -60,11 +61,28 @@ export function LifecyclePanel({ api, canEdit }: { api: Api; canEdit: boolean })
               </Button>
             )}
             {next.includes("retired") && (
-              <Button variant="danger" busy={update.isPending} onClick={() => update.mutate({ lifecycle: "retired" })}>
+              <ConfirmButton
+                variant="danger"
+                busy={update.isPending}
+                confirm={{
+                  title: `Retire ${api.name}?`,
+                  body: `Every client calling ${api.name} gets 410 Gone from the gateway at once, whatever its subscription.`,
+                  wayBack: "There is no way back: a retired API cannot be published or deprecated again. Import it as a new API to serve it again.",
+                  confirmLabel: "Retire API",
+                }}
+                onConfirm={() => update.mutate({ lifecycle: "retired" })}
+              >
                 Retire
-              </Button>
+              </ConfirmButton>
             )}
           </div>
+          {update.isPending && (
+            // Big APIs take seconds to compile for the gateways; the rest of the page stays usable meanwhile.
+            <p className="muted" role="status">
+              {update.variables?.lifecycle === "retired" ? "Retiring" : update.variables?.lifecycle === "deprecated" ? "Deprecating" : "Publishing"}{" "}
+              {api.name} and sending the change to the gateways…
+            </p>
+          )}
         </div>
       )}
       <ErrorBanner error={update.error} title="Lifecycle change refused" />

@@ -5,7 +5,7 @@
 // rules (CEL, components/console/access-rules-editor.tsx) replace the API's list whole.
 import { useState, type FormEvent } from "react";
 import type { Api, EffectivePolicy, Operation, OperationPolicy } from "@/lib/client/api-types";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Table } from "@/components/ui/table";
@@ -114,9 +114,19 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
             canEdit={canEdit}
           >
             {own && canEdit && (
-              <Button type="button" variant="ghost" onClick={() => remove.mutate(op)} disabled={remove.isPending}>
+              <ConfirmButton
+                variant="ghost"
+                busy={remove.isPending}
+                confirm={{
+                  title: `Delete the own rules of ${op.method} ${op.path}?`,
+                  body: "This operation's own limits and checks are deleted: the gateways apply the API's rules to it from now on.",
+                  wayBack: "There is no way back to the deleted rules: set them again here to restore them.",
+                  confirmLabel: "Use the API's rules",
+                }}
+                onConfirm={() => remove.mutate(op)}
+              >
                 Use the API&apos;s rules
-              </Button>
+              </ConfirmButton>
             )}
           </GatewaySaveFooter>
         </form>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { UserRole } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
+import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { OperationsTable } from "@/components/operations-table";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,9 @@ import { SecurityPanel } from "./security-panel";
 import { TlsPanel } from "./tls-panel";
 import { VersionPanel } from "./version-panel";
 import { canManageOwned } from "@/lib/iam/can-manage-owned";
+import { ApiIdentityForm } from "./api-identity-form";
+import { DeleteApiCard } from "@/components/apis/delete-api-card";
+import { TestConsole } from "./test-console";
 import { useApi } from "@/lib/client/use-apis";
 
 type Viewer = { id: string; role: UserRole };
@@ -82,6 +86,7 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
           <dd>{formatDateTime(data.updatedAt)}</dd>
         </dl>
       </Card>
+      <AnalyticsPanel fixed={{ apiId }} top={{ dimension: "operation", title: "Top operations", column: "Operation" }} />
       <LifecyclePanel api={data} canEdit={canEdit} />
       <SecurityPanel api={data} canEdit={canEdit} />
       <LimitsPanel api={data} canEdit={canEdit} />
@@ -103,6 +108,9 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
         />
       </Card>
       {selectedOperation && <OperationRulesPanel api={data} operation={selectedOperation} canEdit={canEdit} />}
+      {canEdit && <TestConsole api={data} />}
+      {canEdit && <ApiIdentityForm api={data} />}
+      {canEdit && <DeleteApiCard api={data} />}
     </>
   );
 }

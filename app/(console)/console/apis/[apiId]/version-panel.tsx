@@ -7,6 +7,7 @@ import type { Api } from "@/lib/client/api-types";
 import { formText } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
+import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { SearchBox } from "@/components/ui/search-box";
 import { useUpdateApi } from "@/lib/client/use-apis";
@@ -59,25 +60,27 @@ export function VersionPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
       </dl>
       {canEdit && (
         <form className="form" onSubmit={onSubmit} aria-label="Change version">
-          <div className="form-row">
-            <SearchBox label="Find version set" placeholder="Name" onSearch={setSearch} />
-            <Select label="Version set" name="versionSetId" defaultValue={api.versionSet?.id ?? ""} key={api.versionSet?.id ?? "none"}>
-              <option value="">None</option>
-              {choices.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.scheme})
-                </option>
-              ))}
-            </Select>
-            <Input label="Version name" name="versionName" defaultValue={api.versionName ?? ""} placeholder="v2" />
-          </div>
-          <FormFooter
-            submitLabel="Save version"
-            variant="secondary"
-            busy={update.isPending}
-            error={update.error ?? sets.error}
-            errorTitle="Version change refused"
-          />
+          <FieldErrorScope error={update.error ?? sets.error}>
+            <div className="form-row">
+              <SearchBox label="Find version set" placeholder="Name" onSearch={setSearch} />
+              <Select label="Version set" name="versionSetId" defaultValue={api.versionSet?.id ?? ""} key={api.versionSet?.id ?? "none"}>
+                <option value="">None</option>
+                {choices.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.scheme})
+                  </option>
+                ))}
+              </Select>
+              <Input label="Version name" name="versionName" defaultValue={api.versionName ?? ""} placeholder="v2" />
+            </div>
+            <FormFooter
+              submitLabel="Save version"
+              variant="secondary"
+              busy={update.isPending}
+              error={update.error ?? sets.error}
+              errorTitle="Version change refused"
+            />
+          </FieldErrorScope>
         </form>
       )}
     </Card>

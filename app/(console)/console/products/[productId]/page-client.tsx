@@ -3,6 +3,7 @@
 // products they own (never an admin's, which nobody owns), admins all; canManageOwned is the server's rule.
 import Link from "next/link";
 import type { Product, UserRole } from "@/lib/client/api-types";
+import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { formatDateTime } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -62,6 +63,7 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
       <ProductSettingsForm product={data} editable={editable} />
       <ProductPolicyCard product={data} editable={editable} />
       <LimitsUsageCard product={data} />
+      <AnalyticsPanel fixed={{ productId }} top={{ dimension: "api", title: "Top APIs", column: "API" }} />
       {editable && <DeleteProductCard product={data} />}
     </>
   );

@@ -2,6 +2,7 @@
 // One subscription: who holds it, for what, its state, and the limits in force
 // with their current usage (refreshed while the page is open).
 import Link from "next/link";
+import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { formatDateTime } from "@/components/format";
 import { SubscriptionUsagePanel } from "@/components/console/subscription-usage";
 import { StateBadge } from "@/components/ui/badge";
@@ -42,6 +43,7 @@ export function SubscriptionDetailClient({ subscriptionId }: { subscriptionId: s
       <Card title="Limits and usage">
         <SubscriptionUsagePanel subscriptionId={sub.id} />
       </Card>
+      <AnalyticsPanel fixed={{ subscriptionId }} top={{ dimension: "api", title: "Top APIs", column: "API" }} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
 import { toApiResource } from "@/lib/apis/api-schemas";
+import { deleteApi } from "@/lib/apis/delete-api";
+import { deleteApiQuerySchema } from "@/lib/apis/delete-api-schemas";
 import { getApiOrThrow } from "@/lib/apis/get-api-or-throw";
 import { forAudience } from "@/lib/apis/list-apis";
 import { updateApi } from "@/lib/apis/update-api";
@@ -22,4 +24,13 @@ export const PATCH = withAuth<{ apiId: string }>(
     return NextResponse.json(await updateApi(params.apiId, input, actor));
   },
   { route: "PATCH /apis/{apiId}" },
+);
+
+// DELETE /api/v1/apis/{apiId}?deleteSubscriptions=true - 409 while live subscriptions exist unless asked to cancel them
+export const DELETE = withAuth<{ apiId: string }>(
+  async ({ request, params, actor }) => {
+    const options = deleteApiQuerySchema.parse(Object.fromEntries(request.nextUrl.searchParams));
+    return NextResponse.json(await deleteApi(params.apiId, options, actor));
+  },
+  { route: "DELETE /apis/{apiId}" },
 );
