@@ -99,12 +99,13 @@ test.describe("axe: no serious or critical violation", () => {
   });
 
   test("on every console page, light and dark", async ({ browser }) => {
-    test.setTimeout(300_000);
+    // 44 scans; on a loaded 2-core machine one takes 5–10 s.
+    test.setTimeout(600_000);
     expect(await scan(browser, "admin", consolePages(fixture))).toEqual({});
   });
 
   test("on every portal page and the login page, light and dark", async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     expect(await scan(browser, "developer", portalPages(fixture))).toEqual({});
     expect(await scan(browser, null, ["/login"])).toEqual({});
   });

@@ -45,6 +45,11 @@ test("adds an API from a file with proposed fields, tests it through the gateway
 
   await expect(page).toHaveURL(/\/console\/apis\/(?!new$)[^/]+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // The page names the thing: in the tab's title and in its breadcrumb trail back to the list.
+  await expect(page).toHaveTitle(`${title} · APIs · Portcullis`);
+  const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(breadcrumb.getByRole("link", { name: "APIs" })).toHaveAttribute("href", "/console/apis");
+  await expect(breadcrumb.getByText(title)).toHaveAttribute("aria-current", "page");
   const apiId = page.url().split("/").pop() as string;
   await expect(page.getByText(`/console-orders-${tag}`).first()).toBeVisible();
 

@@ -6,7 +6,8 @@
 // geometric middle, within ±9 % of the true value. Bucket 0 holds everything up to MIN_MS.
 //
 // Stored sparse in PostgreSQL as bigint[]: each element is (bucket << 32) | count,
-// so a row with three samples carries three numbers. SQL merges them with
+// so a row with three samples carries three numbers. A bucket may repeat (an upsert appends
+// and compacts only past COMPACT_AT, ingest/rollups.ts): readers always sum. SQL merges them with
 // analytics.hist_merge(a, b) (migration) or by unnesting:
 //   SELECT e >> 32 AS bucket, sum(e & 4294967295) AS count FROM t, unnest(t.latency_hist) e GROUP BY 1
 export const MIN_MS = 0.05;

@@ -8,6 +8,7 @@ import { decodeHistogram, histogramOf, percentilesOf, type Histogram } from "@/l
 import { forgetAnalyticsSettings } from "@/lib/analytics/ingest/analytics-settings";
 import { storedClientIp } from "@/lib/analytics/ingest/client-ip";
 import { ingestBatch } from "@/lib/analytics/ingest/ingest-batch";
+import { COMPACT_AT } from "@/lib/analytics/ingest/rollups";
 import { forgetSubscriptionOwners, subscriptionOwners } from "@/lib/analytics/ingest/subscription-owners";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -124,6 +125,27 @@ describe("ingestBatch", () => {
     }
     const batches = await analyticsRows("SELECT records FROM analytics.ingested_batch WHERE gateway_id = $1", [gatewayId]);
     expect(batches).toEqual([{ records: 300 }, { records: 300 }]);
+  });
+
+  it("appends a row's histogram on each upsert and compacts it once it would pass COMPACT_AT elements, counts exact", async () => {
+    const gatewayId = uniqueGatewayId();
+    const t = Math.floor(Date.now() / HOUR) * HOUR - HOUR + 60_000;
+    // 40 batches of 10 records, each spreading over 10 buckets: 400 elements if never compacted.
+    const latencies = Array.from({ length: 10 }, (_, i) => 2 ** (i + 1));
+    const sent: number[] = [];
+    for (let b = 0; b < 40; b++) {
+      const batch = latencies.map((latencyMs) => analyticsRecord({ t: t + b, latencyMs }));
+      sent.push(...latencies);
+      await ingestBatch(analyticsBatch(gatewayId, batch));
+      const [row] = await analyticsRows<{ latency_hist: string[] }>("SELECT latency_hist FROM analytics.rollup_total_hour WHERE gateway_id = $1", [gatewayId]);
+      expect(row.latency_hist.length).toBeLessThanOrEqual(COMPACT_AT);
+      // Below the threshold the batch was appended whole: repeated buckets, summed by every reader.
+      if (b === 1) expect(row.latency_hist).toHaveLength(2 * latencies.length);
+    }
+    const rows = await analyticsRows<{ count: string; latency_hist: string[] }>("SELECT count, latency_hist FROM analytics.rollup_total_hour WHERE gateway_id = $1", [gatewayId]);
+    expect(rows.map((r) => Number(r.count))).toEqual([400]);
+    expect(sorted(mergedHistogram(rows))).toEqual(sorted(histogramOf(sent)));
+    expect(percentilesOf(mergedHistogram(rows))).toEqual(percentilesOf(histogramOf(sent)));
   });
 
   it("counts a batch delivered twice once, also when both deliveries arrive at the same time", async () => {

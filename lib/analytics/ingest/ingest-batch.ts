@@ -9,12 +9,11 @@
 // them); a record older than that, or dated after tomorrow (a gateway's clock gone wrong), is
 // not stored raw (its partition is gone or should not exist yet) but still counts in every
 // rollup whose retention it is within.
-import type pg from "pg";
 import { analyticsBatchSchema, type AnalyticsBatch, type AnalyticsRecord } from "@portcullis/gateway/contract/analytics-record";
 import { analyticsDb } from "@/lib/analytics/analytics-db";
 import { currentAnalyticsSettings, type AnalyticsSettings } from "./analytics-settings";
 import { storedClientIp } from "./client-ip";
-import { DAY_MS, ensureRequestPartitions, forgetRequestPartitions, isPool, utcDay, type Queryable } from "./request-partitions";
+import { DAY_MS, ensureRequestPartitions, forgetRequestPartitions, utcDay, withTransaction, type Queryable } from "./request-partitions";
 import { aggregateRollups, rollupUpsert, type DerivedRecord } from "./rollups";
 import { subscriptionOwners, type OwnerLookup } from "./subscription-owners";
 import { userAgentFamily } from "./user-agent-family";
@@ -103,21 +102,6 @@ function memo(fn: (value: string | null) => string | null): (value: string | nul
     if (result === undefined) seen.set(value, (result = fn(value)));
     return result;
   };
-}
-
-async function withTransaction<T>(db: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-  const client = isPool(db) ? await db.connect() : db;
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    if (client !== db) (client as pg.PoolClient).release();
-  }
 }
 
 const rawColumns: [name: string, type: string, value: (r: StoredRecord) => unknown][] = [

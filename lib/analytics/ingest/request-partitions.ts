@@ -32,13 +32,11 @@ function dayOfPartition(name: string): number | null {
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
 }
 
-/** Runs `work` in a transaction of its own holding the partition lock. */
-async function withPartitionLock<T>(db: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+/** Runs `work` in a transaction: on a connection of its own from a pool, or on the client given. */
+export async function withTransaction<T>(db: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
   const client = isPool(db) ? await db.connect() : db;
   try {
     await client.query("BEGIN");
-    await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
-    await client.query(`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`);
     const result = await work(client);
     await client.query("COMMIT");
     return result;
@@ -48,6 +46,15 @@ async function withPartitionLock<T>(db: Queryable, work: (client: pg.ClientBase)
   } finally {
     if (client !== db) (client as pg.PoolClient).release();
   }
+}
+
+/** Runs `work` in a transaction of its own holding the partition lock. */
+function withPartitionLock<T>(db: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  return withTransaction(db, async (client) => {
+    await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    await client.query(`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`);
+    return work(client);
+  });
 }
 
 /** Makes sure the partitions of these days (UTC day starts) exist. */

@@ -125,6 +125,9 @@ function histogramLiteral(buckets: number[]): string {
   return `{${elements.join(",")}}`;
 }
 
+/** Elements a stored histogram may hold before an upsert merges its repeated buckets. */
+export const COMPACT_AT = 256;
+
 /** The upsert of a rollup's rows: one statement, arrays unnested in the order given. */
 export function rollupUpsert(rollup: RollupTable, rows: readonly RollupRow[]): { text: string; values: unknown[] } {
   const columns = [...rollup.keys, ...rollup.attributes];
@@ -144,7 +147,12 @@ export function rollupUpsert(rollup: RollupTable, rows: readonly RollupRow[]): {
     "count = r.count + EXCLUDED.count",
     "bytes_in = r.bytes_in + EXCLUDED.bytes_in",
     "bytes_out = r.bytes_out + EXCLUDED.bytes_out",
-    "latency_hist = analytics.hist_merge(r.latency_hist, EXCLUDED.latency_hist)",
+    // Merging (unnest, group, array_agg) costs ~25 µs a row (25,000 merges in psql: 590 ms, against
+    // 31 ms to append), paid on every hot row of every batch. Readers sum repeated buckets anyway
+    // (decodeHistogram, mergedHistogramsSql), so a row is compacted only once it would grow past
+    // COMPACT_AT elements (2 KB, still stored inline).
+    `latency_hist = CASE WHEN cardinality(r.latency_hist) + cardinality(EXCLUDED.latency_hist) <= ${COMPACT_AT} ` +
+      "THEN r.latency_hist || EXCLUDED.latency_hist ELSE analytics.hist_merge(r.latency_hist, EXCLUDED.latency_hist) END",
     ...rollup.attributes.map((c) => `${c.name} = EXCLUDED.${c.name}`),
   ];
   const select = names.map((n) => (n === "latency_hist" ? "u.latency_hist::bigint[]" : `u.${n}`)).join(", ");

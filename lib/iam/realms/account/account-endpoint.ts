@@ -3,11 +3,10 @@
 // manages their own factors. Forms are protected like /auth's: a double-submit CSRF cookie
 // (SameSite=Strict, this path only) and, when present, an Origin that is the console's.
 // Password attempts share the sign-in throttle of the realm's /auth.
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { consoleOrigins } from "@/lib/http/console-origins";
 import { clientAddressFrom, parseTrustedProxies } from "@/lib/iam/login-throttle/client-address";
 import { dummyPasswordHash } from "@/lib/iam/login-throttle/dummy-password-hash";
 import { releaseLoginAttempt } from "@/lib/iam/login-throttle/release-login-attempt";
@@ -19,7 +18,8 @@ import { realmSecondStep, realmStepAfterPassword, type RealmSecondStepView } fro
 import { renderSecondFactorPage } from "../oidc/second-factor-page";
 import * as factors from "./account-factors";
 import { renderAccountOverview, renderRecoveryCodes, renderTotpEnrolment, type AccountPageFrame } from "./account-page";
-import { accountPath, accountSessionCookie, accountSessionUserId, clearedAccountSessionCookie, cookieValue } from "./account-session";
+import { accountPath, accountSessionCookie, accountSessionUserId, clearedAccountSessionCookie } from "./account-session";
+import { csrfHolds } from "../oidc/form-cookies";
 
 const CSRF_COOKIE = "portcullis_realm_account_csrf";
 type Extra = { error?: string; notice?: string; status?: number; cookies?: string[] };
@@ -70,14 +70,6 @@ export async function handleAccountGet(realm: ProtocolRealm, request: Request): 
   return user ? overviewPage(realm, user) : signInPage(realm);
 }
 
-function csrfHolds(request: Request, form: URLSearchParams): boolean {
-  const origin = request.headers.get("origin");
-  if (origin !== null && !consoleOrigins().has(origin)) return false;
-  const cookie = cookieValue(request, CSRF_COOKIE);
-  const field = form.get("csrf_token");
-  if (!cookie || !field || cookie.length !== field.length) return false;
-  return timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
-}
 
 const signedIn = async (realm: ProtocolRealm, userId: string) =>
   new Response(null, { status: 303, headers: { location: accountPath(realm), "cache-control": "no-store", "set-cookie": await accountSessionCookie(realm, userId) } });
@@ -118,7 +110,7 @@ export async function handleAccountPost(realm: ProtocolRealm, request: Request):
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") return renderErrorPage("Bad request", "The form must be posted as a form.", 415);
   const form = new URLSearchParams(await request.text());
-  if (!csrfHolds(request, form)) return signInPage(realm, { error: "Your form expired or came from another site. Please sign in again.", status: 403 });
+  if (!csrfHolds(request, form, CSRF_COOKIE)) return signInPage(realm, { error: "Your form expired or came from another site. Please sign in again.", status: 403 });
   const intent = form.get("intent");
   if (intent === "sign-in") return passwordStep(realm, request, form);
   if (intent === "second-step") {

@@ -7,6 +7,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { env } from "@/lib/env";
+import { cookieValue } from "../oidc/form-cookies";
 import { redis } from "@/lib/redis";
 import type { ProtocolRealm } from "../oidc/realm-for-protocol";
 
@@ -19,13 +20,6 @@ const audience = (realm: ProtocolRealm) => `realm-account:${realm.id}`;
 export const accountPath = (realm: ProtocolRealm) => `/realms/${realm.name}/account`;
 const secure = () => (env().NEXTAUTH_URL.startsWith("https://") ? "; Secure" : "");
 
-export function cookieValue(request: Request, name: string): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return null;
-}
 
 export async function accountSessionCookie(realm: ProtocolRealm, realmUserId: string): Promise<string> {
   // `at` in milliseconds: a sign-in in the same second as a sign-out-everywhere still counts as after it.

@@ -5,7 +5,7 @@
 // from the provider, and Lax cookies go along with those (top-level GET) and nothing else.
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { env } from "@/lib/env";
-import { cookieValue } from "./cookie-value";
+import { cookieValue } from "../oidc/form-cookies";
 
 const COOKIE = "portcullis_broker";
 const LIFETIME_SECONDS = 600;

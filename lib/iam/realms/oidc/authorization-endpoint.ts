@@ -9,9 +9,8 @@
 //    attempts are throttled like console sign-ins (lib/iam/login-throttle).
 //  - A user with a second factor (or in a realm whose login policy requires one) gets the code
 //    form after the password, and the authorization code only once it passes (realm-second-step.ts).
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { consoleOrigins } from "@/lib/http/console-origins";
 import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/iam/password";
 import { clientAddressFrom, parseTrustedProxies } from "@/lib/iam/login-throttle/client-address";
@@ -20,6 +19,7 @@ import { releaseLoginAttempt } from "@/lib/iam/login-throttle/release-login-atte
 import { reserveLoginAttempt } from "@/lib/iam/login-throttle/reserve-login-attempt";
 import { issuerOf } from "../issuer-url";
 import { createAuthorizationCode } from "./authorization-codes";
+import { csrfHolds } from "./form-cookies";
 import { renderErrorPage, renderLoginPage } from "./login-page";
 import { OAuthError } from "./oauth-response";
 import type { ProtocolRealm } from "./realm-for-protocol";
@@ -135,22 +135,7 @@ export async function handleAuthorizationGet(realm: ProtocolRealm, url: URL): Pr
   return valid instanceof Response ? valid : loginPage(realm, valid);
 }
 
-function cookieValue(request: Request, name: string): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return v.join("=");
-  }
-  return null;
-}
 
-function csrfHolds(request: Request, form: URLSearchParams): boolean {
-  const origin = request.headers.get("origin");
-  if (origin !== null && !consoleOrigins().has(origin)) return false;
-  const cookie = cookieValue(request, CSRF_COOKIE);
-  const field = form.get("csrf_token");
-  if (!cookie || !field || cookie.length !== field.length) return false;
-  return timingSafeEqual(Buffer.from(cookie), Buffer.from(field));
-}
 
 export async function handleAuthorizationPost(realm: ProtocolRealm, request: Request): Promise<Response> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -158,7 +143,7 @@ export async function handleAuthorizationPost(realm: ProtocolRealm, request: Req
   const form = new URLSearchParams(await request.text());
   const valid = await validate(realm, form);
   if (valid instanceof Response) return valid;
-  if (!csrfHolds(request, form)) {
+  if (!csrfHolds(request, form, CSRF_COOKIE)) {
     return loginPage(realm, valid, { error: "Your sign-in form expired or came from another site. Please sign in again.", status: 403 });
   }
   if (form.has("mfa_token")) {

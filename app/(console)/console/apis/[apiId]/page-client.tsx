@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useState } from "react";
 import type { UserRole } from "@/lib/client/api-types";
 import { formatDateTime } from "@/components/format";
@@ -9,6 +8,7 @@ import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { BackendsPanel } from "./backends-panel";
 import { LifecyclePanel } from "./lifecycle-panel";
@@ -33,14 +33,10 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
   const api = useApi(apiId);
   // The operation whose gateway policy is shown (by id), under the operations table.
   const [selected, setSelected] = useState<string | null>(null);
-  const back = (
-    <Link href="/console/apis" className="back-link">
-      ← All APIs
-    </Link>
-  );
+  const back = (current?: string) => <Breadcrumbs trail={[{ label: "APIs", href: "/console/apis" }]} current={current} />;
 
-  if (api.isPending) return <>{back}<p className="muted">Loading API…</p></>;
-  if (api.isError) return <>{back}<PageHeader title="API" /><ErrorBanner error={api.error} /></>;
+  if (api.isPending) return <>{back()}<p className="muted">Loading API…</p></>;
+  if (api.isError) return <>{back()}<PageHeader title="API" /><ErrorBanner error={api.error} /></>;
 
   const { data } = api;
   // The server's ownership rule: publishers edit only their own APIs.
@@ -49,7 +45,7 @@ export function ApiDetailClient({ apiId, viewer }: { apiId: string; viewer: View
   const selectedOperation = data.operations?.find((op) => op.id === selected);
   return (
     <>
-      {back}
+      {back(data.name)}
       <PageHeader title={data.name} description={data.description || undefined} actions={<StateBadge state={data.lifecycle} />} />
       <Card title="Details">
         <dl className="details">

@@ -1,13 +1,13 @@
 "use client";
 // One product: its settings form, its gateway rules, Publish/Unpublish, and deletion. Publishers edit only the
 // products they own (never an admin's, which nobody owns), admins all; canManageOwned is the server's rule.
-import Link from "next/link";
 import type { Product, UserRole } from "@/lib/client/api-types";
 import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { formatDateTime } from "@/components/format";
 import { StateBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { DeleteProductCard } from "./delete-product-card";
 import { LimitsUsageCard } from "./limits-usage-card";
@@ -26,20 +26,16 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
   const product = useProduct(productId);
   const setState = useUpdateProduct(productId);
 
-  const back = (
-    <Link href="/console/products" className="back-link">
-      ← All products
-    </Link>
-  );
-  if (product.isPending) return <>{back}<p className="muted">Loading product…</p></>;
-  if (product.isError) return <>{back}<PageHeader title="Product" /><ErrorBanner error={product.error} /></>;
+  const back = (current?: string) => <Breadcrumbs trail={[{ label: "Products", href: "/console/products" }]} current={current} />;
+  if (product.isPending) return <>{back()}<p className="muted">Loading product…</p></>;
+  if (product.isError) return <>{back()}<PageHeader title="Product" /><ErrorBanner error={product.error} /></>;
 
   const data = product.data;
   const editable = mayEdit(viewer, data);
   const published = data.state === "published";
   return (
     <>
-      {back}
+      {back(data.name)}
       <PageHeader
         title={data.name}
         description={`Updated ${formatDateTime(data.updatedAt)} · ${published ? "visible in the developer portal" : "draft: hidden from developers"}`}

@@ -13,6 +13,7 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
 import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { createRealmUserInputSchema } from "@/lib/iam/realms/realm-directory-schemas";
@@ -167,6 +168,7 @@ function Keys({ name, canManage }: { name: string; canManage: boolean }) {
 export function RealmDetailClient({ name, canManage }: { name: string; canManage: boolean }) {
   return (
     <>
+      <Breadcrumbs trail={[{ label: "Realms", href: "/console/realms" }]} current={name} />
       <PageHeader title={`Realm ${name}`} description="An OpenID Connect issuer: its roles, clients, users and signing keys." />
       <Overview name={name} />
       <RealmRolesCard name={name} canManage={canManage} />

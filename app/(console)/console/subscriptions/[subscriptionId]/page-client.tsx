@@ -8,23 +8,20 @@ import { SubscriptionUsagePanel } from "@/components/console/subscription-usage"
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
 import { useSubscription } from "@/lib/client/use-subscriptions";
 
 export function SubscriptionDetailClient({ subscriptionId }: { subscriptionId: string }) {
   const subscription = useSubscription(subscriptionId);
-  const back = (
-    <Link href="/console/subscriptions" className="back-link">
-      ← All subscriptions
-    </Link>
-  );
-  if (subscription.isPending) return <>{back}<p className="muted">Loading subscription…</p></>;
-  if (subscription.isError) return <>{back}<PageHeader title="Subscription" /><ErrorBanner error={subscription.error} /></>;
+  const back = (current?: string) => <Breadcrumbs trail={[{ label: "Subscriptions", href: "/console/subscriptions" }]} current={current} />;
+  if (subscription.isPending) return <>{back()}<p className="muted">Loading subscription…</p></>;
+  if (subscription.isError) return <>{back()}<PageHeader title="Subscription" /><ErrorBanner error={subscription.error} /></>;
 
   const sub = subscription.data;
   return (
     <>
-      {back}
+      {back(sub.name)}
       <PageHeader title={sub.name} actions={<StateBadge state={sub.state} />} />
       <Card title="Details">
         <dl className="details">
