@@ -117,7 +117,10 @@ describe("GATEWAY_WORKERS=2", () => {
     expect(firstPids).toHaveLength(2);
     const [killed, survivor] = firstPids;
     process.kill(killed, "SIGKILL");
-    // The survivor takes every connection until the replacement listens (once the primary has seen the death).
+    // Until the primary has reaped the dead worker it may still hand it a connection, which is never
+    // answered; once reaped (the pid is gone) the worker is out of the round robin.
+    await waitFor(async () => expect(() => process.kill(killed, 0)).toThrow(), 10_000, 50);
+    // The survivor takes every connection until the replacement listens.
     await waitFor(async () => expect((await get(gatewayPort, "/demo/after-kill")).status).toBe(200), 5_000, 100);
     for (let i = 0; i < 5; i++) expect((await get(gatewayPort, `/demo/after-kill-${i}`)).status).toBe(200);
     const pids = await waitFor(async () => {
