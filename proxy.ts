@@ -9,6 +9,8 @@ export function proxy(request: NextRequest): NextResponse {
   const policy = pageContentSecurityPolicy(newNonce(), {
     development: env().NODE_ENV === "development",
     https: env().NEXTAUTH_URL.startsWith("https://"),
+    // The portal's try-it calls the API through the gateway, from the page.
+    gatewayOrigin: new URL(env().GATEWAY_PUBLIC_URL).origin,
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

@@ -10,7 +10,8 @@
 //   - the same gateway with GATEWAY_WORKERS=2;
 //   - (a) again on a second gateway with analytics on (every request recorded and sent in
 //     batches to the analytics queue, under the private prefix, where the jobs accumulate
-//     until the clean-up: no ingester competes for the CPU), alternating with (a) off.
+//     until the clean-up: no ingester competes for the CPU), alternating with (a) off,
+//     BENCH_ANALYTICS_ROUNDS (default 3) runs each, medians compared.
 // Analytics is off in every other case, so they compare with earlier runs.
 // Prints requests/s, p50/p99 and the ratio to the baseline, then the p99 latency the
 // gateway adds to the baseline at half of its own maximum rate, then analytics on
@@ -136,16 +137,26 @@ async function measure(url: string, headers: Record<string, string>, opts: { ove
 }
 
 /** Mean of two runs of the same case: rates and CPU averaged, worst latency and every error kept. */
-function meanOf(a: Measured, b: Measured): Measured {
-  const mean = (x: number, y: number) => (x + y) / 2;
+/** Rounds of analytics off, then on (BENCH_ANALYTICS_ROUNDS, default 3): each side is the median of its runs. */
+const ANALYTICS_ROUNDS = Math.max(1, Number(process.env.BENCH_ANALYTICS_ROUNDS ?? 3));
+
+/** The median run of several (counts summed): one run stretched by the machine's load moves it less than a mean. */
+function medianOf(runs: Measured[]): Measured {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  const sum = (pick: (m: Measured) => number) => runs.reduce((total, m) => total + pick(m), 0);
+  const cpu = runs.map((m) => m.cpuPerK);
   return {
-    cpuPerK: a.cpuPerK !== null && b.cpuPerK !== null ? mean(a.cpuPerK, b.cpuPerK) : null,
-    rps: mean(a.rps, b.rps),
-    p50: Math.max(a.p50, b.p50),
-    p99: Math.max(a.p99, b.p99),
-    errors: a.errors + b.errors,
-    non2xx: a.non2xx + b.non2xx,
-    answered: a.answered + b.answered,
+    cpuPerK: cpu.every((c) => c !== null) ? median(cpu as number[]) : null,
+    rps: median(runs.map((m) => m.rps)),
+    p50: median(runs.map((m) => m.p50)),
+    p99: median(runs.map((m) => m.p99)),
+    errors: sum((m) => m.errors),
+    non2xx: sum((m) => m.non2xx),
+    answered: sum((m) => m.answered),
   };
 }
 
@@ -248,14 +259,17 @@ async function main() {
     const baselineHalf = await measure(`${proxyUrl}/ping`, {}, { overallRate: half });
     const gatewayHalf = await measure(`${one.url}/keyed/ping`, keyHeaders, { overallRate: half });
 
-    // Analytics on against off, alternated (off, on, off, on) so a shift in the machine's load
-    // falls on both sides; each side is the mean of its two runs.
+    // Analytics on against off, alternated (off, on, off, on, ...) so a shift in the machine's
+    // load falls on both sides; each side is the median of its ANALYTICS_ROUNDS runs.
     const recorded = await startGateway(1, true);
-    const on1 = await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid });
-    const off2 = await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid });
-    const on2 = await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid });
-    const analyticsOff = meanOf(keyRate, off2);
-    const analyticsOn = meanOf(on1, on2);
+    const offRuns = [keyRate];
+    const onRuns: Measured[] = [];
+    for (let round = 0; round < ANALYTICS_ROUNDS; round++) {
+      onRuns.push(await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid }));
+      if (round < ANALYTICS_ROUNDS - 1) offRuns.push(await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid }));
+    }
+    const analyticsOff = medianOf(offRuns);
+    const analyticsOn = medianOf(onRuns);
     await Promise.all([one.stop(), recorded.stop()]); // the analytics gateway sends what it holds as it stops
     const queued = await queuedRecords();
 
@@ -287,7 +301,9 @@ async function main() {
     const onOff = analyticsOn.rps / analyticsOff.rps;
     const cpuOnOff = analyticsOn.cpuPerK && analyticsOff.cpuPerK ? analyticsOff.cpuPerK / analyticsOn.cpuPerK : undefined;
     console.log("");
-    console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (mean of 2 runs each)`);
+    console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (median of ${ANALYTICS_ROUNDS} runs each)`);
+    const perRun = (runs: Measured[]) => runs.map((m) => `${Math.round(m.rps)}${m.cpuPerK === null ? "" : ` (${Math.round(m.cpuPerK)} ms)`}`).join(", ");
+    console.log(`  runs, req/s (CPU ms/1k req): off ${perRun(offRuns)}; on ${perRun(onRuns)}`);
     for (const [name, m] of [["analytics off", analyticsOff], ["analytics on", analyticsOn]] as const) {
       console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${m.cpuPerK === null ? "n/a".padStart(16) : fmt(m.cpuPerK, 0).padStart(16)}`);
     }
@@ -298,7 +314,7 @@ async function main() {
     // autocannon does not count the requests still in flight when a run stops (one per connection, 4 runs).
     console.log(
       `analytics queue: ${queued.records} records in ${queued.jobs} jobs for ${analyticsOn.answered} requests counted with analytics on ` +
-        `(+1 start-up probe, + up to ${4 * CONNECTIONS} cut off when a run stops)`,
+        `(+1 start-up probe, + up to ${2 * ANALYTICS_ROUNDS * CONNECTIONS} cut off when a run stops)`,
     );
     if (keyRate.non2xx + jwtRate.non2xx + keyRate2.non2xx + analyticsOn.non2xx > 0) process.exitCode = 1;
   } finally {

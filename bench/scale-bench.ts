@@ -6,7 +6,8 @@
 // OpenAPI description); publishes one full snapshot; starts 2 compiled gateways
 // (gateway-worker/dist/main.js, GATEWAY_WORKERS=1) and measures:
 //   - server-side latency of management writes, through the route handlers in-process:
-//     subscription create, subscription PATCH (suspend/activate), product PATCH, API PATCH;
+//     subscription create, subscription PATCH (suspend/activate), product and API PATCH (a
+//     rename, which reaches the gateways as a delta; a description edit, which reaches none);
 //   - propagation, from a suspend/activate's answer until both gateways enforce it (403/200);
 //   - each gateway's RSS after the load, and a third gateway's cold start (spawn -> /readyz 200).
 // The same figures with 3 subscriptions and 3 APIs, measured first in the same run, are the
@@ -200,7 +201,8 @@ async function seed(subscriptions: number, apis: number) {
     });
     await db().subscription.createMany({ data });
   }
-  return { probePath: apiRows[0]!.path, productId: product.id, patchedApiId: apiRows[Math.min(1, apis - 1)]!.id, subIds };
+  const patched = apiRows[Math.min(1, apis - 1)]!;
+  return { probePath: apiRows[0]!.path, productId: product.id, productName: product.name, patchedApiId: patched.id, apiName: patched.name, subIds };
 }
 
 async function scenario(subscriptions: number, apis: number): Promise<Figures> {
@@ -221,7 +223,15 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
   const gateways = [await startGateway(), await startGateway()];
   for (const g of gateways) await until(g, seeded.probePath, 0, (s) => s === 200);
 
-  const writes: Record<string, number[]> = { "subscription create": [], "subscription PATCH": [], "product PATCH": [], "API PATCH": [] };
+  // Renames reach the gateways (a delta each); description edits reach none (no delta is published).
+  const writes: Record<string, number[]> = {
+    "subscription create": [],
+    "subscription PATCH": [],
+    "product PATCH (rename)": [],
+    "product PATCH (description)": [],
+    "API PATCH (rename)": [],
+    "API PATCH (description)": [],
+  };
   const propagation: number[] = [];
   const record = (list: number[], n: number, ms: number) => n >= WARMUP && list.push(ms);
   for (let n = 0; n < WARMUP + SAMPLES; n++) {
@@ -239,14 +249,13 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
     const each = await Promise.all(gateways.map((g) => until(g, seeded.probePath, i, want)));
     record(propagation, n - WARMUP, Math.max(...each));
   }
-  for (let n = 0; n < WARMUP + SAMPLES; n++) {
-    const w = await call(productRoute.PATCH, "PATCH", `/products/${seeded.productId}`, { productId: seeded.productId }, { description: `bench ${n}` });
-    record(writes["product PATCH"]!, n, w.ms);
-  }
-  for (let n = 0; n < WARMUP + SAMPLES; n++) {
-    const w = await call(apiRoute.PATCH, "PATCH", `/apis/${seeded.patchedApiId}`, { apiId: seeded.patchedApiId }, { description: `bench ${n}` });
-    record(writes["API PATCH"]!, n, w.ms);
-  }
+  const product = (body: object) => call(productRoute.PATCH, "PATCH", `/products/${seeded.productId}`, { productId: seeded.productId }, body);
+  const api = (body: object) => call(apiRoute.PATCH, "PATCH", `/apis/${seeded.patchedApiId}`, { apiId: seeded.patchedApiId }, body);
+  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["product PATCH (rename)"]!, n, (await product({ name: `${seeded.productName} ${n}` })).ms);
+  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["product PATCH (description)"]!, n, (await product({ description: `bench ${n}` })).ms);
+  // The patched API is GitHub-sized: its delta carries 1,223 operations.
+  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["API PATCH (rename)"]!, n, (await api({ name: `${seeded.apiName} ${n}` })).ms);
+  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["API PATCH (description)"]!, n, (await api({ description: `bench ${n}` })).ms);
   // The gateways still serve after the load (and have applied it): then their memory.
   for (const g of gateways) await until(g, seeded.probePath, 0, (s) => s === 200);
   await sleep(500);
@@ -264,9 +273,9 @@ try {
   const small = await scenario(3, 3);
   const big = await scenario(SUBSCRIPTIONS, APIS);
   console.log(`\n== bench:scale: ${SUBSCRIPTIONS.toLocaleString("en")} subscriptions, ${APIS.toLocaleString("en")} APIs (baseline: 3 and 3), ${SAMPLES} samples each ==`);
-  console.log(`${"figure".padEnd(34)}${"at scale".padStart(11)}${"baseline".padStart(11)}${"ratio".padStart(9)}   target`);
+  console.log(`${"figure".padEnd(38)}${"at scale".padStart(11)}${"baseline".padStart(11)}${"ratio".padStart(9)}   target`);
   const row = (label: string, b: number, s: number, unit: string, target: number, targetText: string) =>
-    console.log(`${label.padEnd(34)}${fmt(b, unit)}${fmt(s, unit)}${`${(b / s).toFixed(1)}x`.padStart(9)}   ${targetText}${target ? `: ${verdict(b, target)}` : ""}`);
+    console.log(`${label.padEnd(38)}${fmt(b, unit)}${fmt(s, unit)}${`${(b / s).toFixed(1)}x`.padStart(9)}   ${targetText}${target ? `: ${verdict(b, target)}` : ""}`);
   for (const name of Object.keys(big.writes)) {
     row(`${name} p50`, pct(big.writes[name]!, 50), pct(small.writes[name]!, 50), "ms", 0, "");
     row(`${name} p99`, pct(big.writes[name]!, 99), pct(small.writes[name]!, 99), "ms", 100, "< 100 ms");

@@ -14,7 +14,10 @@ test("admin sets weighted backends and a health check; a bad weight is refused b
 
   await form.getByLabel("Backend 1 weight").fill("0");
   await form.getByRole("button", { name: "Save backends" }).click();
-  await expect(form.getByRole("alert")).toContainText("backends.0.weight");
+  // Said under the weight itself (the route's schema, checked in the browser), the banner pointing there.
+  await expect(form.getByLabel("Backend 1 weight")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Backend 1 weight")).toHaveAccessibleDescription(/greater than or equal to 1|>=1|too small/i);
+  await expect(form.getByRole("alert")).toContainText("See the message under the field");
 
   await form.getByLabel("Backend 1 weight").fill("3");
   await form.getByRole("button", { name: "Add backend" }).click();

@@ -16,7 +16,8 @@ test("admin turns on HSTS and the HTTPS redirect for an API; a bad max-age is re
   await form.getByLabel("Strict-Transport-Security (HSTS)").check();
   await form.getByLabel("HSTS max-age (s)").fill("-5");
   await form.getByRole("button", { name: "Save TLS" }).click();
-  await expect(form.getByRole("alert")).toContainText("hsts.maxAgeSeconds");
+  await expect(form.getByLabel("HSTS max-age (s)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("alert")).toContainText("See the message under the field");
 
   await form.getByLabel("HSTS max-age (s)").fill("600");
   await form.getByLabel("Redirect plain HTTP to HTTPS (308)").check();

@@ -1,5 +1,5 @@
 // An admin sees a product's limits in force and each subscription's usage as the
-// gateways count it: the product page's "Limits in force and usage" card and the
+// gateways count it: the product page's "Subscribers" card and the
 // subscription's own page list the product's limits and the API's own (both apply)
 // and agree with the RateLimit header of the last call.
 import { expect, test } from "@playwright/test";
@@ -37,7 +37,7 @@ test("the product page and the subscription page show the limits in force and th
   expect(quotaUsed).toBeGreaterThanOrEqual(3);
 
   await page.goto(`/console/products/${productId}`);
-  const card = page.locator("section", { has: page.getByRole("heading", { name: "Limits in force and usage" }) });
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Subscribers" }) });
   const limits = card.getByRole("list", { name: "Limits in force" });
   await expect(limits).toContainText("Rate limit: 50 calls per 60 s");
   await expect(limits).toContainText("Quota: 1,000 calls per UTC day");

@@ -23,15 +23,18 @@ test("a developer's requests are approved or rejected by an admin", async ({ bro
 
   // The developer asks twice; the terms must be accepted.
   const developer = await asRole(browser, "developer");
-  await developer.page.goto("/portal");
   const card = developer.page.getByRole("article", { name: productName });
   for (const name of ["Approved app", "Rejected app"]) {
+    await developer.page.goto("/portal");
     await card.getByRole("button", { name: "Subscribe" }).click();
     await card.getByLabel("Subscription name").fill(name);
     await expect(card.getByRole("group", { name: "Terms of use" })).toContainText("No scraping.");
     await card.getByLabel("I accept the terms").check();
     await card.getByRole("button", { name: "Confirm subscription" }).click();
-    await expect(card).toContainText("awaiting approval");
+    // The catalogue lands on the new subscription's page.
+    await expect(developer.page).toHaveURL(/\/portal\/subscriptions\/[^/]+$/);
+    await expect(developer.page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(developer.page.getByRole("main")).toContainText("awaiting approval");
   }
 
   // The admin decides.

@@ -23,6 +23,22 @@ const optionalNumber = (form: HTMLFormElement, name: string) => {
   return text === "" ? null : Number(text);
 };
 
+const LIMIT_CONTROLS = {
+  rateLimit: "rateCalls",
+  "rateLimit.periodSeconds": "ratePeriodSeconds",
+  quota: "quotaCalls",
+  "quota.bandwidthBytes": "quotaBytes",
+  "quota.period": "quotaPeriod",
+  limitKey: "limitKeyName",
+  "limitKey.by": "limitKeyBy",
+  onLimiterFailure: "onLimiterFailure",
+  quotaExceededStatus: "quotaExceededStatus",
+} as const;
+
+/** Where the route's refusal of a limit is shown: its path under `prefix` (e.g. "gatewayPolicy.") → the control. */
+export const limitFieldAliases = (prefix = ""): Record<string, string> =>
+  Object.fromEntries(Object.entries(LIMIT_CONTROLS).map(([path, control]) => [`${prefix}${path}`, control]));
+
 export function readRateAndQuota(form: HTMLFormElement): Pick<ScopePolicy, "rateLimit" | "quota"> {
   const rateCalls = optionalNumber(form, "rateCalls");
   const quotaCalls = optionalNumber(form, "quotaCalls");

@@ -39,6 +39,24 @@ const headerLines = (set: Record<string, string> | undefined) =>
     .map(([name, value]) => `${name}: ${value}`)
     .join("\n");
 
+const RULE_CONTROLS = {
+  cors: "corsOrigins",
+  "cors.allowedOrigins": "corsOrigins",
+  "cors.maxAgeSeconds": "corsMaxAge",
+  ipFilter: "ipAllow",
+  "ipFilter.allow": "ipAllow",
+  "ipFilter.deny": "ipDeny",
+  "headerRules.request": "requestSet",
+  "headerRules.request.remove": "requestRemove",
+  "headerRules.response": "responseSet",
+  "headerRules.response.remove": "responseRemove",
+  maxRequestBodyBytes: "maxRequestBodyBytes",
+} as const;
+
+/** Where the route's refusal of a rule is shown: its path under `prefix` (e.g. "policy.") → the control. */
+export const ruleFieldAliases = (prefix = ""): Record<string, string> =>
+  Object.fromEntries(Object.entries(RULE_CONTROLS).map(([path, control]) => [`${prefix}${path}`, control]));
+
 /** The rules in the form, as the scope's route takes them (never CORS at product scope). */
 export function readRules(form: HTMLFormElement, scope: RuleScope): Rules {
   const unset = scope === "operation" ? undefined : null;

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const sections = [
-  { href: "/portal", label: "Products", current: (p: string) => p === "/portal" || p.startsWith("/portal/apis") },
+  { href: "/portal", label: "Products", current: (p: string) => p === "/portal" },
+  { href: "/portal/apis", label: "APIs", current: (p: string) => p.startsWith("/portal/apis") },
   { href: "/portal/subscriptions", label: "My subscriptions", current: (p: string) => p.startsWith("/portal/subscriptions") },
+  { href: "/portal/apps", label: "My apps", current: (p: string) => p.startsWith("/portal/apps") },
+  { href: "/portal/usage", label: "My usage", current: (p: string) => p.startsWith("/portal/usage") },
   { href: "/portal/management-api", label: "Management API", current: (p: string) => p.startsWith("/portal/management-api") },
 ];
 

@@ -4,7 +4,7 @@
 // and Textarea inside shows its own message, and the form's ErrorBanner lists only what no field
 // on the form could show, so nothing is said twice and nothing is lost.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { fieldErrorsOf, type FieldAliases, type FieldErrorMap } from "@/lib/client/field-errors";
+import { controlNameOf, fieldErrorsOf, type FieldAliases, type FieldErrorMap } from "@/lib/client/field-errors";
 
 type Scope = { errors: FieldErrorMap; aliases: FieldAliases; claimed: ReadonlySet<string>; claim: (name: string) => () => void };
 
@@ -45,7 +45,7 @@ export function useShownUnderField(): (path: string) => boolean {
   return useCallback(
     (path: string) => {
       if (!scope || !path) return false;
-      const name = scope.aliases[path] ?? path;
+      const name = controlNameOf(path, scope.aliases);
       return name in scope.errors && scope.claimed.has(name);
     },
     [scope],

@@ -36,12 +36,13 @@ function useDescribed(inputId: string, hint: ReactNode, name: string | undefined
   return { hintId, error, errorId, aria: { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } };
 }
 
-type Labelled = { label: ReactNode; hint?: ReactNode };
+/** `errorFor`: the request path whose refusal this control shows, where `name` is shared (list rows). */
+type Labelled = { label: ReactNode; hint?: ReactNode; errorFor?: string };
 
-export function Input({ label, hint, id, className, ...rest }: Labelled & ComponentProps<"input">) {
+export function Input({ label, hint, errorFor, id, className, ...rest }: Labelled & ComponentProps<"input">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, errorFor ?? rest.name);
   return (
     <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
       <input id={inputId} className={["input", className ?? ""].join(" ").trim()} {...aria} {...rest} />
@@ -49,10 +50,10 @@ export function Input({ label, hint, id, className, ...rest }: Labelled & Compon
   );
 }
 
-export function Textarea({ label, hint, id, className, ...rest }: Labelled & ComponentProps<"textarea">) {
+export function Textarea({ label, hint, errorFor, id, className, ...rest }: Labelled & ComponentProps<"textarea">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, errorFor ?? rest.name);
   return (
     <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
       <textarea id={inputId} className={["input textarea", className ?? ""].join(" ").trim()} {...aria} {...rest} />
@@ -60,10 +61,10 @@ export function Textarea({ label, hint, id, className, ...rest }: Labelled & Com
   );
 }
 
-export function Select({ label, hint, id, className, children, ...rest }: Labelled & ComponentProps<"select">) {
+export function Select({ label, hint, errorFor, id, className, children, ...rest }: Labelled & ComponentProps<"select">) {
   const autoId = useId();
   const inputId = id ?? autoId;
-  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, rest.name);
+  const { hintId, error, errorId, aria } = useDescribed(inputId, hint, errorFor ?? rest.name);
   return (
     <Field label={label} htmlFor={inputId} hint={hint} hintId={hintId} error={error} errorId={errorId}>
       <select id={inputId} className={["input select", className ?? ""].join(" ").trim()} {...aria} {...rest}>

@@ -128,6 +128,39 @@ describe("applying deltas", () => {
     expect(admits(store.get(), "alice", "api-demo")).toBe(false); // an unknown product covers nothing
   });
 
+  it.each([
+    ["a rename", { name: "Renamed" }, [], ["/demo", "/other"]],
+    ["an API added", { apiIds: ["api-demo", "api-other", "api-third"] }, ["/third"], ["/demo", "/other"]],
+    ["an API dropped", { apiIds: ["api-demo"] }, ["/other"], ["/demo"]],
+    ["new limits", { rateLimit: { calls: 9, periodSeconds: 60 } }, ["/demo", "/other"], ["/third"]],
+    ["a new policy", { policy: { onLimiterFailure: "closed" as const } }, ["/demo", "/other"], ["/third"]],
+  ])("a product change re-prepares only the APIs it reaches: %s", (_label, change, prepared, kept) => {
+    const store = started();
+    const before = store.get()!;
+    const product = { ...makeProduct({ id: "prod-both", apiIds: ["api-demo", "api-other"] }), ...change };
+    expect(store.offerDelta(makeDelta(2, { kind: "product.upserted", product }), "event")).toBe("applied");
+    for (const path of prepared) expect(route(store.get(), path), path).not.toBe(route(before, path));
+    for (const path of kept) expect(route(store.get(), path), path).toBe(route(before, path));
+    expect(store.get()!.failsClosedWithoutLimiter).toBe("policy" in change);
+  });
+
+  it("applies a run of deltas in one pass, or one by one up to the one that cannot apply", () => {
+    const store = started();
+    const before = store.get()!;
+    const renames = [2, 3, 4].map((v) => JSON.stringify(makeDelta(v, { kind: "api.upserted", api: makeApi({ name: `Demo ${v}` }) })));
+    expect(store.offerDeltas(renames, "poll")).toBe("applied");
+    expect(store.version()).toBe(4);
+    expect(route(store.get(), "/demo")?.api.name).toBe("Demo 4");
+    expect(route(store.get(), "/other")).toBe(route(before, "/other"));
+
+    const clash = makeDelta(6, { kind: "api.upserted", api: makeApi({ id: "api-clash", path: "other" }) }); // a path already taken
+    const run = [makeDelta(5, { kind: "subscription.removed", id: "sub-bob", keyHashes: [] }), clash, makeDelta(7, { kind: "api.removed", id: "api-third" })];
+    expect(store.offerDeltas(run.map((d) => JSON.stringify(d)), "poll")).toBe("invalid");
+    expect(store.version()).toBe(5); // the deltas before the refused one are applied
+    expect(store.lastRejected()?.version).toBe(6);
+    expect(store.get()?.apiCount).toBe(3);
+  });
+
   it("new workspace defaults re-prepare every API", () => {
     const store = started();
     const before = store.get()!;

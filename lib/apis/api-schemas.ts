@@ -145,7 +145,8 @@ export type ImportedApi = z.infer<typeof importedApiSchema>;
 /** What toApiResource needs without operations: the set and the current revision's counts. */
 export const apiResourceInclude = {
   versionSet: true,
-  revisions: { where: { isCurrent: true }, include: { _count: { select: { operations: true } } } },
+  // Never the spec: toApiResource does not read it, and a large API's document is megabytes.
+  revisions: { where: { isCurrent: true }, omit: { spec: true }, include: { _count: { select: { operations: true } } } },
 } satisfies Prisma.ApiInclude;
 
 type ApiWithRevision = Api & {

@@ -40,7 +40,7 @@ export async function listApis(actor: Actor, query: ListApisQuery) {
     orderBy: page.orderBy,
     take: page.take,
     // A list never carries the (possibly megabytes of) spec; the lint counts come from the report.
-    include: { ...apiResourceInclude, revisions: { ...apiResourceInclude.revisions, omit: { spec: true } } },
+    include: apiResourceInclude,
   });
   return page.answer(rows, (api) => forAudience(toApiResource(api), actor));
 }

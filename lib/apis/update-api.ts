@@ -83,7 +83,7 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
       (k) => k !== "updatedAt" && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
-    if (changed.length === 0) return { resource: after, changed: false };
+    if (changed.length === 0) return { resource: after, changed: false, gatewayChanged: false };
     await recordAuditEvent(tx, actor, {
       // Lifecycle moves get their own action ("api.deprecated"), so the audit log can filter them.
       action: lifecycle !== row.lifecycle ? `api.${after.lifecycle}` : "api.updated",
@@ -92,9 +92,10 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
-    return { resource: after, changed: true };
+    // The gateways hold everything of an API but its description.
+    return { resource: after, changed: true, gatewayChanged: changed.some((k) => k !== "description") };
   });
 
-  if (result.changed) await publishGatewayChange(`api ${id} updated`, [{ kind: "api", id }]);
+  if (result.gatewayChanged) await publishGatewayChange(`api ${id} updated`, [{ kind: "api", id }]);
   return result.resource;
 }

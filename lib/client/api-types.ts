@@ -53,7 +53,7 @@ export type ProductQuota = z.infer<typeof quotaSchema>;
 export type CreateProductRequest = z.input<typeof createProductInputSchema>;
 export type UpdateProductRequest = z.input<typeof updateProductInputSchema>;
 
-export type { SubscriptionResource as Subscription, SubscriptionKeys, CreatedSubscription } from "@/lib/subscriptions/subscription-schemas";
+export type { SubscriptionResource as Subscription, SubscriptionDetail, SubscriptionKeys, CreatedSubscription } from "@/lib/subscriptions/subscription-schemas";
 export type { LimitUsage, SubscriptionUsage } from "@/lib/subscriptions/subscription-usage-schemas";
 export type CreateSubscriptionRequest = z.input<typeof createSubscriptionInputSchema>;
 
@@ -118,3 +118,6 @@ export type AccessRuleTestRequest = z.input<typeof accessRuleTestInputSchema>;
 export type { AccessRule } from "@portcullis/gateway/contract/access-rules";
 export type { ForwardIdentity } from "@portcullis/gateway/contract/forward-identity";
 export type PutOperationPolicyRequest = z.input<typeof putOperationPolicyInputSchema>;
+
+/** GET /apis/{id}/reference: the portal's API page. */
+export type { ApiReference } from "@/lib/portal/api-reference-schemas";

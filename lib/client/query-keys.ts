@@ -66,6 +66,7 @@ export const queryKeys = {
   users: {
     all: ["users"] as const,
     list: (filters: UserFilters = {}) => ["users", "list", setOnly(filters)] as const,
+    detail: (id: string) => ["users", "detail", id] as const,
   },
   tokens: {
     all: ["tokens"] as const,

@@ -4,6 +4,7 @@ import type {
   CreateSubscriptionRequest,
   CreatedSubscription,
   Subscription,
+  SubscriptionDetail,
   SubscriptionKeys,
   SubscriptionUsage,
 } from "@/lib/client/api-types";
@@ -37,11 +38,12 @@ export function useSubscriptionUsage(subscriptionId: string, { refetchIntervalMs
   });
 }
 
-/** One subscription (developers: their own). */
-export function useSubscription(subscriptionId: string) {
+/** One subscription with the APIs it opens (developers: their own); `initialData` from a server page. */
+export function useSubscription(subscriptionId: string, { initialData }: { initialData?: SubscriptionDetail } = {}) {
   return useQuery({
     queryKey: queryKeys.subscriptions.detail(subscriptionId),
-    queryFn: () => apiFetch<Subscription>(subscriptionPath(subscriptionId)),
+    queryFn: () => apiFetch<SubscriptionDetail>(subscriptionPath(subscriptionId)),
+    initialData,
   });
 }
 

@@ -1,5 +1,5 @@
 // Console users: the list, creation, and changes (role, disabled, unlock).
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ConsoleUser, CreateUserRequest, UpdateUserRequest } from "@/lib/client/api-types";
 import { apiFetch, jsonBody, segment } from "./api-client";
 import { queryKeys, type UserFilters } from "./query-keys";
@@ -8,6 +8,10 @@ import { usePagedList } from "./use-paged-list";
 /** A page of users at a time, by email, filtered and searched on the server. */
 export function useUsers(filters: UserFilters = {}) {
   return usePagedList<ConsoleUser>(queryKeys.users.list(filters), "/api/v1/users", filters);
+}
+
+export function useUser(userId: string) {
+  return useQuery({ queryKey: queryKeys.users.detail(userId), queryFn: () => apiFetch<ConsoleUser>(`/api/v1/users/${segment(userId)}`) });
 }
 
 export function useCreateUser() {

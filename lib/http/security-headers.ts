@@ -21,9 +21,10 @@ export function newNonce(): string {
  * Scripts run only with this request's nonce (Next stamps it on its own scripts and inline
  * bootstrap); 'strict-dynamic' lets those load their chunks, including swagger-ui's. Styles allow
  * 'unsafe-inline' because server-rendered style attributes cannot carry a nonce and CSS cannot
- * run script. swagger-ui needs data: images (its icons) and same-origin fetches only, no workers.
+ * run script. swagger-ui needs data: images (its icons), same-origin fetches and, for the portal's
+ * try-it, fetches to the gateway (`gatewayOrigin`), no workers.
  */
-export function pageContentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean }): string {
+export function pageContentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean; gatewayOrigin?: string }): string {
   return [
     "default-src 'self'",
     // React's dev build evaluates code for its error overlays; production never needs eval.
@@ -31,7 +32,7 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${options.gatewayOrigin ? ` ${options.gatewayOrigin}` : ""}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

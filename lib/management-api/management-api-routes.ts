@@ -9,6 +9,8 @@ import { gatewayPolicyRoutes } from "./routes/gateway-policy-routes";
 import { gatewayRoutes } from "./routes/gateway-routes";
 import { gatewayTlsRoutes } from "./routes/gateway-tls-routes";
 import { mfaRoutes } from "./routes/mfa-routes";
+import { portalAppsRoutes } from "./routes/portal-apps-routes";
+import { portalAccountsRoutes } from "./routes/portal-accounts-routes";
 import { productsRoutes } from "./routes/products-routes";
 import { realmsRoutes } from "./routes/realms-routes";
 import { realmIdentityProvidersRoutes } from "./routes/realm-identity-providers-routes";
@@ -25,6 +27,7 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...productsRoutes,
   ...subscriptionsRoutes,
   ...accessRoutes,
+  ...portalAccountsRoutes,
   ...workspaceRoutes,
   ...gatewayRoutes,
   ...analyticsRoutes,
@@ -33,4 +36,5 @@ export const managementApiRoutes: readonly RouteDoc[] = [
   ...realmClientScopesRoutes,
   ...gatewayTlsRoutes,
   ...mfaRoutes,
+  ...portalAppsRoutes,
 ];

@@ -24,7 +24,15 @@ export async function getWorkspaceSettings(client: SettingsReader = db()): Promi
     // A corrupt row must not break every import: that section falls back to its defaults.
     return (parsed.success ? parsed.data : defaultWorkspaceSettings[section]) as WorkspaceSettings[S];
   };
-  return { lint: read("lint"), governance: read("governance"), import: read("import"), gatewayPolicy: read("gatewayPolicy"), security: read("security"), analytics: read("analytics") };
+  return {
+    lint: read("lint"),
+    governance: read("governance"),
+    import: read("import"),
+    gatewayPolicy: read("gatewayPolicy"),
+    security: read("security"),
+    analytics: read("analytics"),
+    portal: read("portal"),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

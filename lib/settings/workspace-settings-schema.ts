@@ -1,5 +1,5 @@
 // The workspace settings: one WorkspaceSetting row per section ("lint", "governance",
-// "import", "gatewayPolicy", "security", "analytics"), each validated here so a hand-edited or older row falls back to defaults.
+// "import", "gatewayPolicy", "security", "analytics", "portal"), each validated here so a hand-edited or older row falls back to defaults.
 import { z } from "zod";
 import { scopePolicySchema } from "@portcullis/gateway/contract";
 import { userRoles } from "@/lib/iam/roles";
@@ -70,6 +70,48 @@ export const analyticsSettingsSchema = z.object({
     .describe("Days raw request records are kept (whole days are dropped); rollups keep their own retention (minute 8 days, hour 400 days, day 5 years)"),
 });
 
+/** Who may create a developer account in the portal. */
+export const portalSignUpModes = ["open", "approval", "invitation"] as const;
+/** What a visitor who is not signed in sees of the catalogue. */
+export const portalAnonymousAccessModes = ["none", "published", "selected"] as const;
+
+/** The developer portal's look, words and doors (set in the console's Settings, read by every portal page). */
+export const portalSettingsSchema = z.object({
+  name: z.string().trim().min(1).max(100).default("Portcullis developer portal").describe("Shown in the portal's header and page titles"),
+  logoUrl: z
+    .string()
+    .max(2000)
+    .regex(/^(https:\/\/|\/)[^\s"'<>]*$/, "an https:// URL or a path on this site")
+    .nullable()
+    .default(null)
+    .describe("The portal's logo (https URL or a site path); null: the Portcullis mark"),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "a colour as #rrggbb")
+    .default("#4f46e5")
+    .describe("Accent colour of buttons and links in the portal"),
+  homeMarkdown: z
+    .string()
+    .max(50_000)
+    .default("## Welcome\n\nBrowse our APIs, subscribe to a product and call it with your own key.")
+    .describe("The portal home page's text, Markdown (rendered sanitised: no HTML, no scripts)"),
+  anonymousAccess: z
+    .enum(portalAnonymousAccessModes)
+    .default("published")
+    .describe("What visitors who are not signed in see: nothing, every published product and its APIs, or only publicProductIds"),
+  publicProductIds: z.array(z.string().min(1).max(100)).max(500).default([]).describe("With anonymousAccess 'selected': the products visitors see"),
+  signUpMode: z
+    .enum(portalSignUpModes)
+    .default("open")
+    .describe("open: anyone signs up; approval: new accounts wait for an admin; invitation: only invited emails may sign up"),
+  realm: z
+    .string()
+    .max(100)
+    .nullable()
+    .default(null)
+    .describe("The realm whose clients are developers' apps and whose sign-in the portal offers; null: neither"),
+});
+
 export const workspaceSettingsSchema = z.object({
   lint: lintSettingsSchema,
   governance: governanceSettingsSchema,
@@ -77,6 +119,7 @@ export const workspaceSettingsSchema = z.object({
   gatewayPolicy: gatewayPolicySettingsSchema,
   security: securitySettingsSchema,
   analytics: analyticsSettingsSchema,
+  portal: portalSettingsSchema,
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
@@ -84,7 +127,7 @@ export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
 /** GET/PATCH /settings answer the settings with every default filled in. */
 export const workspaceSettingsResourceSchema = workspaceSettingsSchema.meta({ id: "WorkspaceSettings" });
 export type WorkspaceSettingsSection = keyof WorkspaceSettings;
-export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy", "security", "analytics"] as const satisfies readonly WorkspaceSettingsSection[];
+export const workspaceSettingsSections = ["lint", "governance", "import", "gatewayPolicy", "security", "analytics", "portal"] as const satisfies readonly WorkspaceSettingsSection[];
 
 /**
  * A section's fields, each optional and WITHOUT its default: zod's `.partial()` keeps
@@ -111,9 +154,10 @@ export const workspaceSettingsPatchSchema = z
       .describe("Workspace-wide gateway rules and limits (the fields of PATCH /apis/{id}); each key absent: kept, null: none"),
     security: patchOf(securitySettingsSchema).optional(),
     analytics: patchOf(analyticsSettingsSchema).optional(),
+    portal: patchOf(portalSettingsSchema).optional(),
   })
   .strict();
 
 export type WorkspaceSettingsPatch = z.infer<typeof workspaceSettingsPatchSchema>;
 
-export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {}, security: {}, analytics: {} });
+export const defaultWorkspaceSettings: WorkspaceSettings = workspaceSettingsSchema.parse({ lint: {}, governance: {}, import: {}, gatewayPolicy: {}, security: {}, analytics: {}, portal: {} });

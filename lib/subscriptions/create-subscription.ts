@@ -11,15 +11,26 @@ import { ApiError } from "@/lib/http/errors";
 import { expireDueSubscriptions } from "./expire-due-subscriptions";
 import { resolveSubscriptionScope, type SubscriptionScope } from "./resolve-subscription-scope";
 import { newKeyColumns } from "./subscription-keys";
+import { termsVersionOf } from "./terms-version";
 import { subscriptionInclude, toSubscriptionResource, type CreatedSubscription, type CreateSubscriptionInput } from "./subscription-schemas";
 import { liveSubscriptionWhere } from "./subscription-states";
 
-/** The rules a developer (not an admin) must meet to subscribe to a product. */
-function assertDeveloperMayTake(scope: SubscriptionScope, input: CreateSubscriptionInput) {
+/**
+ * The rules a developer (not an admin) must meet to subscribe to a product: accepting its terms,
+ * and (when they say which text they read) the terms still reading so. Answers the acceptance
+ * to store on the subscription, or null when the product has no terms.
+ */
+function acceptedTerms(scope: SubscriptionScope, input: CreateSubscriptionInput, userId: string | null, at: Date) {
   const { product } = scope;
-  if (product && product.terms.trim() !== "" && input.acceptTerms !== true) {
+  if (!product || product.terms.trim() === "") return null;
+  if (input.acceptTerms !== true) {
     throw new ApiError("bad_request", `Accept the terms of '${product.name}' to subscribe (acceptTerms: true)`);
   }
+  const version = termsVersionOf(product.terms);
+  if (input.termsVersion && input.termsVersion !== version) {
+    throw new ApiError("conflict", `The terms of '${product.name}' changed since you read them: read them again and accept the new text`);
+  }
+  return { termsAcceptedAt: at, termsAcceptedById: userId, termsText: product.terms, termsVersion: version };
 }
 
 /**
@@ -50,9 +61,10 @@ export async function createSubscription(input: CreateSubscriptionInput, actor: 
   if (userId && !(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) {
     throw new ApiError("unprocessable", `Unknown user '${userId}'`);
   }
+  let terms: ReturnType<typeof acceptedTerms> = null;
   if (!manager) {
     await expireDueSubscriptions(); // an expired subscription no longer counts against the limit
-    assertDeveloperMayTake(scope, input);
+    terms = acceptedTerms(scope, input, userId, new Date());
   }
 
   const { plain, columns } = newKeyColumns();
@@ -60,7 +72,7 @@ export async function createSubscription(input: CreateSubscriptionInput, actor: 
   const subscription = await db().$transaction(async (tx) => {
     if (!manager) await assertUnderSubscriptionsLimit(tx, scope, userId);
     const created = await tx.subscription.create({
-      data: { name: input.name, productId: scope.productId, apiId: scope.apiId, userId, state, expiresAt, ...columns },
+      data: { name: input.name, productId: scope.productId, apiId: scope.apiId, userId, state, expiresAt, ...terms, ...columns },
       include: subscriptionInclude,
     });
     const resource = toSubscriptionResource(created);

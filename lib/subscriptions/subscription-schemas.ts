@@ -19,6 +19,11 @@ export const createSubscriptionInputSchema = z
     userId: safeText().min(1).optional().describe("Owner (admins only); defaults to the caller"),
     expiresAt: z.string().datetime().refine(isStorableInstant, TIMESTAMP_PROBLEM).optional().describe("Optional expiry (ISO 8601); the subscription then becomes expired"),
     acceptTerms: z.boolean().optional().describe("Must be true when a developer subscribes to a product with terms"),
+    termsVersion: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional()
+      .describe("SHA-256 (hex) of the terms text the developer read; 409 when the product's terms changed since"),
   })
   .refine((v) => (v.productId === undefined) !== (v.apiId === undefined), {
     message: "give exactly one of productId or apiId",
@@ -71,6 +76,15 @@ export const subscriptionInclude = {
 
 const reference = z.object({ id: z.string(), name: z.string() });
 
+const termsAcceptanceSchema = z
+  .object({
+    acceptedAt: isoDate(),
+    acceptedById: z.string().nullable().describe("The user who accepted them"),
+    version: z.string().describe("SHA-256 (hex) of the terms text accepted"),
+  })
+  .nullable()
+  .describe("The product's terms as accepted when subscribing; null: there were none to accept (or an admin subscribed)");
+
 export const subscriptionResourceSchema = z
   .object({
     id: z.string(),
@@ -84,6 +98,7 @@ export const subscriptionResourceSchema = z
       .nullable(),
     user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
     expiresAt: isoDate().nullable(),
+    termsAcceptance: termsAcceptanceSchema,
     createdAt: isoDate(),
     updatedAt: isoDate(),
   })
@@ -118,7 +133,21 @@ export function toSubscriptionResource(s: SubscriptionWithRelations, now = new D
     api: s.api && { id: s.api.id, name: s.api.name, path: s.api.path, gatewayPath: gatewayPathOf(s.api, s.api.versionSet?.scheme) },
     user: s.user,
     expiresAt: s.expiresAt?.toISOString() ?? null,
+    termsAcceptance:
+      s.termsAcceptedAt && s.termsVersion
+        ? { acceptedAt: s.termsAcceptedAt.toISOString(), acceptedById: s.termsAcceptedById, version: s.termsVersion }
+        : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
 }
+
+export const subscriptionDetailSchema = subscriptionResourceSchema
+  .extend({
+    apis: z
+      .array(z.object({ id: z.string(), name: z.string(), gatewayPath: z.string().describe("Where clients call it") }))
+      .describe("The APIs the subscription opens: its product's (by name), or its single API"),
+    acceptedTerms: z.string().nullable().describe("The terms text as accepted (see termsAcceptance); null: none accepted"),
+  })
+  .meta({ id: "SubscriptionDetail" });
+export type SubscriptionDetail = z.infer<typeof subscriptionDetailSchema>;

@@ -7,7 +7,8 @@ import * as settingsRoute from "@/app/api/v1/settings/route";
 import { decodeHistogram, histogramOf, percentilesOf, type Histogram } from "@/lib/analytics/latency-histogram";
 import { forgetAnalyticsSettings } from "@/lib/analytics/ingest/analytics-settings";
 import { storedClientIp } from "@/lib/analytics/ingest/client-ip";
-import { ingestBatch } from "@/lib/analytics/ingest/ingest-batch";
+import { batchGroups } from "@/lib/analytics/ingest/batch-groups";
+import { ingestBatch, ingestBatches, writeBatches } from "@/lib/analytics/ingest/ingest-batch";
 import { COMPACT_AT } from "@/lib/analytics/ingest/rollups";
 import { forgetSubscriptionOwners, subscriptionOwners } from "@/lib/analytics/ingest/subscription-owners";
 import pg from "pg";
@@ -100,7 +101,7 @@ describe("ingestBatch", () => {
     expect(percentilesOf(mergedHistogram(totalHour))).toEqual(percentilesOf(everyLatency));
 
     const apiLatencies = histogramOf(records.filter((r) => r.apiId === apiA).map((r) => r.latencyMs));
-    for (const table of ["rollup_api_minute", "rollup_api_hour", "rollup_api_day"]) {
+    for (const table of ["rollup_api_hour", "rollup_api_day"]) {
       const rows = await analyticsRows<{ count: string; latency_hist: string[] }>(`SELECT count, latency_hist FROM analytics.${table} WHERE api_id = $1`, [apiA]);
       expect(sum(rows, "count"), table).toBe(300);
       expect(percentilesOf(mergedHistogram(rows)), table).toEqual(percentilesOf(apiLatencies));
@@ -162,6 +163,42 @@ describe("ingestBatch", () => {
     expect(raw.n).toBe(80);
     const totals = await analyticsRows("SELECT status, sum(count)::int AS count FROM analytics.rollup_total_minute WHERE gateway_id = $1 GROUP BY 1 ORDER BY 1", [gatewayId]);
     expect(totals).toEqual([{ status: 200, count: 25 }, { status: 201, count: 25 }, { status: 500, count: 30 }]);
+  });
+
+  it("writes several batches in one transaction, each counted once (one batch twice in the call, one ingested before)", async () => {
+    const gatewayId = uniqueGatewayId("group");
+    const t = Math.floor(Date.now() / HOUR) * HOUR - HOUR + 60_000;
+    const batch = (n: number, status: number) => analyticsBatch(gatewayId, Array.from({ length: n }, (_, i) => analyticsRecord({ t: t + i, status, bytesOut: 10 })));
+    const [before, a, b] = [batch(5, 200), batch(7, 200), batch(11, 404)];
+    await ingestBatch(before);
+    const results = await ingestBatches([a, before, b, a]);
+    expect(results).toEqual([{ duplicate: false, records: 7 }, { duplicate: true, records: 0 }, { duplicate: false, records: 11 }, { duplicate: true, records: 0 }]);
+    const [raw] = await analyticsRows<{ n: number }>("SELECT count(*)::int AS n FROM analytics.request WHERE gateway_id = $1", [gatewayId]);
+    expect(raw.n).toBe(5 + 7 + 11);
+    // The batches' shared keys are one row each, with the sums of all of them.
+    const hour = await analyticsRows("SELECT status, count::int, bytes_out::int FROM analytics.rollup_total_hour WHERE gateway_id = $1 ORDER BY status", [gatewayId]);
+    expect(hour).toEqual([{ status: 200, count: 12, bytes_out: 120 }, { status: 404, count: 11, bytes_out: 110 }]);
+  });
+
+  it("groups batches handed in while the transactions are busy, and writes a failed group again batch by batch", async () => {
+    const gatewayId = uniqueGatewayId("groups");
+    const groups: number[] = [];
+    const ingest = batchGroups(
+      async (batches) => {
+        groups.push(batches.length);
+        // Stands for a batch the database refuses.
+        if (batches.some((b) => b.records[0]!.requestId === "poison")) throw new Error("refused");
+        return writeBatches(batches);
+      },
+      { inFlight: 1, maxBatches: 3 },
+    );
+    const batches = Array.from({ length: 5 }, (_, i) => analyticsBatch(gatewayId, [analyticsRecord({ requestId: i === 4 ? "poison" : `ok-${i}` })]));
+    const results = await Promise.allSettled(batches.map((b) => ingest(b)));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled", "rejected"]);
+    // 3 at once, then the other 2 together, which failed and were written again one by one.
+    expect(groups).toEqual([3, 2, 1, 1]);
+    const [raw] = await analyticsRows<{ n: number }>("SELECT count(*)::int AS n FROM analytics.request WHERE gateway_id = $1", [gatewayId]);
+    expect(raw.n).toBe(4);
   });
 
   it("refuses a malformed batch and writes nothing of it", async () => {

@@ -107,9 +107,9 @@ it("shares the queue between two ingesters writing the same rollup rows: every b
 
   const expected = new Map<string, number>();
   for (const record of batches.flatMap((b) => b.records)) expected.set(`${record.apiId} ${record.status}`, (expected.get(`${record.apiId} ${record.status}`) ?? 0) + 1);
-  for (const table of ["rollup_api_minute", "rollup_api_hour"]) {
+  for (const [table, count] of [["request", "count(*)"], ["rollup_api_hour", "sum(count)"], ["rollup_api_day", "sum(count)"]]) {
     const counts = await analyticsRows<{ key: string; count: number }>(
-      `SELECT api_id || ' ' || status AS key, sum(count)::int AS count FROM analytics.${table} WHERE gateway_id = $1 GROUP BY 1`,
+      `SELECT api_id || ' ' || status AS key, ${count}::int AS count FROM analytics.${table} WHERE gateway_id = $1 GROUP BY 1`,
       [gatewayId],
     );
     expect(new Map(counts.map((row) => [row.key, row.count])), table).toEqual(expected);

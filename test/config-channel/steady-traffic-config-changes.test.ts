@@ -1,6 +1,7 @@
 // Config changes never cost a request: several clients call a keyed API through
 // a running gateway in a loop while 50 changes are published through the
-// management API (product and API edits, each a new snapshot). Every call that
+// management API (product and API renames, each a new version: a description
+// edit reaches no gateway, so it would publish nothing). Every call that
 // should succeed does, and the gateway ends on the last version.
 import { describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/v1/apis/[apiId]/route";
@@ -49,7 +50,7 @@ describe("steady traffic while the config changes", () => {
       for (let i = 1; i <= CHANGES; i++) {
         const change =
           i % 2 === 0
-            ? await callRoute(productRoute.PATCH, { method: "PATCH", params: { productId: product.body.id }, body: { description: `change ${i}` } })
+            ? await callRoute(productRoute.PATCH, { method: "PATCH", params: { productId: product.body.id }, body: { name: `Steady ${path} ${i}` } })
             : await callRoute(apiRoute.PATCH, { method: "PATCH", params: { apiId: api.id }, body: { name: `Steady ${i}` } });
         expect(change.status, JSON.stringify(change.body)).toBe(200);
       }

@@ -22,7 +22,8 @@ describe("page Content-Security-Policy (proxy.ts)", () => {
     ["form-action", ["'self'"], []],
     ["frame-ancestors", ["'none'"], []],
     ["default-src", ["'self'"], ["*"]],
-    ["connect-src", ["'self'"], ["*"]],
+    // The gateway, for the portal's try-it (GATEWAY_PUBLIC_URL's origin), and nothing else.
+    ["connect-src", ["'self'", "http://localhost:8080"], ["*"]],
     // swagger-ui's stylesheet draws its icons with data: SVGs; React sets style attributes.
     ["img-src", ["'self'", "data:"], ["*"]],
     ["style-src", ["'self'", "'unsafe-inline'"], ["*"]],

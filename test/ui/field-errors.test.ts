@@ -22,6 +22,11 @@ describe("fieldErrorsOf", () => {
       new ApiRequestError(409, "conflict", "The gateway path '/orders' is already used by API 'Orders API v1'", { field: "path" }),
       { path: "The gateway path '/orders' is already used by API 'Orders API v1'" },
     ],
+    [
+      "problems name their field by JSON pointer",
+      new ApiRequestError(422, "invalid_certificate", "…", { problems: [{ pointer: "/mtls/caCertificates", message: "not a PEM certificate" }, { pointer: "/privateKey", message: "does not belong to the certificate" }] }),
+      { "mtls.caCertificates": "not a PEM certificate", privateKey: "does not belong to the certificate" },
+    ],
     ["a conflict without a field names none", new ApiRequestError(409, "conflict", "A subscription changed meanwhile"), {}],
   ])("%s", (_label, error, expected) => {
     expect(fieldErrorsOf(error)).toEqual(expected);
@@ -30,6 +35,22 @@ describe("fieldErrorsOf", () => {
   it("maps body paths onto differently named controls", () => {
     const error = validation([{ path: "backends.0.url", message: "Invalid URL" }, { path: "name", message: "Required" }]);
     expect(fieldErrorsOf(error, { "backends.0.url": "backendUrl" })).toEqual({ backendUrl: "Invalid URL", name: "Required" });
+  });
+
+  it("maps a path onto the alias of its longest aliased prefix (list items, nested rules)", () => {
+    const aliases = { "gatewayPolicy.ipFilter.allow": "ipAllow", "gatewayPolicy.ipFilter": "ipDeny", quota: "quotaCalls", "quota.period": "quotaPeriod" };
+    const error = validation([
+      { path: "gatewayPolicy.ipFilter.allow.1", message: "Not an IP or CIDR" },
+      { path: "quota.period", message: "Invalid option" },
+      { path: "quota", message: "a quota needs calls or bandwidthBytes" },
+      { path: "gatewayPolicy.rateLimit.calls", message: "Too small" },
+    ]);
+    expect(fieldErrorsOf(error, aliases)).toEqual({
+      ipAllow: "Not an IP or CIDR",
+      quotaPeriod: "Invalid option",
+      quotaCalls: "a quota needs calls or bandwidthBytes",
+      "gatewayPolicy.rateLimit.calls": "Too small",
+    });
   });
 
   it("reads the browser-side check of the route's schema the same way", () => {

@@ -1,8 +1,9 @@
 "use client";
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { formText } from "@/components/form-data";
-import { Logo } from "@/components/logo";
+import { AuthCard } from "@/components/auth-card";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { decodeSecondStep, loginFailureMessage } from "@/lib/iam/login-throttle/login-refusal";
@@ -13,11 +14,15 @@ type LoginFormProps = {
   callbackUrl: string;
   /** Optional sign-in hint for demo installs (e.g. seeded accounts); never shown by default. */
   demoHint?: string;
+  /** The portal's realm (portal.realm), offered as "Sign in with <display name>". */
+  realm?: { name: string; displayName: string } | null;
+  /** Why a realm sign-in came back without a session. */
+  realmError?: string;
 };
 
-export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
+export function LoginForm({ callbackUrl, demoHint, realm, realmError }: LoginFormProps) {
   /** The refusal shown under the form: a generic one, or how long to wait when throttled or locked. */
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(realmError ?? null);
   const [busy, setBusy] = useState(false);
   /** The password was right and a second factor is due (see lib/iam/mfa/). */
   const [secondStep, setSecondStep] = useState<{ email: string; step: NonNullable<ReturnType<typeof decodeSecondStep>> } | null>(null);
@@ -55,33 +60,37 @@ export function LoginForm({ callbackUrl, demoHint }: LoginFormProps) {
   }
 
   return (
-    <div className="card narrow login-card">
-      <div className="card-body">
-        <div className="login-brand">
-          <Logo />
-        </div>
-        {secondStep ? (
-          <SecondFactorForm email={secondStep.email} step={secondStep.step} onSignedIn={signedIn} />
-        ) : (
-          <>
-            <h1 className="page-title">Sign in</h1>
-            <p className="muted">Use your Portcullis account to reach the console or the developer portal.</p>
-            <form onSubmit={onSubmit} className="form">
-              <Input label="Email" type="email" name="email" autoComplete="username" required />
-              <Input label="Password" type="password" name="password" autoComplete="current-password" required />
-              {failed && (
-                <div className="error-banner" role="alert">
-                  <p className="error-banner-message">{failed}</p>
-                </div>
-              )}
-              <Button type="submit" busy={busy} className="btn-block">
-                {busy ? "Signing in…" : "Sign in"}
-              </Button>
-            </form>
-          </>
-        )}
-        {demoHint && <p className="field-hint login-hint">{demoHint}</p>}
-      </div>
-    </div>
+    <AuthCard>
+      {secondStep ? (
+        <SecondFactorForm email={secondStep.email} step={secondStep.step} onSignedIn={signedIn} />
+      ) : (
+        <>
+          <h1 className="page-title">Sign in</h1>
+          <p className="muted">Use your Portcullis account to reach the console or the developer portal.</p>
+          <form onSubmit={onSubmit} className="form">
+            <Input label="Email" type="email" name="email" autoComplete="username" required />
+            <Input label="Password" type="password" name="password" autoComplete="current-password" required />
+            {failed && (
+              <div className="error-banner" role="alert">
+                <p className="error-banner-message">{failed}</p>
+              </div>
+            )}
+            <Button type="submit" busy={busy} className="btn-block">
+              {busy ? "Signing in…" : "Sign in"}
+            </Button>
+          </form>
+          {realm && (
+            // A plain link: the realm sign-in is a chain of full-page redirects (see app/(auth)/login/realm).
+            <a className="btn btn-secondary btn-block login-realm" href={`/login/realm?callbackUrl=${encodeURIComponent(callbackUrl)}`}>
+              Sign in with {realm.displayName}
+            </a>
+          )}
+          <p className="field-hint login-hint">
+            New here? <Link href="/signup">Create a developer account</Link>
+          </p>
+        </>
+      )}
+      {demoHint && <p className="field-hint login-hint">{demoHint}</p>}
+    </AuthCard>
   );
 }

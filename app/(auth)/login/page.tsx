@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { safeCallbackUrl } from "@/lib/iam/safe-callback-url";
 import { getSessionUser } from "@/lib/iam/session";
 import { consoleOrigin } from "@/lib/http/console-origins";
+import { portalSignInRealm } from "@/lib/portal/accounts/realm-sign-in";
 import { LoginForm } from "./page-client";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -13,10 +14,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallbackUrl(params.callbackUrl, consoleOrigin());
   // Already signed in (e.g. back button): skip the form.
   if (await getSessionUser()) redirect(callbackUrl);
+  const realm = await portalSignInRealm().catch(() => null);
+  const realmError = typeof params.realmError === "string" ? params.realmError.slice(0, 300) : undefined;
 
   return (
     <main className="centered-page">
-      <LoginForm callbackUrl={callbackUrl} />
+      <LoginForm callbackUrl={callbackUrl} realm={realm} realmError={realmError} />
     </main>
   );
 }

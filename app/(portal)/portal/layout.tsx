@@ -1,38 +1,56 @@
-// Developer portal chrome: a top bar with the catalogue, the user's subscriptions
-// and sign-out. Any signed-in role may browse the portal.
+// Developer portal chrome: a top bar with the portal's name and logo (workspace settings), the
+// catalogue, the user's subscriptions, their account and sign-out; the accent colour is the
+// portal's. Any signed-in role may browse the portal; visitors get the bar with sign-in and
+// sign-up, and see only what portal.anonymousAccess allows (each page enforces it).
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/lib/iam/session";
 import { isConsoleRole } from "@/lib/iam/roles";
-import { Logo } from "@/components/logo";
+import { getWorkspaceSettings } from "@/lib/settings/get-workspace-settings";
+import { PortalBrand, portalAccentStyle } from "@/components/portal/portal-brand";
 import { PortalNav } from "@/components/portal/portal-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { mainContentId, SkipLink } from "@/components/skip-link";
 import { ThemeToggle } from "@/components/theme-toggle";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  // Anonymous: no chrome; the page's own requireSignedIn(path) redirects to /login with
-  // the right ?callbackUrl= (a layout can't see the path). Every portal page calls it.
-  const user = await getSessionUser();
-  if (!user) return <>{children}</>;
+  // A page that needs a session calls requireSignedIn(path) itself, which redirects to /login
+  // with the right ?callbackUrl= (a layout can't see the path).
+  const [user, { portal }] = await Promise.all([getSessionUser(), getWorkspaceSettings()]);
   return (
-    <div className="portal-shell">
+    <div className="portal-shell" style={portalAccentStyle(portal)}>
       <SkipLink />
       <header className="topbar">
         <div className="topbar-inner">
           <Link href="/portal" className="topbar-brand">
-            <Logo subtitle="Developer portal" />
+            <PortalBrand portal={portal} />
           </Link>
-          <PortalNav />
+          {user && <PortalNav />}
           <div className="topbar-user">
-            {isConsoleRole(user.role) && (
-              <Link href="/console" className="topbar-link">
-                Console
-              </Link>
+            {user ? (
+              <>
+                {isConsoleRole(user.role) && (
+                  <Link href="/console" className="topbar-link">
+                    Console
+                  </Link>
+                )}
+                <Link href="/portal/account" className="topbar-link">
+                  Account
+                </Link>
+                <span className="topbar-user-name">{user.name || user.email}</span>
+                <ThemeToggle stored={user.theme} />
+                <SignOutButton variant="secondary" />
+              </>
+            ) : (
+              <>
+                <Link href="/login?callbackUrl=%2Fportal" className="topbar-link">
+                  Sign in
+                </Link>
+                <Link href="/signup" className="btn btn-secondary btn-sm">
+                  Sign up
+                </Link>
+              </>
             )}
-            <span className="topbar-user-name">{user.name || user.email}</span>
-            <ThemeToggle stored={user.theme} />
-            <SignOutButton variant="secondary" />
           </div>
         </div>
       </header>

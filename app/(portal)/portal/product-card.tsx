@@ -1,8 +1,10 @@
 "use client";
 // One catalogue entry. "Subscribe" opens an inline form asking for a subscription
 // name (and, when the product has terms, shows them and asks to accept them); the
-// answer's state tells whether keys work now or an admin must approve first.
+// answer's state tells whether keys work now or an admin must approve first. From the
+// catalogue it lands on the new subscription's page; the API page stays (onSubscribed).
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formChecked, formText } from "@/components/form-data";
 import type { CreatedSubscription, Product } from "@/lib/client/api-types";
@@ -13,6 +15,7 @@ import { Card } from "@/components/ui/card";
 import { Checkbox, Input } from "@/components/ui/field";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useCreateSubscription } from "@/lib/client/use-subscriptions";
+import { termsVersionOf } from "@/lib/client/terms-version";
 import { createSubscriptionInputSchema } from "@/lib/subscriptions/subscription-schemas";
 import { ProductLimits } from "./product-limits";
 
@@ -22,21 +25,33 @@ function outcome(sub: CreatedSubscription): string {
   return `Subscription "${sub.name}" is ${sub.state}.`;
 }
 
-export function ProductCard({ product }: { product: Product }) {
+/** `onSubscribed`: the API page refreshes which of the developer's subscriptions open it. */
+export function ProductCard({ product, onSubscribed }: { product: Product; onSubscribed?: () => void }) {
   const [asking, setAsking] = useState(false);
   const hasTerms = product.terms.trim() !== "";
   const subscribe = useCreateSubscription();
   const request = useRequestCheck(createSubscriptionInputSchema);
+  const router = useRouter();
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
+    // The version of the text on screen: terms changed since are refused (409), not accepted unread.
+    const termsVersion = hasTerms ? await termsVersionOf(product.terms) : undefined;
     const body = {
       productId: product.id,
       name: formText(form, "name"),
-      ...(hasTerms && { acceptTerms: formChecked(form, "acceptTerms") }),
+      ...(hasTerms && { acceptTerms: formChecked(form, "acceptTerms"), ...(termsVersion && { termsVersion }) }),
     };
-    if (request.check(body)) subscribe.mutate(body, { onSuccess: () => setAsking(false) });
+    if (request.check(body)) {
+      subscribe.mutate(body, {
+        onSuccess: (created) => {
+          setAsking(false);
+          if (onSubscribed) onSubscribed();
+          else router.push(`/portal/subscriptions/${encodeURIComponent(created.id)}`);
+        },
+      });
+    }
   }
 
   function cancel() {
@@ -61,7 +76,7 @@ export function ProductCard({ product }: { product: Product }) {
       </ul>
       {subscribe.isSuccess && (
         <p className="success-banner" role="status">
-          {outcome(subscribe.data)} <Link href="/portal/subscriptions">Open your subscriptions</Link>
+          {outcome(subscribe.data)} <Link href={`/portal/subscriptions/${encodeURIComponent(subscribe.data.id)}`}>Open the subscription</Link>
         </p>
       )}
       {asking ? (

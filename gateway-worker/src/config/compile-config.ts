@@ -45,6 +45,8 @@ export interface CompiledSubscription {
   readonly apiId: string | null;
   readonly keyHashes: readonly string[];
   readonly expiresAtMs: number | null;
+  /** Only on bound subscriptions (few), so the others carry no extra field. */
+  readonly boundClientId?: string;
 }
 
 /** sha256 hex of a key -> its subscription. */
@@ -113,6 +115,7 @@ export function compileSubscription(s: GatewaySubscription): CompiledSubscriptio
     apiId: s.apiId,
     keyHashes: s.keyHashes,
     expiresAtMs: s.expiresAt === null ? null : Date.parse(s.expiresAt),
+    ...(s.boundClientId === undefined ? {} : { boundClientId: s.boundClientId }),
   });
 }
 
@@ -258,6 +261,17 @@ export function compileConfig(
  * leaves `base` as it was. The caller checks that delta.version follows base.
  */
 export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, compiler: ConfigCompiler): CompiledConfig {
+  return applyDeltas(base, [delta], compiler);
+}
+
+/**
+ * Consecutive deltas (base.version + 1, + 2, ...) as one: their changes in order, each API
+ * they touch prepared once (a catch-up of a hundred edits of one large API compiles it once),
+ * the config labelled with the last one's version. All or nothing, as applyDelta.
+ */
+export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfigDelta[], compiler: ConfigCompiler): CompiledConfig {
+  const last = deltas.at(-1);
+  if (!last) return base;
   let apis: Map<string, GatewayApi> | null = null;
   let products: Map<string, GatewayProduct> | null = null;
   let defaults = base.defaults;
@@ -275,7 +289,7 @@ export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, comp
     for (const hash of hashes) if (keyOwnerNow(hash)?.id === id) keyChanges.set(hash, undefined);
   };
 
-  for (const change of delta.changes) {
+  for (const change of deltas.flatMap((d) => d.changes)) {
     switch (change.kind) {
       case "api.upserted":
         apisNow().set(change.api.id, change.api);
@@ -286,9 +300,7 @@ export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, comp
         touchedApis.add(change.id);
         break;
       case "product.upserted": {
-        const previous = productsNow().get(change.product.id);
-        for (const id of previous?.apiIds ?? []) touchedApis.add(id);
-        for (const id of change.product.apiIds) touchedApis.add(id);
+        for (const id of apisAffectedBy(productsNow().get(change.product.id), change.product)) touchedApis.add(id);
         productsNow().set(change.product.id, change.product);
         break;
       }
@@ -331,7 +343,7 @@ export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, comp
   }
 
   let apiEntries = base.apiEntries;
-  const apisChanged = apis !== null || products !== null || allApis;
+  const apisChanged = apis !== null || touchedApis.size > 0 || allApis;
   if (apisChanged) {
     const current = apisNow();
     const productMap = productsNow();
@@ -349,8 +361,8 @@ export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, comp
 
   return assemble(
     {
-      version: delta.version,
-      generatedAt: delta.generatedAt,
+      version: last.version,
+      generatedAt: last.generatedAt,
       defaults,
       gatewayTls,
       apiEntries,
@@ -364,18 +376,23 @@ export function applyDelta(base: CompiledConfig, delta: GatewayConfigDelta, comp
   );
 }
 
-/** Routes, pools and the limiter flag follow the API entries: rebuilt when they changed, shared otherwise. */
+/** Routes and pools follow the API entries: rebuilt when they changed, shared otherwise. */
 function assemble(
   parts: Omit<ConfigParts, "routes" | "versionedRoutes" | "backendPools" | "failsClosedWithoutLimiter">,
   sameApisAs?: CompiledConfig,
 ): CompiledConfig {
+  // A product's onLimiterFailure counts even when no API of it was re-prepared: recomputed every time (cheap).
+  const failsClosedWithoutLimiter =
+    parts.defaults?.onLimiterFailure === "closed" ||
+    [...parts.products.values()].some((p) => p.policy?.onLimiterFailure === "closed") ||
+    [...parts.apiEntries.values()].some((e) => e.failsClosed);
   if (sameApisAs) {
     return new CompiledConfig({
       ...parts,
       routes: sameApisAs.routes,
       versionedRoutes: sameApisAs.versionedRoutes,
       backendPools: sameApisAs.backendPools,
-      failsClosedWithoutLimiter: sameApisAs.failsClosedWithoutLimiter,
+      failsClosedWithoutLimiter,
     });
   }
   const routes = [...parts.apiEntries.values()].map((e) => e.route);
@@ -384,11 +401,23 @@ function assemble(
     routes: new RouteTable(routes.filter((r) => !r.api.versioning)),
     versionedRoutes: new RouteTable(groupVersionedRoutes(routes.filter((r) => r.api.versioning))),
     backendPools: routes.map((r) => r.backends),
-    failsClosedWithoutLimiter:
-      parts.defaults?.onLimiterFailure === "closed" ||
-      [...parts.products.values()].some((p) => p.policy?.onLimiterFailure === "closed") ||
-      [...parts.apiEntries.values()].some((e) => e.failsClosed),
+    failsClosedWithoutLimiter,
   });
+}
+
+/**
+ * The APIs whose pipelines a product change reaches. Policies read of a product its id, limits
+ * and policy (never its name): when those stay, only the APIs it gained or lost need preparing
+ * again, so renaming a product that bundles a thousand APIs re-prepares none of them.
+ */
+function apisAffectedBy(previous: GatewayProduct | undefined, next: GatewayProduct): Iterable<string> {
+  if (!previous) return next.apiIds;
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (!same(previous.rateLimit, next.rateLimit) || !same(previous.quota, next.quota) || !same(previous.policy, next.policy)) {
+    return new Set([...previous.apiIds, ...next.apiIds]);
+  }
+  const [before, after] = [new Set(previous.apiIds), new Set(next.apiIds)];
+  return [...[...after].filter((id) => !before.has(id)), ...[...before].filter((id) => !after.has(id))];
 }
 
 function compileApi(api: GatewayApi, defaults: ScopePolicy | undefined, products: GatewayProduct[], compiler: ConfigCompiler): ApiEntry {

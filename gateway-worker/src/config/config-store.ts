@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { Logger } from "pino";
 import { gatewayConfigDeltaSchema, type GatewayConfigDelta } from "../contract/config-snapshot.js";
 import type { GatewayTlsCertificate } from "../contract/api-tls.js";
-import { applyDelta, compileSnapshot, type CompiledConfig, type ConfigCompiler, type RuntimeConfig } from "./compile-config.js";
+import { applyDelta, applyDeltas, compileSnapshot, type CompiledConfig, type ConfigCompiler, type RuntimeConfig } from "./compile-config.js";
 import { parseSnapshot, peekSnapshotVersion } from "./parse-snapshot.js";
 
 export type ConfigOrigin = "cold-start" | "event" | "poll" | "reconnect" | "resync";
@@ -146,11 +146,54 @@ export class ConfigStore {
     return "applied";
   }
 
+  /**
+   * Deltas held in order from the next version (a catch-up): applied in one pass when each is
+   * valid and they follow one another, so every API they touch is prepared once; otherwise
+   * (or if the pass fails) one by one, so the one that cannot apply is refused and named
+   * exactly as offerDelta does. The result is that of the last delta offered.
+   */
+  offerDeltas(raws: readonly string[], origin: ConfigOrigin): DeltaOfferResult {
+    const base = this.current;
+    if (raws.length > 1 && base !== null) {
+      const deltas: GatewayConfigDelta[] = [];
+      for (const raw of raws) {
+        const parsed = parseDelta(raw);
+        if (!parsed || parsed.version !== base.version + deltas.length + 1) break;
+        deltas.push(parsed);
+      }
+      if (deltas.length === raws.length) {
+        try {
+          const compiled = applyDeltas(base, deltas, this.compiler);
+          this.swap(compiled);
+          this.logger.info({ origin, version: compiled.version, previousVersion: base.version, deltas: deltas.length }, "config applied");
+          return "applied";
+        } catch {
+          // one by one below: the delta at fault is refused and logged on its own
+        }
+      }
+    }
+    for (const raw of raws) {
+      const result = this.offerDelta(raw, origin);
+      if (result !== "applied") return result;
+    }
+    return "applied";
+  }
+
   private swap(next: CompiledConfig): void {
     const previous = this.current;
     if (!previous || next.gatewayTls !== previous.gatewayTls) this.compiler.onGatewayTls?.(next.gatewayTls);
     // The swap: one assignment, so a request sees either the old or the new config, never a mix.
     this.current = next;
     if (!previous || next.backendPools !== previous.backendPools) this.onApplied?.(next);
+  }
+}
+
+/** A delta's JSON checked against the contract, or null (offerDelta then says why). */
+function parseDelta(raw: string): GatewayConfigDelta | null {
+  try {
+    const parsed = gatewayConfigDeltaSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -172,19 +172,28 @@ export class ConfigSubscriber {
     this.ahead.set(version, raw);
   }
 
-  /** Applies the held deltas that follow the served version, in order; "refused" when one cannot apply. */
+  /**
+   * Applies the held deltas that follow the served version, in order, a consecutive run at a
+   * time (one pass for a catch-up); "refused" when one cannot apply.
+   */
   private applyHeld(origin: ConfigOrigin): "ok" | "refused" {
     for (;;) {
       const current = this.opts.store.version();
       if (current === null) return "ok"; // no base yet: the cold start's snapshot comes first
       for (const version of this.ahead.keys()) if (version <= current) this.ahead.delete(version);
-      const raw = this.ahead.get(current + 1);
-      if (raw === undefined) return "ok";
-      this.ahead.delete(current + 1);
-      const result = this.opts.store.offerDelta(raw, origin);
+      const run: string[] = [];
+      for (let v = current + 1; run.length < DELTA_PAGE && this.ahead.has(v); v++) {
+        run.push(this.ahead.get(v)!);
+        this.ahead.delete(v);
+      }
+      if (run.length === 0) return "ok";
+      const result = this.opts.store.offerDeltas(run, origin);
       if (result === "applied") continue;
       // Refused, or its content is not the version it was stored as: never skip it, resync instead.
-      if (result !== "invalid") this.opts.logger.warn({ version: current + 1, result }, "config delta does not follow the served version; resyncing");
+      // The deltas after the refused one stay held, as they were.
+      const refused = (this.opts.store.version() ?? current) + 1;
+      run.forEach((raw, i) => current + 1 + i > refused && this.ahead.set(current + 1 + i, raw));
+      if (result !== "invalid") this.opts.logger.warn({ version: refused, result }, "config delta does not follow the served version; resyncing");
       return "refused";
     }
   }

@@ -9,10 +9,17 @@ const SHARD_BITS = 10;
 const SHARD_COUNT = 1 << SHARD_BITS;
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 
-/** FNV-1a over the whole key: keys of one kind often share a long prefix (denials: "token\0https://issuer/..."). */
+/** Characters of a key that choose its shard, from its end: any fixed choice is correct, this one is cheap. */
+const HASHED_TAIL = 24;
+
+/**
+ * FNV-1a over the key's length and its last HASHED_TAIL characters: keys of one kind often
+ * share a long prefix (denials: "token\0https://issuer/...", cuid ids), their tails differ
+ * (a jti, a counter and random characters, sha256 hex).
+ */
 function shardOf(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
+  let hash = 0x811c9dc5 ^ key.length;
+  for (let i = Math.max(0, key.length - HASHED_TAIL); i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -36,12 +43,20 @@ export class ShardedMap<V> {
     return builder.build();
   }
 
-  /** Fills shards in place while a snapshot is read (lookups see what was set so far), then freezes them into a map. */
-  static builder<V>(): { get(key: string): V | undefined; set(key: string, value: V): void; build(): ShardedMap<V> } {
+  /**
+   * Fills shards in place while a snapshot is read, then freezes them into a map. `claim`
+   * sets a key only if it is new and answers what it already held (one hash per entry).
+   */
+  static builder<V>(): { claim(key: string, value: V): V | undefined; set(key: string, value: V): void; build(): ShardedMap<V> } {
     const shards: Map<string, V>[] = Array.from({ length: SHARD_COUNT }, () => new Map<string, V>());
     return {
-      get: (key) => shards[shardOf(key)].get(key),
       set: (key, value) => void shards[shardOf(key)].set(key, value),
+      claim: (key, value) => {
+        const shard = shards[shardOf(key)];
+        const held = shard.get(key);
+        if (held === undefined) shard.set(key, value);
+        return held;
+      },
       build: () => new ShardedMap<V>(shards, shards.reduce((n, shard) => n + shard.size, 0)),
     };
   }

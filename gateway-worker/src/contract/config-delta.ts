@@ -7,7 +7,7 @@ import { z } from "zod";
 import { gatewayTlsCertificateSchema } from "./api-tls.ts";
 import { gatewayApiSchema, gatewayProductSchema, gatewaySubscriptionSchema, keyHashSchema } from "./config-snapshot.ts";
 import { gatewayDenialSchema } from "./gateway-denial.ts";
-import { scopePolicySchema } from "./scope-policy.ts";
+import { gatewayDefaultsSchema } from "./scope-policy.ts";
 
 const id = z.string().min(1);
 
@@ -44,7 +44,7 @@ export const gatewayConfigChangeSchema = z.discriminatedUnion("kind", [
     },
   }),
   /** Absent `defaults`: the workspace sets none. */
-  z.object({ kind: z.literal("defaults.replaced"), defaults: scopePolicySchema.optional() }),
+  z.object({ kind: z.literal("defaults.replaced"), defaults: gatewayDefaultsSchema.optional() }),
   z.object({ kind: z.literal("gatewayTls.replaced"), gatewayTls: gatewayTlsCertificateSchema.nullable() }),
   z.object({ kind: z.literal("denial.upserted"), denial: gatewayDenialSchema }),
   z.object({ kind: z.literal("denial.removed"), denial: gatewayDenialSchema.pick({ kind: true, issuer: true, value: true }) }),

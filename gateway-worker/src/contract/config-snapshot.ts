@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { jwtAlgorithmsSchema } from "./jwt-algorithms.ts";
 import { operationValidationSchema } from "./request-rules.ts";
-import { scopePolicySchema } from "./scope-policy.ts";
+import { gatewayDefaultsSchema, scopePolicySchema } from "./scope-policy.ts";
 import { backendSettingsSchema } from "./backend-settings.ts";
 import { apiTlsSchema, gatewayTlsCertificateSchema } from "./api-tls.ts";
 import { gatewayDenialSchema } from "./gateway-denial.ts";
@@ -213,6 +213,12 @@ export const gatewaySubscriptionSchema = z.object({
   apiId: z.string().nullable(),
   keyHashes: z.array(keyHashSchema).min(1),
   expiresAt: z.string().datetime().nullable(),
+  /**
+   * The developer's app bound to the subscription (portal My apps): where the API also validates a
+   * JWT, the key is accepted only with a token issued to this client (`azp` or `client_id`),
+   * else 403 client_not_bound. Absent: any client's token.
+   */
+  boundClientId: z.string().min(1).max(200).optional(),
 });
 
 export const gatewayConfigSnapshotSchema = z
@@ -220,7 +226,7 @@ export const gatewayConfigSnapshotSchema = z
     version: z.number().int().positive(),
     generatedAt: z.string().datetime(),
     /** Workspace-wide defaults, the widest scope. */
-    defaults: scopePolicySchema.optional(),
+    defaults: gatewayDefaultsSchema.optional(),
     /** The HTTPS listener's certificate set in the console; absent or null: the gateway's own files. */
     gatewayTls: gatewayTlsCertificateSchema.nullable().optional(),
     apis: z.array(gatewayApiSchema),

@@ -123,6 +123,19 @@ export const corsSchema = z
     path: ["allowCredentials"],
   });
 
+/**
+ * The developer portal's own origin (the console's public URL), which the gateway always lets
+ * call every API from a browser with the subscription key and the common methods, so try-it
+ * works without an admin listing the portal in a CORS rule. Set by the console on the
+ * workspace defaults of the snapshot, never by an admin at a scope.
+ */
+export const portalOriginSchema = originSchema.refine((o) => o !== "*", "the portal's origin, not *");
+
+/** Spread into the snapshot's defaults only (scope-policy.ts: gatewayDefaultsSchema). */
+export const portalCorsFields = {
+  portalOrigin: portalOriginSchema.optional().describe("The developer portal's origin: always allowed by CORS for try-it; absent: none"),
+};
+
 export const MAX_BODY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** The fields scopePolicySchema spreads in; absent inherits from the wider scope, null clears it here. */

@@ -5,7 +5,7 @@
 // (effective-policy.ts). At each scope a field that is absent inherits from
 // the wider scope; null clears it at this scope ("no CORS here").
 import { z } from "zod";
-import { requestRuleFields } from "./request-rules.ts";
+import { portalCorsFields, requestRuleFields } from "./request-rules.ts";
 import { accessRulesSchema } from "./access-rules.ts";
 import { forwardIdentitySchema } from "./forward-identity.ts";
 
@@ -58,6 +58,10 @@ export const scopePolicySchema = z.object({
 });
 
 export type ScopePolicy = z.infer<typeof scopePolicySchema>;
+
+/** The workspace defaults as the snapshot carries them: the widest scope, plus what only the console sets (the portal's origin). */
+export const gatewayDefaultsSchema = scopePolicySchema.extend(portalCorsFields);
+export type GatewayDefaults = z.infer<typeof gatewayDefaultsSchema>;
 export type RateLimit = z.infer<typeof rateLimitSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
 export type LimitKey = z.infer<typeof limitKeySchema>;

@@ -30,6 +30,11 @@ export const gatewayErrors = {
   insufficient_scope: { status: 403, message: "The bearer token lacks a scope or role this API requires." },
   // Valid signature, but its issuer revoked it, its login, its client or its user (config channel denials).
   token_revoked: { status: 401, message: "The bearer token has been revoked." },
+  // The subscription is bound to one app (portal My apps) and the token was issued to another client.
+  client_not_bound: {
+    status: 403,
+    message: "The bearer token was not issued to the app bound to this subscription. Get a token for that app, or change the subscription's app in the developer portal.",
+  },
   // An access rule (CEL) of the API or operation refused the call; the message names the rule.
   access_denied: { status: 403, message: "An access rule of this API refused the call." },
   // Mutual TLS (policies/client-certificate.ts): the message of an invalid one says which check failed.

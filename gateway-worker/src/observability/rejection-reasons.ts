@@ -38,6 +38,7 @@ export const REJECTION_REASON_BY_CODE: Readonly<Record<string, RejectionReason>>
   insufficient_scope: "jwt",
   jwks_unavailable: "jwt",
   token_revoked: "jwt",
+  client_not_bound: "jwt",
   access_denied: "access",
   rate_limited: "rate",
   quota_exceeded: "quota",

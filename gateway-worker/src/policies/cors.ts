@@ -5,13 +5,17 @@
 // own rejections, carry the CORS headers so the page can read even a 401 or
 // 429. Runs first, before lifecycle. CORS is decided before the caller is
 // known, so only workspace, API and operation scopes apply (not product).
-import type { CorsRule } from "../contract/config-snapshot.js";
+// The developer portal's own origin (the snapshot's defaults.portalOrigin) may
+// always call, without credentials, with the subscription key and the common
+// methods: its try-it works without an admin listing it in a rule.
+import { z } from "zod";
+import type { CorsRule, GatewayApi } from "../contract/config-snapshot.js";
 import { rejection } from "../http/errors.js";
 import { firstHeaderValue } from "../http/headers.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
 import { operationFor } from "../routing/operation-for.js";
 import type { Policy, PolicyContext } from "./policy.js";
-import { ruleScopesFor, scopedRuleSchema, type ScopedRule } from "./scoped-rule.js";
+import { ruleScopesFor, scopedRule, type RuleScopes, type ScopedRule } from "./scoped-rule.js";
 
 export const DEFAULT_CORS_MAX_AGE_SECONDS = 600;
 
@@ -43,6 +47,28 @@ function compileCors(rule: CorsRule): CompiledCors {
     credentials: rule.allowCredentials ?? false,
     maxAge: String(rule.maxAgeSeconds ?? DEFAULT_CORS_MAX_AGE_SECONDS),
   };
+}
+
+/** What the portal's try-it may send: the common methods, and the headers a call through the gateway needs. */
+export const PORTAL_CORS_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
+const PORTAL_CORS_HEADERS = ["accept", "accept-language", "content-language", "content-type", "authorization", "x-request-id"];
+
+interface PortalCors {
+  readonly origin: string;
+  /** Lower-case: the common headers, the API's key header and its version header. */
+  readonly headers: ReadonlySet<string>;
+}
+
+interface CorsSettings {
+  readonly rule: ScopedRule<CompiledCors>;
+  readonly portal: PortalCors | null;
+}
+
+function portalCorsFor(api: GatewayApi, origin: string | undefined): PortalCors | null {
+  if (!origin) return null;
+  const headers = new Set([...PORTAL_CORS_HEADERS, api.subscription.header.toLowerCase()]);
+  if (api.versioning?.scheme === "header") headers.add(api.versioning.parameterName.toLowerCase());
+  return { origin: origin.toLowerCase(), headers };
 }
 
 const TOKEN_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
@@ -79,39 +105,68 @@ function preflight(ctx: PolicyContext, cors: CompiledCors, origin: string, reque
   return { status: 204, code: "cors_preflight", message: "", headers };
 }
 
-export const corsPolicy: Policy<ScopedRule<CompiledCors>> = {
+/** The portal's preflight: common methods and the headers a call needs, never credentials. */
+function portalPreflight(ctx: PolicyContext, portal: PortalCors, origin: string, requestedMethod: string) {
+  const requestedHeaders = firstHeaderValue(ctx.headers, "access-control-request-headers")?.trim() ?? "";
+  const names = requestedHeaders === "" ? [] : requestedHeaders.split(",").map((h) => h.trim().toLowerCase());
+  const refused = !PORTAL_CORS_METHODS.has(requestedMethod) ? `the method ${requestedMethod}` : names.find((h) => !portal.headers.has(h));
+  if (refused !== undefined) {
+    return rejection("cors_forbidden", { vary: "Origin" }, `The developer portal may not send ${refused.startsWith("the method") ? refused : `the header ${refused}`} to this API from a browser.`);
+  }
+  const headers: Record<string, string> = {
+    "access-control-allow-origin": origin,
+    "access-control-allow-methods": requestedMethod,
+    "access-control-max-age": String(DEFAULT_CORS_MAX_AGE_SECONDS),
+    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+  };
+  if (requestedHeaders !== "") headers["access-control-allow-headers"] = requestedHeaders;
+  return { status: 204, code: "cors_preflight", message: "", headers };
+}
+
+/** The gateway owns CORS for this answer: the backend's own headers would contradict it. */
+function replaceBackendCorsHeaders(ctx: PolicyContext) {
+  (ctx.responseHeaderEdits ??= []).push((headers) => {
+    for (const name of Object.keys(headers)) if (name.startsWith("access-control-")) delete headers[name];
+    addVaryOrigin(headers);
+  });
+}
+
+const corsSettingsSchema = z
+  .custom<{ scopes: RuleScopes; portal: PortalCors | null }>((v) => typeof v === "object" && v !== null)
+  .transform((v): CorsSettings => ({ rule: scopedRule("cors", v.scopes, compileCors), portal: v.portal }));
+
+export const corsPolicy: Policy<CorsSettings> = {
   name: "cors",
   priority: POLICY_PRIORITY.cors,
-  schema: scopedRuleSchema("cors", compileCors),
-  settingsFor: ruleScopesFor,
-  inactive: (rule) => rule.unset,
-  handle(ctx, rule) {
+  schema: corsSettingsSchema as unknown as z.ZodType<CorsSettings>,
+  settingsFor: (api, snapshot) => ({ scopes: ruleScopesFor(api, snapshot), portal: portalCorsFor(api, snapshot.defaults?.portalOrigin) }),
+  inactive: (settings) => settings.rule.unset && settings.portal === null,
+  handle(ctx, { rule, portal }) {
     if (ctx.websocket) return undefined; // browsers do not apply CORS to WebSocket handshakes
     const origin = firstHeaderValue(ctx.headers, "origin");
     const requestedMethod = firstHeaderValue(ctx.headers, "access-control-request-method")?.trim().toUpperCase();
     const isPreflight = ctx.method === "OPTIONS" && origin !== undefined && requestedMethod !== undefined;
     const operation = operationFor(ctx.api, isPreflight ? requestedMethod : ctx.method, ctx.pathname);
     const cors = rule.forRequest(ctx, { operation, withoutProduct: true });
-    if (!cors) return undefined; // no CORS here: a preflight goes on like any OPTIONS request
+    // An admin's rule that lets the origin in decides; otherwise the portal's own origin is always let in.
+    const fromPortal = portal !== null && origin !== undefined && origin.toLowerCase() === portal.origin && !(cors && allowOriginFor(cors, origin));
+    if (!cors && !fromPortal) return undefined; // no CORS here: a preflight goes on like any OPTIONS request
     if (isPreflight) {
       if (ctx.api.operations && !operation) {
         return rejection("cors_forbidden", { vary: "Origin" }, `This API has no ${requestedMethod} operation at this path.`);
       }
-      return preflight(ctx, cors, origin, requestedMethod);
+      return fromPortal ? portalPreflight(ctx, portal, origin, requestedMethod) : preflight(ctx, cors!, origin, requestedMethod);
     }
 
     ctx.responseHeaders.vary = "Origin";
-    const allowOrigin = origin === undefined ? null : allowOriginFor(cors, origin);
+    const allowOrigin = fromPortal ? origin : origin === undefined || !cors ? null : allowOriginFor(cors, origin);
     if (allowOrigin) {
       ctx.responseHeaders["access-control-allow-origin"] = allowOrigin;
       ctx.responseHeaders["access-control-expose-headers"] = CORS_EXPOSED_HEADERS;
-      if (cors.credentials) ctx.responseHeaders["access-control-allow-credentials"] = "true";
+      if (!fromPortal && cors?.credentials) ctx.responseHeaders["access-control-allow-credentials"] = "true";
     }
-    // The gateway owns CORS for this API: the backend's own answers would contradict it.
-    (ctx.responseHeaderEdits ??= []).push((headers) => {
-      for (const name of Object.keys(headers)) if (name.startsWith("access-control-")) delete headers[name];
-      addVaryOrigin(headers);
-    });
+    // Where no rule applies, only the portal's answers are the gateway's to shape.
+    if (cors || fromPortal) replaceBackendCorsHeaders(ctx);
     return undefined;
   },
 };

@@ -13,6 +13,7 @@ import { insufficientRole, insufficientScope, invalidToken, missingToken, reject
 import { deniedKindOf } from "../jwt/token-denials.js";
 import { bearerTokenFrom, missingScopes } from "../jwt/token-claims.js";
 import { hasAnyRequiredRole, trustedIssuerFor, trustedIssuersOf } from "../jwt/trusted-issuers.js";
+import { rejection } from "../http/errors.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
 import type { Policy } from "./policy.js";
 
@@ -66,6 +67,9 @@ export const jwtValidationPolicy: Policy<JwtSettings> = {
     // Revoked token or login, disabled client or user (the config channel's denials), after the signature.
     const denied = deniedKindOf(ctx.config, payload, ctx.now);
     if (denied) return tokenRevoked(denied);
+    // A subscription bound to an app (portal My apps) takes its key with that client's tokens only.
+    const bound = ctx.subscription?.boundClientId;
+    if (bound !== undefined && payload.azp !== bound && payload.client_id !== bound) return rejection("client_not_bound");
 
     const missing = missingScopes(payload, settings.requiredScopes);
     if (missing.length > 0) return insufficientScope(missing);

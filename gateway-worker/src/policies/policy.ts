@@ -41,7 +41,7 @@ export interface PolicyContext {
   /** Set by client-certificate once the caller's certificate is verified: who it is, for later rules and the access log. */
   clientCertificate?: ClientIdentity;
   /** Set by subscription-key once a key is accepted; read by later policies and the access log. */
-  subscription?: { readonly id: string; readonly productId: string | null };
+  subscription?: { readonly id: string; readonly productId: string | null; readonly boundClientId?: string };
   /** Set by jwt-validation once a bearer token is verified: its `sub` (null when it has none) and its claims. */
   jwt?: { readonly sub: string | null; readonly claims?: Readonly<Record<string, unknown>> };
   /** Called once the response to a forwarded call has ended, with its body's size (bytes quotas). */

@@ -1,12 +1,14 @@
 // Opt-in request validation: the path, query and header parameters and the
 // JSON body are checked against the schemas of the current revision's
-// operation (shipped in the snapshot as operation.validation). Validators are
-// compiled with ajv when the config is compiled, never per request. A failure
+// operation (shipped in the snapshot as operation.validation). Each operation's
+// validators are compiled with ajv once, on its first request in a config (an API
+// of 1,223 operations compiles none up front), never again per request; ajv itself
+// is loaded only once some API validates. A failure
 // answers 400 request_invalid listing every problem with its JSON pointer
 // ("/query/limit", "/body/items/0/sku"). Reading the body means holding it in
 // memory: at most maxRequestBodyBytes, or 10 MiB when no limit is set.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { z } from "zod";
 import type { GatewayApi, OperationValidation } from "../contract/config-snapshot.js";
 import { rejection } from "../http/errors.js";
@@ -19,8 +21,23 @@ import { ruleScopesFor, scopedRule, type RuleScopes, type ScopedRule } from "./s
 export const DEFAULT_VALIDATION_BODY_LIMIT = 10 * 1024 * 1024;
 type Location = "path" | "query" | "header";
 const LOCATIONS: readonly Location[] = ["path", "query", "header"];
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+
+type AjvModules = { Ajv2020: typeof Ajv2020; addFormats: (ajv: Ajv2020) => void };
+let ajvModules: AjvModules | null = null;
+
+/** ajv and ajv-formats (CommonJS, so loadable synchronously) weigh ~11 MB: loaded on the first validator. */
+function ajv(): AjvModules {
+  if (!ajvModules) {
+    const require = createRequire(import.meta.url);
+    const formats = require("ajv-formats") as { default?: unknown };
+    ajvModules = {
+      Ajv2020: (require("ajv/dist/2020.js") as { Ajv2020: typeof Ajv2020 }).Ajv2020,
+      // Its default export may arrive wrapped.
+      addFormats: (formats.default ?? formats) as AjvModules["addFormats"],
+    };
+  }
+  return ajvModules;
+}
 
 interface Problem {
   pointer: string;
@@ -42,18 +59,44 @@ function problemsOf(prefix: string, errors: ErrorObject[] | null | undefined): P
   });
 }
 
-/** One ajv per API and config: its cache goes away with the config. */
-function compileValidations(api: GatewayApi): Map<string, CompiledValidation> {
+/** An API's validators by operationKey, each compiled on first use. */
+interface Validations {
+  /** Operations that carry validation schemas (compiled or not yet). */
+  readonly size: number;
+  get(key: string): CompiledValidation | undefined;
+}
+
+/** One ajv pair per API and config, made on the first validator: its cache goes away with the config. */
+function compileValidations(api: GatewayApi): Validations {
+  const pending = new Map<string, OperationValidation>();
+  for (const op of api.operations ?? []) if (op.validation) pending.set(operationKey(op), op.validation);
   const compiled = new Map<string, CompiledValidation>();
-  const withValidation = (api.operations ?? []).filter((op) => op.validation);
-  if (withValidation.length === 0) return compiled;
+  let instances: { params: Ajv2020; bodies: Ajv2020 } | null = null;
+  const size = pending.size;
+  return {
+    size,
+    get(key) {
+      const done = compiled.get(key);
+      if (done) return done;
+      const validation = pending.get(key);
+      if (!validation) return undefined;
+      instances ??= newAjvPair();
+      const fresh = compileOne(validation, instances.params, instances.bodies);
+      compiled.set(key, fresh);
+      pending.delete(key);
+      return fresh;
+    },
+  };
+}
+
+function newAjvPair(): { params: Ajv2020; bodies: Ajv2020 } {
+  const { Ajv2020: Ajv, addFormats } = ajv();
   // Parameters arrive as text: coerce "5" to 5 and a lone value to [value] for array schemas.
-  const params = new Ajv2020({ strict: false, allErrors: true, coerceTypes: "array", validateFormats: true });
-  const bodies = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+  const params = new Ajv({ strict: false, allErrors: true, coerceTypes: "array", validateFormats: true });
+  const bodies = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(params);
   addFormats(bodies);
-  for (const op of withValidation) compiled.set(operationKey(op), compileOne(op.validation!, params, bodies));
-  return compiled;
+  return { params, bodies };
 }
 
 function compileOne(validation: OperationValidation, params: Ajv2020, bodies: Ajv2020): CompiledValidation {
@@ -130,15 +173,17 @@ async function bodyProblems(ctx: PolicyContext, body: NonNullable<CompiledValida
 interface Settings {
   rule: ScopedRule<boolean>;
   /** By operationKey: the matcher hands out its own copies of the operations. */
-  validations: Map<string, CompiledValidation>;
+  validations: Validations;
 }
+
+const NO_VALIDATIONS: Validations = { size: 0, get: () => undefined };
 
 const settingsSchema = z
   .custom<{ scopes: RuleScopes; api: GatewayApi }>((v) => typeof v === "object" && v !== null)
   .transform(({ scopes, api }): Settings => {
     const rule = scopedRule("requestValidation", scopes, (on) => on);
-    // Compiling schemas is the costliest part of a config (tens of ms per API): only where validation can be on.
-    return { rule, validations: rule.unset ? new Map() : compileValidations(api) };
+    // Compiling schemas is costly (tens of ms per large API): only where validation can be on, and per operation on first use.
+    return { rule, validations: rule.unset ? NO_VALIDATIONS : compileValidations(api) };
   });
 
 export const requestValidationPolicy: Policy<Settings> = {
@@ -149,9 +194,10 @@ export const requestValidationPolicy: Policy<Settings> = {
   inactive: ({ rule, validations }) => rule.unset || validations.size === 0,
   async handle(ctx, { rule, validations }) {
     if (ctx.websocket || !ctx.operation) return undefined;
-    const validation = validations.get(operationKey(ctx.operation));
     // false is a value too (an operation opting out of its API's validation): only true switches it on.
-    if (!validation || rule.forRequest(ctx) !== true) return undefined;
+    if (rule.forRequest(ctx) !== true) return undefined;
+    const validation = validations.get(operationKey(ctx.operation));
+    if (!validation) return undefined;
     const problems: Problem[] = [];
     for (const location of LOCATIONS) {
       const spec = validation.parameters[location];

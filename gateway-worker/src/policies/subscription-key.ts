@@ -42,7 +42,10 @@ export const subscriptionKeyPolicy: Policy<SubscriptionKeySettings> = {
     const expired = subscription.expiresAtMs !== null && subscription.expiresAtMs <= ctx.now;
     if (subscription.state !== "active" || expired) return rejection("subscription_inactive");
 
-    ctx.subscription = { id: subscription.id, productId: subscription.productId };
+    ctx.subscription =
+      subscription.boundClientId === undefined
+        ? { id: subscription.id, productId: subscription.productId }
+        : { id: subscription.id, productId: subscription.productId, boundClientId: subscription.boundClientId };
     return undefined;
   },
 };

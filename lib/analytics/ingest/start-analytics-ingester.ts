@@ -1,21 +1,24 @@
 // The ingestion worker: takes the gateways' analytics batches off their BullMQ queue (each job
-// goes to exactly one worker, however many ingesters run) and writes each with ingestBatch.
-// A job completes only after its transaction committed; a worker that dies mid-job leaves it
-// locked until the lock expires, then BullMQ hands it to a worker again (a stalled job), and
-// the batch id makes that second delivery count once. Beside the queue, periodic tasks keep
-// tomorrow's partition ready, apply retention and fill the top-list candidates of closed hours.
+// goes to exactly one worker, however many ingesters run) and writes them with writeBatches,
+// up to GROUP_BATCHES jobs per transaction while its connections are busy (batch-groups.ts).
+// A job completes only after the transaction holding its batch committed; a worker that dies
+// mid-job leaves it locked until the lock expires, then BullMQ hands it to a worker again (a
+// stalled job), and the batch id makes that second delivery count once. Beside the queue,
+// periodic tasks keep tomorrow's partition ready, apply retention and fill the top-list
+// candidates of closed hours.
 import { DelayedError, UnrecoverableError, Worker } from "bullmq";
 import type pg from "pg";
 import { Redis } from "ioredis";
 import { ZodError } from "zod";
-import { analyticsChannelNames, type AnalyticsBatch } from "@portcullis/gateway/contract/analytics-record";
+import { analyticsBatchSchema, analyticsChannelNames, type AnalyticsBatch } from "@portcullis/gateway/contract/analytics-record";
 import { analyticsDb } from "@/lib/analytics/analytics-db";
 import { env } from "@/lib/env";
 import { startPeriodicTask } from "@/lib/jobs/start-periodic-task";
 import { logger } from "@/lib/logger";
 import { refreshTopCandidates } from "@/lib/analytics/query/refresh-top-candidates";
 import { applyAnalyticsRetention } from "./apply-analytics-retention";
-import { ingestBatch, type IngestResult } from "./ingest-batch";
+import { batchGroups } from "./batch-groups";
+import { writeBatches, type IngestResult } from "./ingest-batch";
 import { DAY_MS, ensureRequestPartitions, utcDay } from "./request-partitions";
 
 const PARTITIONS_EVERY_MS = 60 * 60_000;
@@ -25,10 +28,13 @@ const TOP_CANDIDATES_EVERY_MS = 60_000;
 const MAX_STALLED = 10;
 /** While PostgreSQL is unreachable, a batch waits this long in Redis before it is tried again. */
 const DATABASE_RETRY_MS = 5_000;
+/** Batches per transaction at most (bench:analytics: 8 together upsert about a fifth fewer rollup rows than one at a time). */
+export const GROUP_BATCHES = 8;
 
 export type AnalyticsIngester = { worker: Worker<AnalyticsBatch, IngestResult>; stop: () => Promise<void> };
 
 export type IngesterOptions = {
+  /** Transactions at once (default ANALYTICS_INGEST_CONCURRENCY); the worker takes GROUP_BATCHES jobs for each. */
   concurrency?: number;
   lockDurationMs?: number;
   /** Partitions, retention and top candidates (default on); tests of the queue alone leave them off. */
@@ -48,11 +54,16 @@ export async function startAnalyticsIngester(options: IngesterOptions = {}): Pro
   const names = analyticsChannelNames(options.prefix ?? CONFIG_CHANNEL_PREFIX);
   // BullMQ's blocking commands need a connection that retries forever rather than failing a request.
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const ingest = batchGroups((batches) => writeBatches(batches, { db: pool }), {
+    inFlight: concurrency,
+    maxBatches: GROUP_BATCHES,
+    splitOnError: (error) => !databaseUnavailable(error),
+  });
   const worker = new Worker<AnalyticsBatch, IngestResult>(
     names.queueName,
     async (job, token) => {
       try {
-        return await ingestBatch(job.data, { db: pool });
+        return await ingest(analyticsBatchSchema.parse(job.data));
       } catch (error) {
         // A malformed batch fails the same way every time: fail the job instead of retrying it.
         if (error instanceof ZodError) throw new UnrecoverableError(`invalid analytics batch: ${error.issues[0]?.message ?? "invalid"}`);
@@ -66,7 +77,8 @@ export async function startAnalyticsIngester(options: IngesterOptions = {}): Pro
         throw error;
       }
     },
-    { connection, prefix: names.bullPrefix, concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: MAX_STALLED },
+    // Jobs waiting for a transaction keep their locks (renewed by the worker) like jobs being written.
+    { connection, prefix: names.bullPrefix, concurrency: concurrency * GROUP_BATCHES, lockDuration, stalledInterval: lockDuration, maxStalledCount: MAX_STALLED },
   );
   worker.on("failed", (job, err) => logger().error({ jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, "analytics batch failed"));
   worker.on("error", (err) => logger().error({ err: err.message }, "analytics worker error"));

@@ -1,5 +1,5 @@
 // Follows a local "#/a/b" reference (a JSON pointer, possibly URI-encoded) within a document.
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function resolveLocalPointer(document: Record<string, unknown>, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
@@ -16,4 +16,11 @@ export function resolveLocalPointer(document: Record<string, unknown>, ref: stri
     target = isObject(target) ? (Object.hasOwn(target, segment) ? target[segment] : undefined) : Array.isArray(target) ? target[Number(segment)] : undefined;
   }
   return target;
+}
+
+/** The object `node` stands for: itself, or what its local `$ref` chain leads to (at most 10 hops); {} for anything else. */
+export function derefLocal(document: Record<string, unknown>, node: unknown, depth = 0): Record<string, unknown> {
+  if (!isObject(node)) return {};
+  if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && depth < 10) return derefLocal(document, resolveLocalPointer(document, node.$ref), depth + 1);
+  return node;
 }

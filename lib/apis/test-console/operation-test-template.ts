@@ -6,21 +6,14 @@ import type { Actor } from "@/lib/iam/actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { getApiOrThrow } from "../get-api-or-throw";
-import { resolveLocalPointer } from "../specs/resolve-local-pointer";
+import { derefLocal, isObject } from "../specs/resolve-local-pointer";
 import type { OperationTestTemplate, TestParameter } from "./operation-template-schemas";
 
 type Node = Record<string, unknown>;
-const isObject = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function deref(document: Node, node: unknown, depth = 0): Node {
-  if (!isObject(node)) return {};
-  if (typeof node.$ref === "string" && node.$ref.startsWith("#/") && depth < 10) return deref(document, resolveLocalPointer(document, node.$ref), depth + 1);
-  return node;
-}
 
 /** An example value for a schema: its example, default, first enum value, or one made from its type. */
 export function exampleOf(document: Node, raw: unknown, depth = 0): unknown {
-  const schema = deref(document, raw);
+  const schema = derefLocal(document, raw);
   if ("example" in schema) return schema.example;
   if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
   if ("default" in schema) return schema.default;
@@ -44,7 +37,7 @@ export function exampleOf(document: Node, raw: unknown, depth = 0): unknown {
 }
 
 function parameterOf(document: Node, raw: unknown): TestParameter | null {
-  const p = deref(document, raw);
+  const p = derefLocal(document, raw);
   if (typeof p.name !== "string" || (p.in !== "path" && p.in !== "query" && p.in !== "header")) return null;
   const example = "example" in p ? p.example : exampleOf(document, p.schema);
   return {
@@ -61,19 +54,19 @@ export async function operationTestTemplate(apiId: string, operationId: string, 
   const operation = await db().operation.findFirst({ where: { id: operationId, revision: { apiId, isCurrent: true } }, include: { revision: { select: { spec: true } } } });
   if (!operation) throw notFound("Operation of the current revision", operationId);
   const document = isObject(operation.revision.spec) ? operation.revision.spec : {};
-  const item = deref(document, isObject(document.paths) ? document.paths[operation.path] : undefined);
-  const op = deref(document, item[operation.method.toLowerCase()]);
+  const item = derefLocal(document, isObject(document.paths) ? document.paths[operation.path] : undefined);
+  const op = derefLocal(document, item[operation.method.toLowerCase()]);
   // Operation-level parameters override path-level ones of the same name and place.
   const byKey = new Map<string, TestParameter>();
   for (const raw of [...(Array.isArray(item.parameters) ? item.parameters : []), ...(Array.isArray(op.parameters) ? op.parameters : [])]) {
     const parameter = parameterOf(document, raw);
     if (parameter) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   }
-  const content = deref(document, op.requestBody).content;
+  const content = derefLocal(document, op.requestBody).content;
   const [mediaType, media] = isObject(content) ? (Object.entries(content).find(([type]) => type.includes("json")) ?? Object.entries(content)[0] ?? []) : [];
   let body = "";
   if (isObject(media)) {
-    const example = "example" in media ? media.example : isObject(media.examples) ? deref(document, Object.values(media.examples)[0]).value : exampleOf(document, media.schema);
+    const example = "example" in media ? media.example : isObject(media.examples) ? derefLocal(document, Object.values(media.examples)[0]).value : exampleOf(document, media.schema);
     body = typeof example === "string" ? example : example === undefined ? "" : JSON.stringify(example, null, 2);
   }
   return {

@@ -42,11 +42,14 @@ export async function buildGatewayApis(
     include: apiInclude,
   });
   if (apis.length === 0) return [];
+  const ids = apis.map((a) => a.id);
+  // Of each bundling product only its links to these APIs: a delta's cost follows the APIs it
+  // carries, not the size of the products that bundle them.
   const products =
     scope.products ??
     (await tx.product.findMany({
-      where: { apis: { some: { apiId: { in: apis.map((a) => a.id) } } } },
-      select: { policy: true, apis: { select: { apiId: true } } },
+      where: { apis: { some: { apiId: { in: ids } } } },
+      select: { policy: true, apis: { where: { apiId: { in: ids } }, select: { apiId: true } } },
     }));
   const validationSpecs = await specsForValidation(tx, apis, products, scope.defaults);
   const federation = await realmFederationOf(tx, apis);

@@ -19,15 +19,25 @@ type Row = {
   primaryKeyHash: string;
   secondaryKeyHash: string;
   expiresAt: Date | null;
+  /** The bound app's RealmClient row id, and (filled in below) its OAuth client id. */
+  boundClientId: string | null;
+  boundClient?: string;
 };
 
 /** Rows in any state (a delta needs the key hashes of one leaving the gateway too); the caller filters with isOnGateway. */
-export function readSubscriptionRows(tx: DbTransaction, where: Prisma.SubscriptionWhereInput): Promise<Row[]> {
-  return tx.subscription.findMany({
+export async function readSubscriptionRows(tx: DbTransaction, where: Prisma.SubscriptionWhereInput): Promise<Row[]> {
+  const rows: Row[] = await tx.subscription.findMany({
     where,
     orderBy: { createdAt: "asc" },
-    select: { id: true, state: true, productId: true, apiId: true, expiresAt: true, primaryKeyHash: true, secondaryKeyHash: true },
+    select: { id: true, state: true, productId: true, apiId: true, expiresAt: true, primaryKeyHash: true, secondaryKeyHash: true, boundClientId: true },
   });
+  // Few subscriptions are bound to an app: one small lookup of their client ids, not a join on every row.
+  const bound = [...new Set(rows.flatMap((r) => (r.boundClientId ? [r.boundClientId] : [])))];
+  if (bound.length === 0) return rows;
+  const clients = await tx.realmClient.findMany({ where: { id: { in: bound } }, select: { id: true, clientId: true } });
+  const clientIdOf = new Map(clients.map((c) => [c.id, c.clientId]));
+  for (const row of rows) if (row.boundClientId) row.boundClient = clientIdOf.get(row.boundClientId);
+  return rows;
 }
 
 export function toGatewaySubscription(s: Row) {
@@ -39,6 +49,7 @@ export function toGatewaySubscription(s: Row) {
     // The gateways match keys by these hashes: the one reader of them.
     keyHashes: [s.primaryKeyHash, s.secondaryKeyHash],
     expiresAt: s.expiresAt?.toISOString() ?? null,
+    ...(s.boundClient ? { boundClientId: s.boundClient } : {}),
   };
 }
 

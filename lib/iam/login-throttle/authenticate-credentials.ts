@@ -11,6 +11,7 @@ import { dummyPasswordHash } from "./dummy-password-hash";
 import { currentLoginAttempt } from "./login-attempt-context";
 import { recordFailedLogin } from "./record-failed-login";
 import { recordSuccessfulLogin } from "./record-successful-login";
+import { accountAwaitingApproval } from "./login-refusal";
 import { afterRightPassword, completeSecondStep, secondStepFieldsSchema } from "../mfa/console-second-step";
 
 export const loginCredentialsSchema = z.object({
@@ -44,6 +45,11 @@ export async function authenticateCredentials(raw: unknown) {
   if (!matches || user.disabled) {
     await recordFailedLogin(user.id, attempt.clientAddress);
     return null;
+  }
+  if (user.awaitingApproval) {
+    // Told only to whoever knows the password: it reveals nothing to a guesser.
+    await recordSuccessfulLogin(user, attempt);
+    throw new Error(accountAwaitingApproval);
   }
   if (!(await afterRightPassword(user, attempt, parsed.data.code))) return null;
   await recordSuccessfulLogin(user, attempt);

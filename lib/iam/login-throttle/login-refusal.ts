@@ -3,6 +3,9 @@
 // No server imports: the login page (a client component) uses this.
 export type LoginRefusalCode = "login_throttled" | "account_locked";
 
+/** next-auth passes the message of an error `authorize` throws as `error`: a portal sign-up not approved yet. */
+export const accountAwaitingApproval = "account_awaiting_approval";
+
 export function encodeLoginRefusal(code: LoginRefusalCode, retryAfterSeconds: number): string {
   return `${code}:${retryAfterSeconds}`;
 }
@@ -28,6 +31,7 @@ export function loginFailureMessage(error: string | null | undefined): string {
   if (code === "account_locked") {
     return `This account is temporarily locked after repeated failed sign-ins; try again in ${wait(retryAfter)} or ask an administrator to unlock it.`;
   }
+  if (code === accountAwaitingApproval) return "Your account is waiting for an administrator's approval; you can sign in once it is approved.";
   if (code === "login_unavailable") return "Sign-in is temporarily unavailable; try again shortly.";
   return "Invalid email or password";
 }

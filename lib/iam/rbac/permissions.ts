@@ -37,6 +37,14 @@ export const permissionRoles = {
   "profile.write": ["platform_admin", "api_publisher", "viewer", "developer"],
   /** One's own second factors (TOTP, passkeys) and recovery codes: every signed-in user. Resetting someone else's is users.manage / realms.manage. */
   "mfa.self": ["platform_admin", "api_publisher", "viewer", "developer"],
+  /**
+   * One's own apps in the portal (OAuth clients in the portal's realm: register, rotate, token, delete) and
+   * binding them to one's own subscriptions: whoever may subscribe. Strictly one's own (others' ids: 404);
+   * admins see every app as a realm client (realms.read).
+   */
+  "apps.self": ["platform_admin", "api_publisher", "developer"],
+  /** Delete one's own account (its subscriptions are cancelled): developers; console users are removed by an admin. */
+  "account.delete": ["developer"],
   "users.read": ["platform_admin", "viewer"],
   "users.manage": ["platform_admin"],
   "tokens.manage": ["platform_admin"],

@@ -17,6 +17,8 @@ export const routePermissions = {
   "GET /apis/{apiId}": "apis.read",
   "PATCH /apis/{apiId}": "apis.write",
   "DELETE /apis/{apiId}": "apis.write",
+  /** The portal's API page: the current revision's document on the gateway (developers: published APIs only) and the caller's own subscriptions to it. */
+  "GET /apis/{apiId}/reference": "apis.read",
   // Writes, not reads: it acts with a subscription key and reaches the backend, whose operations may change data.
   "GET /apis/{apiId}/test-requests": "revisions.read",
   "POST /apis/{apiId}/test-requests": "apis.write",
@@ -48,8 +50,14 @@ export const routePermissions = {
   "GET /subscriptions/{subscriptionId}/secrets": "subscription-keys.read",
   "GET /subscriptions/{subscriptionId}/usage": "subscriptions.read",
   "POST /subscriptions/{subscriptionId}/regenerate-key": "subscriptions.write",
+  /** Bind one's own subscription to one's own app (portal My apps): with a JWT, the key then goes with that app's tokens only. */
+  "PUT /subscriptions/{subscriptionId}/app": "apps.self",
+  "DELETE /subscriptions/{subscriptionId}/app": "apps.self",
   "GET /me": "profile.read",
   "PATCH /me": "profile.write",
+  "DELETE /me": "account.delete",
+  /** Needs the current password, counted like a sign-in. */
+  "POST /me/password": "profile.write",
   "GET /me/mfa": "mfa.self",
   "POST /me/mfa/totp": "mfa.self",
   "POST /me/mfa/totp/{factorId}/confirm": "mfa.self",
@@ -57,11 +65,20 @@ export const routePermissions = {
   "POST /me/mfa/passkeys": "mfa.self",
   "DELETE /me/mfa/factors/{factorId}": "mfa.self",
   "POST /me/mfa/recovery-codes": "mfa.self",
+  "GET /me/apps": "apps.self",
+  "POST /me/apps": "apps.self",
+  "GET /me/apps/{appId}": "apps.self",
+  "DELETE /me/apps/{appId}": "apps.self",
+  "POST /me/apps/{appId}/secret": "apps.self",
+  "POST /me/apps/{appId}/token": "apps.self",
   "POST /users/{userId}/mfa/reset": "users.manage",
   "GET /users": "users.read",
   "POST /users": "users.manage",
   "GET /users/{userId}": "users.read",
   "PATCH /users/{userId}": "users.manage",
+  "POST /users/{userId}/approve": "users.manage",
+  /** Portal sign-up invitations (sign-up mode "invitation"). */
+  "POST /invitations": "users.manage",
   "GET /tokens": "tokens.manage",
   "POST /tokens": "tokens.manage",
   "DELETE /tokens/{tokenId}": "tokens.manage",
@@ -119,6 +136,8 @@ export const routePermissions = {
   "GET /analytics/requests/log": "analytics.read",
   /** Describes the API and grants nothing; the portal shows it to signed-out readers. */
   "GET /openapi.json": "public",
+  /** A visitor creates a developer account; throttled per address and email, and the workspace's sign-up mode applies. */
+  "POST /signup": "public",
 } as const satisfies Record<string, Permission | "public">;
 
 export type RouteKey = keyof typeof routePermissions;

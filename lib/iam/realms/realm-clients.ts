@@ -62,7 +62,7 @@ const usesSecret = (method: TokenEndpointAuthMethod) => method === "client_secre
 const jsonOrNull = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
 
 /** "pcs_" marks it as ours for secret scanners, then 32 random bytes. */
-const newSecret = () => `pcs_${randomBytes(32).toString("base64url")}`;
+export const newSecret = () => `pcs_${randomBytes(32).toString("base64url")}`;
 
 export async function createClient(realmName: string, input: CreateClientInput, actor: Actor) {
   if (input.type === "public" && input.roles.length > 0) {

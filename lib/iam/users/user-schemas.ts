@@ -6,7 +6,8 @@ import type { UserRow } from "@/lib/db";
 import { roleToApi, userRoles } from "@/lib/iam/roles";
 import { themePreferenceSchema } from "./theme-preference-schemas";
 
-const passwordSchema = z
+/** The password rules of every account (console users, developers signing up, password changes). */
+export const passwordSchema = z
   .string()
   .min(12, "must be at least 12 characters")
   .max(200)
@@ -41,6 +42,7 @@ export const userResourceSchema = z
     name: z.string(),
     role: z.enum(userRoles),
     disabled: z.boolean(),
+    awaitingApproval: z.boolean().describe("Signed up in the portal while sign-up needs approval: cannot sign in until approved (POST /users/{userId}/approve)"),
     locked: z.boolean().describe("Sign-in refused until lockedUntil, after repeated wrong passwords"),
     lockedUntil: z.string().nullable().describe("ISO 8601; null when not locked"),
     failedLoginAttempts: z.number().int().describe("Wrong passwords since the last successful sign-in or unlock"),
@@ -94,6 +96,7 @@ export function toUserResource(user: UserRow): UserResource {
     name: user.name,
     role: roleToApi(user.role),
     disabled: user.disabled,
+    awaitingApproval: user.awaitingApproval,
     ...lockoutOf(user),
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -7,6 +7,7 @@ import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { deleteApiQuerySchema, deletedApiSchema } from "@/lib/apis/delete-api-schemas";
 import { testRequestInputSchema, testResponseSchema } from "@/lib/apis/test-console/test-request-schemas";
 import { operationTemplateQuerySchema, operationTestTemplateSchema } from "@/lib/apis/test-console/operation-template-schemas";
+import { apiReferenceSchema } from "@/lib/portal/api-reference-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "APIs";
@@ -68,6 +69,16 @@ export const apisRoutes = routeDocs([
     query: deleteApiQuerySchema,
     response: { status: 200, description: "Deleted, and what it did to products and subscriptions", schema: deletedApiSchema },
     errors: [409],
+  },
+  {
+    method: "get",
+    path: "/apis/{apiId}/reference",
+    operationId: "getApiReference",
+    summary: "The API's reference as the developer portal shows it: its document on the gateway, code samples, and the caller's own subscriptions to it",
+    description:
+      "The current revision's OpenAPI document with `servers` replaced by the gateway's public address (path version included; a header or query version is in `version`), code samples per operation (curl, JavaScript, Python, Go, C#) with the key as `keyPlaceholder`, the published products that contain the API, and the caller's own active subscriptions whose keys open it.",
+    tag,
+    response: { status: 200, description: "The reference", schema: apiReferenceSchema },
   },
   {
     method: "get",

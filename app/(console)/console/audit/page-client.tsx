@@ -9,7 +9,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import type { AuditFilters } from "@/lib/client/query-keys";
 import { useAuditEvents } from "@/lib/client/use-audit-events";
+import { EntityLink, entityKindOf } from "@/components/console/entity-links";
 import { AuditFiltersForm } from "./audit-filters-form";
+
+/** A user who acted links to their page; a token or the system does not have one. */
+function ActorName({ actor }: { actor: AuditEvent["actor"] }) {
+  if (actor.type === "user" && actor.id) return <EntityLink kind="user" id={actor.id} className="strong">{actor.label}</EntityLink>;
+  return <span className="strong">{actor.label}</span>;
+}
+
+/** The changed entity's id, a link where the console has a page for its type (a deleted one answers "not found"). */
+function EntityId({ type, id }: { type: string; id: string }) {
+  const kind = entityKindOf(type);
+  return <span className="cell-sub mono">{kind ? <EntityLink kind={kind} id={id}>{id}</EntityLink> : id}</span>;
+}
 
 const columns = ["When", "Who", "Action", "Entity", "Change"];
 
@@ -52,7 +65,7 @@ export function AuditClient() {
             <tr key={event.id}>
               <td>{formatDateTime(event.at)}</td>
               <td>
-                <span className="strong">{event.actor.label}</span>
+                <ActorName actor={event.actor} />
                 <span className="cell-sub mono">{event.actor.id}</span>
               </td>
               <td>
@@ -60,7 +73,7 @@ export function AuditClient() {
               </td>
               <td>
                 {event.entityType}
-                {event.entityId && <span className="cell-sub mono">{event.entityId}</span>}
+                {event.entityId && <EntityId type={event.entityType} id={event.entityId} />}
               </td>
               <td>
                 <ChangeDetails event={event} />

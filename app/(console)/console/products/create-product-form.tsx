@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
-import type { ProductState } from "@/lib/client/api-types";
+import type { CreateProductRequest, ProductState } from "@/lib/client/api-types";
 import { formChecked, formText, formTexts } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
@@ -11,6 +11,8 @@ import { ApiPicker } from "@/components/console/api-picker";
 import { useCreateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { createProductInputSchema } from "@/lib/products/product-schemas";
+import { productLimitAliases, readProductLimits } from "./product-form-values";
+import { ProductLimitFields } from "./product-limit-fields";
 
 export function CreateProductForm() {
   const formRef = useRef<HTMLFormElement>(null);
@@ -18,18 +20,30 @@ export function CreateProductForm() {
   const [pickerKey, setPickerKey] = useState(0);
   const createProduct = useCreateProduct();
   const request = useRequestCheck(createProductInputSchema);
+  const [formError, setFormError] = useState<Error | null>(null);
+  const problem = formError ?? request.problem ?? createProduct.error;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    createProduct.reset();
+    request.clear();
+    setFormError(null);
     const form = e.currentTarget;
-    const body = {
-      name: formText(form, "name"),
-      description: formText(form, "description"),
-      terms: formText(form, "terms"),
-      apiIds: formTexts(form, "apiIds"),
-      approvalRequired: formChecked(form, "approvalRequired"),
-      state: formText(form, "state") as ProductState,
-    };
+    let body: CreateProductRequest;
+    try {
+      body = {
+        name: formText(form, "name"),
+        description: formText(form, "description"),
+        terms: formText(form, "terms"),
+        apiIds: formTexts(form, "apiIds"),
+        approvalRequired: formChecked(form, "approvalRequired"),
+        state: formText(form, "state") as ProductState,
+        ...readProductLimits(form),
+      };
+    } catch (err) {
+      setFormError(err as Error);
+      return;
+    }
     if (request.check(body)) createProduct.mutate(body, {
         onSuccess: () => {
           formRef.current?.reset();
@@ -41,7 +55,7 @@ export function CreateProductForm() {
   return (
     <Card title="Create product">
       <form className="form" onSubmit={onSubmit} ref={formRef}>
-        <FieldErrorScope error={request.problem ?? createProduct.error}>
+        <FieldErrorScope error={problem} aliases={productLimitAliases}>
           <Input label="Name" name="name" required />
           <Textarea label="Description" name="description" rows={3} />
           <Textarea label="Terms" name="terms" rows={3} hint="Developers must accept them to subscribe. Leave empty for none." />
@@ -58,16 +72,16 @@ export function CreateProductForm() {
               <Checkbox label="Approval required" name="approvalRequired" />
             </div>
           </div>
+          <ProductLimitFields />
           <FormFooter
             submitLabel="Create product"
             busy={createProduct.isPending}
-            error={request.problem ?? createProduct.error}
+            error={problem}
             errorTitle="Could not create the product"
             success={
               createProduct.isSuccess && (
                 <>
-                  Created product <Link href={`/console/products/${createProduct.data.id}`}>{createProduct.data.name}</Link>: open it to set
-                  its limits.
+                  Created product <Link href={`/console/products/${createProduct.data.id}`}>{createProduct.data.name}</Link>: open it to see its subscribers, gateway rules and usage.
                 </>
               )
             }

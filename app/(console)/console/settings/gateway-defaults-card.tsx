@@ -6,13 +6,16 @@
 // checked with the route's schema. Platform admins edit; others see it disabled.
 import type { FormEvent } from "react";
 import type { WorkspaceSettings } from "@/lib/client/api-types";
-import { CountingFields, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
-import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { CountingFields, limitFieldAliases, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
+import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { useUpdateSettings } from "@/lib/client/use-settings";
 import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
-import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
+
+/** The PATCH nests the policy under gatewayPolicy: its refusals name "gatewayPolicy.rateLimit.calls" and the like. */
+const gatewayDefaultsAliases = { ...limitFieldAliases("gatewayPolicy."), ...ruleFieldAliases("gatewayPolicy.") };
 
 export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSettings["gatewayPolicy"]; canEdit: boolean }) {
   const save = useUpdateSettings();
@@ -32,21 +35,24 @@ export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSett
         Every API gets these where its product, the API or an operation sets none of its own; the default rate limit and quota apply only where
         neither the product nor the API has one of that kind.
       </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Gateway defaults" key={JSON.stringify(policy)}>
+      <GatewayPolicyForm
+        key={JSON.stringify(policy)}
+        label="Gateway defaults"
+        onSubmit={onSubmit}
+        save={save}
+        problem={request.problem}
+        aliases={gatewayDefaultsAliases}
+        canEdit={canEdit}
+        submitLabel="Save defaults"
+        saved="Defaults saved"
+        errorTitle="Defaults refused"
+      >
         <RateAndQuotaFields limits={policy} disabled={!canEdit} owner="by default" />
         <CountingFields limits={policy} scope="workspace" disabled={!canEdit} />
         <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={policy} scope="workspace" />
         </fieldset>
-        <GatewaySaveFooter
-          submitLabel="Save defaults"
-          saved="Defaults saved"
-          errorTitle="Defaults refused"
-          save={save}
-          problem={request.problem}
-          canEdit={canEdit}
-        />
-      </form>
+      </GatewayPolicyForm>
     </Card>
   );
 }

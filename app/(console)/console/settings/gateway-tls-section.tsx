@@ -10,6 +10,7 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Textarea } from "@/components/ui/field";
+import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { gatewayTlsInputSchema } from "@/lib/gateway-tls/gateway-tls-schemas";
 import { useClearGatewayTls, useGatewayTls, useSetGatewayTls } from "@/lib/client/use-gateway-tls";
@@ -56,39 +57,41 @@ export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
       )}
       {canEdit && (
         <form className="form" onSubmit={onSubmit} aria-label="Gateway certificate" noValidate>
-          <Textarea label="Certificate chain (PEM)" name="certificate" rows={4} placeholder="-----BEGIN CERTIFICATE-----" hint="The server certificate first, then its intermediates" />
-          <Textarea
-            label="Private key (PEM)"
-            name="privateKey"
-            rows={4}
-            autoComplete="off"
-            placeholder="-----BEGIN PRIVATE KEY-----"
-            hint="Unencrypted; stored encrypted and sealed for the gateways, never shown again. Gateways swap it in without dropping connections"
-          />
-          <FormFooter
-            submitLabel={current.data?.configured ? "Replace certificate" : "Set certificate"}
-            variant="secondary"
-            busy={save.isPending}
-            error={request.problem ?? save.error}
-            errorTitle="Certificate refused"
-            success={save.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
-          >
-            {current.data?.configured && (
-              <ConfirmButton
-                variant="ghost"
-                busy={clear.isPending}
-                confirm={{
-                  title: "Remove the workspace's TLS certificate?",
-                  body: "Gateways go back to the certificate files they were started with for new connections; clients may then see another certificate (or none).",
-                  wayBack: "There is no way back to the removed key: it was never shown. Set the certificate and key again to restore them.",
-                  confirmLabel: "Remove certificate",
-                }}
-                onConfirm={() => clear.mutate()}
-              >
-                Remove (use the gateways&apos; files)
-              </ConfirmButton>
-            )}
-          </FormFooter>
+          <FieldErrorScope error={request.problem ?? save.error}>
+            <Textarea label="Certificate chain (PEM)" name="certificate" rows={4} placeholder="-----BEGIN CERTIFICATE-----" hint="The server certificate first, then its intermediates" />
+            <Textarea
+              label="Private key (PEM)"
+              name="privateKey"
+              rows={4}
+              autoComplete="off"
+              placeholder="-----BEGIN PRIVATE KEY-----"
+              hint="Unencrypted; stored encrypted and sealed for the gateways, never shown again. Gateways swap it in without dropping connections"
+            />
+            <FormFooter
+              submitLabel={current.data?.configured ? "Replace certificate" : "Set certificate"}
+              variant="secondary"
+              busy={save.isPending}
+              error={request.problem ?? save.error}
+              errorTitle="Certificate refused"
+              success={save.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
+            >
+              {current.data?.configured && (
+                <ConfirmButton
+                  variant="ghost"
+                  busy={clear.isPending}
+                  confirm={{
+                    title: "Remove the workspace's TLS certificate?",
+                    body: "Gateways go back to the certificate files they were started with for new connections; clients may then see another certificate (or none).",
+                    wayBack: "There is no way back to the removed key: it was never shown. Set the certificate and key again to restore them.",
+                    confirmLabel: "Remove certificate",
+                  }}
+                  onConfirm={() => clear.mutate()}
+                >
+                  Remove (use the gateways&apos; files)
+                </ConfirmButton>
+              )}
+            </FormFooter>
+          </FieldErrorScope>
         </form>
       )}
     </Card>

@@ -12,7 +12,19 @@ import { FormFooter } from "@/components/ui/form-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { useSettings, useUpdateSettings } from "@/lib/client/use-settings";
 import { GatewayDefaultsCard } from "./gateway-defaults-card";
+import { PortalSettingsCard } from "./portal-settings-card";
 import { SignInSecurityCard } from "./sign-in-security-card";
+import { FieldErrorScope } from "@/components/ui/field-errors";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
+
+/** The PATCH body's paths → this form's controls (sizes are typed in MB and seconds). */
+const settingsAliases = {
+  "lint.ruleset": "ruleset",
+  "lint.customConfig": "customConfig",
+  "import.maxSpecBytes": "maxSpecMb",
+  "import.fetchTimeoutMs": "fetchTimeoutS",
+};
 
 const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error\n";
 
@@ -20,12 +32,14 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
   const settings = useSettings();
   const [ruleset, setRuleset] = useState<LintRuleset | null>(null);
   const save = useUpdateSettings();
+  const request = useRequestCheck(workspaceSettingsPatchSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    save.reset();
     const form = e.currentTarget;
     const customConfig = formText(form, "customConfig", { trim: false });
-    save.mutate({
+    const body = {
       lint: { ruleset: formText(form, "ruleset") as LintRuleset, customConfig: customConfig.trim() ? customConfig : null },
       governance: { requireLintCleanToPublish: formChecked(form, "requireLintCleanToPublish") },
       import: {
@@ -33,7 +47,8 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
         maxSpecBytes: mbToBytes(Number(formText(form, "maxSpecMb"))),
         fetchTimeoutMs: Math.round(Number(formText(form, "fetchTimeoutS")) * 1000),
       },
-    });
+    };
+    if (request.check(body)) save.mutate(body);
   }
 
   const data = settings.data;
@@ -45,64 +60,67 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
       {!canEdit && <p className="muted">Only platform admins can change these settings.</p>}
       {data && (
         <form className="form" onSubmit={onSubmit} key={JSON.stringify(data)}>
-          <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-            <Card title="Lint">
-              <Select
-                label="Lint ruleset"
-                name="ruleset"
-                defaultValue={data.lint.ruleset}
-                onChange={(e) => setRuleset(e.target.value as LintRuleset)}
-                hint="Every import is linted with it; findings are stored with the revision and never block the import."
-              >
-                <option value="recommended">recommended</option>
-                <option value="minimal">minimal</option>
-                <option value="spec">spec (structure only)</option>
-                <option value="custom">custom (Redocly config)</option>
-              </Select>
-              {shownRuleset === "custom" && (
-                <Textarea
-                  label="Custom Redocly config (YAML)"
-                  name="customConfig"
-                  rows={8}
-                  className="mono"
-                  spellCheck={false}
-                  defaultValue={data.lint.customConfig ?? customExample}
-                  hint="extends (built-in rulesets only) and rules / oas3_0Rules / oas3_1Rules / oas2Rules; no plugins or decorators."
+          <FieldErrorScope error={request.problem ?? save.error} aliases={settingsAliases}>
+            <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+              <Card title="Lint">
+                <Select
+                  label="Lint ruleset"
+                  name="ruleset"
+                  defaultValue={data.lint.ruleset}
+                  onChange={(e) => setRuleset(e.target.value as LintRuleset)}
+                  hint="Every import is linted with it; findings are stored with the revision and never block the import."
+                >
+                  <option value="recommended">recommended</option>
+                  <option value="minimal">minimal</option>
+                  <option value="spec">spec (structure only)</option>
+                  <option value="custom">custom (Redocly config)</option>
+                </Select>
+                {shownRuleset === "custom" && (
+                  <Textarea
+                    label="Custom Redocly config (YAML)"
+                    name="customConfig"
+                    rows={8}
+                    className="mono"
+                    spellCheck={false}
+                    defaultValue={data.lint.customConfig ?? customExample}
+                    hint="extends (built-in rulesets only) and rules / oas3_0Rules / oas3_1Rules / oas2Rules; no plugins or decorators."
+                  />
+                )}
+                {shownRuleset !== "custom" && <input type="hidden" name="customConfig" value={data.lint.customConfig ?? ""} />}
+              </Card>
+              <Card title="Governance">
+                <Checkbox
+                  label="Require no lint errors to publish an API"
+                  name="requireLintCleanToPublish"
+                  defaultChecked={data.governance.requireLintCleanToPublish}
                 />
-              )}
-              {shownRuleset !== "custom" && <input type="hidden" name="customConfig" value={data.lint.customConfig ?? ""} />}
-            </Card>
-            <Card title="Governance">
-              <Checkbox
-                label="Require no lint errors to publish an API"
-                name="requireLintCleanToPublish"
-                defaultChecked={data.governance.requireLintCleanToPublish}
+              </Card>
+              <Card title="Import">
+                <Checkbox
+                  label="Allow spec URLs on private networks (loopback, private, link-local addresses)"
+                  name="allowPrivateUrls"
+                  defaultChecked={data.import.allowPrivateUrls}
+                />
+                <div className="form-row">
+                  <Input label="Largest spec (MB)" name="maxSpecMb" type="number" min={1} max={200} step="any" defaultValue={bytesToMb(data.import.maxSpecBytes)} />
+                  <Input label="URL fetch timeout (s)" name="fetchTimeoutS" type="number" min={1} max={120} defaultValue={data.import.fetchTimeoutMs / 1000} />
+                </div>
+              </Card>
+              <FormFooter
+                submitLabel="Save settings"
+                busy={save.isPending}
+                error={request.problem ?? save.error}
+                errorTitle="Settings not saved"
+                success={save.isSuccess && "Settings saved."}
+                hideActions={!canEdit}
               />
-            </Card>
-            <Card title="Import">
-              <Checkbox
-                label="Allow spec URLs on private networks (loopback, private, link-local addresses)"
-                name="allowPrivateUrls"
-                defaultChecked={data.import.allowPrivateUrls}
-              />
-              <div className="form-row">
-                <Input label="Largest spec (MB)" name="maxSpecMb" type="number" min={1} max={200} step="any" defaultValue={bytesToMb(data.import.maxSpecBytes)} />
-                <Input label="URL fetch timeout (s)" name="fetchTimeoutS" type="number" min={1} max={120} defaultValue={data.import.fetchTimeoutMs / 1000} />
-              </div>
-            </Card>
-            <FormFooter
-              submitLabel="Save settings"
-              busy={save.isPending}
-              error={save.error}
-              errorTitle="Settings not saved"
-              success={save.isSuccess && "Settings saved."}
-              hideActions={!canEdit}
-            />
-          </fieldset>
+            </fieldset>
+          </FieldErrorScope>
         </form>
       )}
       {data && <GatewayDefaultsCard policy={data.gatewayPolicy} canEdit={canEdit} />}
       {data && <SignInSecurityCard security={data.security} canEdit={canEdit} />}
+      {data && <PortalSettingsCard portal={data.portal} canEdit={canEdit} />}
     </>
   );
 }

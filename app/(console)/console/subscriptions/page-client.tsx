@@ -13,7 +13,7 @@ import { LoadMore } from "@/components/ui/load-more";
 import { ListFilters } from "@/components/ui/list-filters";
 import { Table } from "@/components/ui/table";
 import { CreateSubscriptionForm } from "./create-subscription-form";
-import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
+import { SubscriptionNameCell, SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 import { useChangeSubscriptionState, useSubscriptions } from "@/lib/client/use-subscriptions";
 
 type TargetState = "active" | "suspended" | "cancelled";
@@ -82,9 +82,7 @@ export function SubscriptionsClient({ canEdit }: { canEdit: boolean }) {
             const busy = changeState.isPending && changeState.variables?.id === sub.id;
             return (
               <tr key={sub.id}>
-                <td className="strong">
-                  <Link href={`/console/subscriptions/${encodeURIComponent(sub.id)}`}>{sub.name}</Link>
-                </td>
+                <SubscriptionNameCell subscription={sub} />
                 <SubscriptionScopeCell subscription={sub} />
                 <SubscriptionOwnerCell subscription={sub} />
                 <td>

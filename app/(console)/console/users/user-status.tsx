@@ -7,7 +7,13 @@ import { Badge } from "@/components/ui/badge";
 export function UserStatus({ user }: { user: ConsoleUser }) {
   return (
     <>
-      {user.disabled ? <Badge tone="danger">disabled</Badge> : <Badge tone="success">active</Badge>}
+      {user.disabled ? (
+        <Badge tone="danger">disabled</Badge>
+      ) : user.awaitingApproval ? (
+        <Badge tone="warning">awaiting approval</Badge>
+      ) : (
+        <Badge tone="success">active</Badge>
+      )}
       {user.locked && user.lockedUntil && (
         <>
           {" "}

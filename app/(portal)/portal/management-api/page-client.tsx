@@ -2,7 +2,7 @@
 import dynamic from "next/dynamic";
 import { PageHeader } from "@/components/ui/page-header";
 
-const SwaggerUiView = dynamic(() => import("./swagger-ui-view"), {
+const SwaggerUiView = dynamic(() => import("@/components/portal/swagger-ui-view"), {
   ssr: false,
   loading: () => <p className="muted">Loading the API reference…</p>,
 });

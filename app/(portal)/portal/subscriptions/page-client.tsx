@@ -32,7 +32,15 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
 
   return (
     <>
-      <PageHeader title="My subscriptions" description="Your keys for calling APIs through the gateway." />
+      <PageHeader
+        title="My subscriptions"
+        description="Your keys for calling APIs through the gateway. Open one for its limits, usage and APIs."
+        actions={
+          <Link className="btn btn-secondary btn-sm" href="/portal/usage">
+            My usage
+          </Link>
+        }
+      />
       <div className="hint-box">
         <p>
           Gateway URL: <code data-testid="gateway-url">{gatewayUrl}</code>
@@ -51,7 +59,13 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
       )}
       <div className="stack">
         {mine.map((sub) => (
-          <Card key={sub.id} as="article" id={`subscription-${sub.id}`} title={sub.name} actions={<StateBadge state={sub.state} />}>
+          <Card
+            key={sub.id}
+            as="article"
+            id={`subscription-${sub.id}`}
+            title={<Link href={`/portal/subscriptions/${encodeURIComponent(sub.id)}`}>{sub.name}</Link>}
+            actions={<StateBadge state={sub.state} />}
+          >
             <p className="muted">
               {sub.product ? `Product: ${sub.product.name}` : sub.api ? `API: ${sub.api.name}` : "All APIs"} · created{" "}
               {formatDateTime(sub.createdAt)}

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { readJson, withAuth } from "@/lib/http/with-auth";
+import { deleteOwnAccount } from "@/lib/portal/accounts/delete-own-account";
+import { deleteAccountInputSchema } from "@/lib/portal/accounts/portal-account-schemas";
 import { setThemePreference, themeFromDb } from "@/lib/iam/users/set-theme-preference";
 import { themeCookieMaxAgeSeconds, themeCookieName, updateMeInputSchema } from "@/lib/iam/users/theme-preference-schemas";
 
@@ -29,4 +31,13 @@ export const PATCH = withAuth(
     return response;
   },
   { route: "PATCH /me" },
+);
+
+// DELETE /api/v1/me - a developer deletes their own account ({confirm: true}); its subscriptions are cancelled first
+export const DELETE = withAuth(
+  async ({ request, actor }) => {
+    deleteAccountInputSchema.parse(await readJson(request));
+    return NextResponse.json(await deleteOwnAccount(actor));
+  },
+  { route: "DELETE /me" },
 );

@@ -9,7 +9,13 @@ import { Card } from "@/components/ui/card";
 import { Checkbox, Input } from "@/components/ui/field";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
-import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
+
+const forwardingAliases = {
+  "forwardIdentity.subjectHeader": "subjectHeader",
+  "forwardIdentity.clientHeader": "clientHeader",
+  "forwardIdentity.rolesHeader": "rolesHeader",
+};
 
 export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const update = useUpdateApi(api.id);
@@ -39,7 +45,17 @@ export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean 
         Conditions on the verified token, the caller&apos;s address, the time and the request, checked by the gateways after the token; and the
         headers that tell the backend who called.
       </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Access rules and identity" key={JSON.stringify([api.accessRules, forward])}>
+      <GatewayPolicyForm
+        key={JSON.stringify([api.accessRules, forward])}
+        label="Access rules and identity"
+        onSubmit={onSubmit}
+        save={update}
+        aliases={forwardingAliases}
+        canEdit={canEdit}
+        submitLabel="Save access rules"
+        saved="Saved"
+        errorTitle="Access rules refused"
+      >
         <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
         <fieldset className="fieldset" disabled={!canEdit}>
           <legend>Identity forwarding</legend>
@@ -51,14 +67,7 @@ export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean 
           </div>
           <Checkbox label="Strip the Authorization header before forwarding" name="stripAuthorization" defaultChecked={forward?.stripAuthorization ?? false} />
         </fieldset>
-        <GatewaySaveFooter
-          submitLabel="Save access rules"
-          saved="Saved"
-          errorTitle="Access rules refused"
-          save={update}
-          canEdit={canEdit}
-        />
-      </form>
+      </GatewayPolicyForm>
       <AccessRuleTester apiId={api.id} rows={rows} />
     </Card>
   );

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Input } from "@/components/ui/field";
+import { ChangeRollout } from "@/components/console/change-rollout";
 import { useUpdateApi } from "@/lib/client/use-apis";
 
 const moves: Record<ApiLifecycle, ApiLifecycle[]> = {
@@ -26,6 +27,8 @@ const explain: Record<ApiLifecycle, string> = {
   deprecated: "Still served, with Deprecation (and Sunset) headers on every response.",
   retired: "The gateway answers 410 Gone.",
 };
+
+const movingLabel: Record<ApiLifecycle, string> = { draft: "Moving", published: "Publishing", deprecated: "Deprecating", retired: "Retiring" };
 
 export function LifecyclePanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const sunsetRef = useRef<HTMLInputElement>(null);
@@ -76,15 +79,10 @@ export function LifecyclePanel({ api, canEdit }: { api: Api; canEdit: boolean })
               </ConfirmButton>
             )}
           </div>
-          {update.isPending && (
-            // Big APIs take seconds to compile for the gateways; the rest of the page stays usable meanwhile.
-            <p className="muted" role="status">
-              {update.variables?.lifecycle === "retired" ? "Retiring" : update.variables?.lifecycle === "deprecated" ? "Deprecating" : "Publishing"}{" "}
-              {api.name} and sending the change to the gateways…
-            </p>
-          )}
         </div>
       )}
+      {/* Big APIs take seconds to compile for the gateways; the rest of the page stays usable meanwhile. */}
+      <ChangeRollout label={`${movingLabel[update.variables?.lifecycle ?? "published"]} ${api.name}`} request={update} />
       <ErrorBanner error={update.error} title="Lifecycle change refused" />
     </Card>
   );

@@ -5,17 +5,24 @@
 // validates (400 with the failing fields). Viewers see the same form, disabled.
 import type { FormEvent } from "react";
 import type { Api } from "@/lib/client/api-types";
-import { CountingFields, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
+import { CountingFields, limitFieldAliases, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
 import { Card } from "@/components/ui/card";
-import { FormFooter } from "@/components/ui/form-footer";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
+import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { useUpdateApi } from "@/lib/client/use-apis";
+import { useRequestCheck } from "@/lib/client/use-request-check";
+
+const apiLimitAliases = limitFieldAliases();
 
 export function LimitsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const update = useUpdateApi(api.id);
+  const request = useRequestCheck(updateApiInputSchema);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    update.mutate({ ...readRateAndQuota(e.currentTarget), ...readCounting(e.currentTarget, "api") });
+    update.reset();
+    const body = { ...readRateAndQuota(e.currentTarget), ...readCounting(e.currentTarget, "api") };
+    if (request.check(body)) update.mutate(body);
   }
 
   return (
@@ -24,19 +31,20 @@ export function LimitsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
         Enforced by the gateways on top of each product&apos;s limits: a call must pass both. Answers carry <code>RateLimit-Policy</code> and{" "}
         <code>RateLimit</code>; a refused call gets 429 with <code>Retry-After</code> and consumes nothing.
       </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Rate limit and quota">
+      <GatewayPolicyForm
+        label="Rate limit and quota"
+        onSubmit={onSubmit}
+        save={update}
+        problem={request.problem}
+        aliases={apiLimitAliases}
+        canEdit={canEdit}
+        submitLabel="Save limits"
+        saved="Limits saved"
+        errorTitle="Limits refused"
+      >
         <RateAndQuotaFields limits={api} disabled={!canEdit} owner="of the API's own" />
         <CountingFields limits={api} scope="api" disabled={!canEdit} />
-        <FormFooter
-          submitLabel="Save limits"
-          variant="secondary"
-          busy={update.isPending}
-          error={update.error}
-          errorTitle="Limits refused"
-          success={update.isSuccess ? "Limits saved; the gateways enforce them within seconds." : undefined}
-          hideActions={!canEdit}
-        />
-      </form>
+      </GatewayPolicyForm>
     </Card>
   );
 }

@@ -13,9 +13,9 @@ import { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-po
 import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
 import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, usePutOperationPolicy } from "@/lib/client/use-gateway-policies";
 import { useRequestCheck } from "@/lib/client/use-request-check";
-import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
-import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 
 const show = (value: unknown) => (value === null ? "off" : typeof value === "object" ? JSON.stringify(value) : String(value));
 
@@ -58,22 +58,26 @@ function OperationAccessRules({ apiId, op, own, canEdit }: { apiId: string; op: 
 
   return (
     <>
-      <form className="form" onSubmit={onSubmit} aria-label="Operation access rules">
+      <GatewayPolicyForm
+        label="Operation access rules"
+        onSubmit={onSubmit}
+        save={put}
+        problem={request.problem}
+        canEdit={canEdit}
+        submitLabel="Save operation access rules"
+        saved="Saved"
+        errorTitle="Access rules refused"
+      >
         <p className="muted">This operation&apos;s own access rules replace the API&apos;s list whole; none: the API&apos;s apply.</p>
         <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
-        <GatewaySaveFooter
-          submitLabel="Save operation access rules"
-          saved="Saved"
-          errorTitle="Access rules refused"
-          save={put}
-          problem={request.problem}
-          canEdit={canEdit}
-        />
-      </form>
+      </GatewayPolicyForm>
       <AccessRuleTester apiId={apiId} rows={rows} defaultMethod={op.method} />
     </>
   );
 }
+
+/** PUT carries the rules under policy. */
+const operationRuleAliases = ruleFieldAliases("policy.");
 
 export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; operation: Operation; canEdit: boolean }) {
   const op = { method: operation.method, path: operation.path };
@@ -100,20 +104,20 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
         <p className="muted">A subscriber&apos;s product ({effective.data.products.map((p) => p.name).join(", ")}) may add its own rules and limits.</p>
       )}
       {policies.data && (
-        <form className="form" onSubmit={onSubmit} aria-label="Operation rules" key={JSON.stringify(own?.policy ?? {})}>
-          <p className="muted">This operation&apos;s own rules; an empty field keeps the API&apos;s.</p>
-          <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
-            <RequestRuleFields rules={own?.policy ?? {}} scope="operation" />
-          </fieldset>
-          <GatewaySaveFooter
-            submitLabel="Save operation rules"
-            saved="Saved"
-            errorTitle="Rules refused"
-            save={put}
-            problem={request.problem ?? remove.error}
-            canEdit={canEdit}
-          >
-            {own && canEdit && (
+        <GatewayPolicyForm
+          key={JSON.stringify(own?.policy ?? {})}
+          label="Operation rules"
+          onSubmit={onSubmit}
+          save={put}
+          problem={request.problem ?? remove.error}
+          aliases={operationRuleAliases}
+          canEdit={canEdit}
+          submitLabel="Save operation rules"
+          saved="Saved"
+          errorTitle="Rules refused"
+          actions={
+            own &&
+            canEdit && (
               <ConfirmButton
                 variant="ghost"
                 busy={remove.isPending}
@@ -127,9 +131,14 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
               >
                 Use the API&apos;s rules
               </ConfirmButton>
-            )}
-          </GatewaySaveFooter>
-        </form>
+            )
+          }
+        >
+          <p className="muted">This operation&apos;s own rules; an empty field keeps the API&apos;s.</p>
+          <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
+            <RequestRuleFields rules={own?.policy ?? {}} scope="operation" />
+          </fieldset>
+        </GatewayPolicyForm>
       )}
       {policies.data && (
         // Keyed by operation, not by the saved rules: a save must not remount the form and lose its "Saved" status.

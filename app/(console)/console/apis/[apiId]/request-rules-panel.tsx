@@ -9,10 +9,12 @@ import { Card } from "@/components/ui/card";
 import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
 import { useUpdateApi } from "@/lib/client/use-apis";
 import { useRequestCheck } from "@/lib/client/use-request-check";
-import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
-import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
+import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 
 const rulesSchema = z.object(requestRuleInputFields).strict();
+
+const apiRuleAliases = ruleFieldAliases();
 
 export function RequestRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const update = useUpdateApi(api.id);
@@ -37,19 +39,22 @@ export function RequestRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean
         Applied by the gateways to every operation of this API; an operation&apos;s own rules (under Operations) win, and the workspace defaults
         and a product&apos;s rules apply where neither sets one.
       </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Request rules" key={JSON.stringify(rules)}>
+      <GatewayPolicyForm
+        key={JSON.stringify(rules)}
+        label="Request rules"
+        onSubmit={onSubmit}
+        save={update}
+        problem={request.problem}
+        aliases={apiRuleAliases}
+        canEdit={canEdit}
+        submitLabel="Save rules"
+        saved="Rules saved"
+        errorTitle="Rules refused"
+      >
         <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={rules} scope="api" />
         </fieldset>
-        <GatewaySaveFooter
-          submitLabel="Save rules"
-          saved="Rules saved"
-          errorTitle="Rules refused"
-          save={update}
-          problem={request.problem}
-          canEdit={canEdit}
-        />
-      </form>
+      </GatewayPolicyForm>
     </Card>
   );
 }

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { PageHeader } from "@/components/ui/page-header";
+import { ChangeRollout } from "@/components/console/change-rollout";
 import { DeleteProductCard } from "./delete-product-card";
 import { LimitsUsageCard } from "./limits-usage-card";
 import { ProductPolicyCard } from "./product-policy-card";
@@ -54,6 +55,7 @@ export function ProductDetailClient({ productId, viewer }: { productId: string; 
           </>
         }
       />
+      <ChangeRollout label={`${setState.variables?.state === "draft" ? "Unpublishing" : "Publishing"} ${data.name}`} request={setState} />
       <ErrorBanner error={setState.error} title="Could not change the state" />
       {!editable && <p className="muted">Read-only: only a platform admin or the product&apos;s owner may change it.</p>}
       <ProductSettingsForm product={data} editable={editable} />

@@ -6,14 +6,16 @@
 // the API or operation sets none. Checked with the route's own schema.
 import type { FormEvent } from "react";
 import type { Product } from "@/lib/client/api-types";
-import { CountingFields, readCounting } from "@/components/console/limit-fields";
-import { readRules, RequestRuleFields } from "@/components/console/request-rule-fields";
+import { CountingFields, limitFieldAliases, readCounting } from "@/components/console/limit-fields";
+import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
 import { inheritUnsetRules } from "@/lib/gateway-policy/inherit-unset-rules";
 import { useUpdateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { updateProductInputSchema } from "@/lib/products/product-schemas";
-import { GatewaySaveFooter } from "@/components/console/gateway-save-footer";
+import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
+
+const productPolicyAliases = { ...limitFieldAliases("policy."), ...ruleFieldAliases("policy.") };
 
 export function ProductPolicyCard({ product, editable }: { product: Product; editable: boolean }) {
   const save = useUpdateProduct(product.id);
@@ -33,20 +35,23 @@ export function ProductPolicyCard({ product, editable }: { product: Product; edi
       <p className="muted">
         Applied to this product&apos;s subscribers on each of its APIs where the API or operation sets none of its own; they win over the workspace defaults.
       </p>
-      <form className="form" onSubmit={onSubmit} aria-label="Product gateway rules" key={JSON.stringify(product.policy)}>
+      <GatewayPolicyForm
+        key={JSON.stringify(product.policy)}
+        label="Product gateway rules"
+        onSubmit={onSubmit}
+        save={save}
+        problem={request.problem}
+        aliases={productPolicyAliases}
+        canEdit={editable}
+        submitLabel="Save rules"
+        saved="Rules saved"
+        errorTitle="Rules refused"
+      >
         <fieldset className="fieldset" disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={product.policy} scope="product" />
         </fieldset>
         <CountingFields limits={product.policy} scope="product" disabled={!editable} />
-        <GatewaySaveFooter
-          submitLabel="Save rules"
-          saved="Rules saved"
-          errorTitle="Rules refused"
-          save={save}
-          problem={request.problem}
-          canEdit={editable}
-        />
-      </form>
+      </GatewayPolicyForm>
     </Card>
   );
 }

@@ -4,14 +4,15 @@
 import { useState, type FormEvent } from "react";
 import type { Product } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
-import { Checkbox, Input, Select, Textarea } from "@/components/ui/field";
+import { Checkbox, Input, Textarea } from "@/components/ui/field";
 import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { ApiPicker } from "@/components/console/api-picker";
 import { useUpdateProduct } from "@/lib/client/use-products";
 import { useRequestCheck } from "@/lib/client/use-request-check";
 import { updateProductInputSchema } from "@/lib/products/product-schemas";
-import { bandwidthMb, readProductForm } from "./product-form-values";
+import { productLimitAliases, readProductForm } from "../product-form-values";
+import { ProductLimitFields } from "../product-limit-fields";
 
 export function ProductSettingsForm({ product, editable }: { product: Product; editable: boolean }) {
   const [formError, setFormError] = useState<Error | null>(null);
@@ -34,7 +35,7 @@ export function ProductSettingsForm({ product, editable }: { product: Product; e
   return (
     <Card title="Settings">
       <form className="form" onSubmit={onSubmit} aria-label="Product settings">
-        <FieldErrorScope error={formError ?? request.problem ?? save.error}>
+        <FieldErrorScope error={formError ?? request.problem ?? save.error} aliases={productLimitAliases}>
           <fieldset className="fieldset" disabled={!editable}>
             <Input label="Name" name="name" required defaultValue={product.name} />
             <Textarea label="Description" name="description" rows={3} defaultValue={product.description} />
@@ -46,42 +47,8 @@ export function ProductSettingsForm({ product, editable }: { product: Product; e
               hint="Shown when developers subscribe; they must accept them. Leave empty for none."
             />
             <Checkbox label="Approval required" name="approvalRequired" defaultChecked={product.approvalRequired} />
-            <Input
-              label="Subscription limit per developer"
-              name="subscriptionsLimit"
-              type="number"
-              min={1}
-              defaultValue={product.subscriptionsLimit ?? ""}
-              hint="Empty: no limit."
-            />
           </fieldset>
-          <fieldset className="fieldset" disabled={!editable}>
-            <legend className="field-label">Rate limit (per subscription)</legend>
-            <div className="form-row">
-              <Input label="Rate limit calls" name="rateLimitCalls" type="number" min={1} defaultValue={product.rateLimit?.calls ?? ""} />
-              <Input
-                label="Rate limit period (seconds)"
-                name="rateLimitPeriodSeconds"
-                type="number"
-                min={1}
-                max={86400}
-                defaultValue={product.rateLimit?.periodSeconds ?? ""}
-              />
-            </div>
-          </fieldset>
-          <fieldset className="fieldset" disabled={!editable}>
-            <legend className="field-label">Quota (per subscription): calls and/or bandwidth</legend>
-            <div className="form-row">
-              <Input label="Quota calls" name="quotaCalls" type="number" min={1} defaultValue={product.quota?.calls ?? ""} />
-              <Input label="Quota bandwidth (MB)" name="quotaBandwidthMb" type="number" min={0} step="any" defaultValue={bandwidthMb(product)} />
-              <Select label="Quota period" name="quotaPeriod" defaultValue={product.quota?.period ?? "month"}>
-                <option value="hour">Hour</option>
-                <option value="day">Day</option>
-                <option value="week">Week</option>
-                <option value="month">Month</option>
-              </Select>
-            </div>
-          </fieldset>
+          <ProductLimitFields product={product} disabled={!editable} />
           <fieldset className="fieldset" disabled={!editable}>
             <legend className="field-label">APIs</legend>
             <ApiPicker name="apiIds" initial={product.apis} />

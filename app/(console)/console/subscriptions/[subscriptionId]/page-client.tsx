@@ -1,10 +1,10 @@
 "use client";
 // One subscription: who holds it, for what, its state, and the limits in force
 // with their current usage (refreshed while the page is open).
-import Link from "next/link";
+import { EntityLink } from "@/components/console/entity-links";
 import { AnalyticsPanel } from "@/components/analytics/analytics-panel";
 import { formatDateTime } from "@/components/format";
-import { SubscriptionUsagePanel } from "@/components/console/subscription-usage";
+import { SubscriptionUsagePanel } from "@/components/subscription-usage";
 import { StateBadge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -27,10 +27,18 @@ export function SubscriptionDetailClient({ subscriptionId }: { subscriptionId: s
         <dl className="details">
           <dt>For</dt>
           <dd>
-            {sub.product ? <Link href={`/console/products/${encodeURIComponent(sub.product.id)}`}>{sub.product.name}</Link> : sub.api ? `API: ${sub.api.name}` : "—"}
+            {sub.product ? (
+              <EntityLink kind="product" id={sub.product.id}>{sub.product.name}</EntityLink>
+            ) : sub.api ? (
+              <>
+                API: <EntityLink kind="api" id={sub.api.id}>{sub.api.name}</EntityLink>
+              </>
+            ) : (
+              "—"
+            )}
           </dd>
           <dt>Owner</dt>
-          <dd>{sub.user ? `${sub.user.name} (${sub.user.email})` : "—"}</dd>
+          <dd>{sub.user ? <EntityLink kind="user" id={sub.user.id}>{`${sub.user.name} (${sub.user.email})`}</EntityLink> : "—"}</dd>
           <dt>Created</dt>
           <dd>{formatDateTime(sub.createdAt)}</dd>
           <dt>Expires</dt>

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LoadMore } from "@/components/ui/load-more";
 import { Table } from "@/components/ui/table";
 import { RejectRequestForm } from "./reject-request-form";
-import { SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
+import { SubscriptionNameCell, SubscriptionOwnerCell, SubscriptionScopeCell } from "@/components/console/subscription-cells";
 import { useChangeSubscriptionState, useSubscriptions, type StateChange } from "@/lib/client/use-subscriptions";
 
 export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
@@ -41,7 +41,7 @@ export function ApprovalsClient({ canDecide }: { canDecide: boolean }) {
             const busy = decide.isPending && decide.variables?.id === sub.id;
             return (
               <tr key={sub.id}>
-                <td className="strong">{sub.name}</td>
+                <SubscriptionNameCell subscription={sub} />
                 <SubscriptionScopeCell subscription={sub} />
                 <SubscriptionOwnerCell subscription={sub} />
                 <td>{formatDateTime(sub.createdAt)}</td>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { requireSignedIn } from "@/lib/iam/session";
-import { env } from "@/lib/env";
 import { PortalApiClient } from "./page-client";
 
 export const metadata: Metadata = { title: "API" };
@@ -8,5 +7,5 @@ export const metadata: Metadata = { title: "API" };
 export default async function PortalApiPage({ params }: { params: Promise<{ apiId: string }> }) {
   const { apiId } = await params;
   await requireSignedIn(`/portal/apis/${encodeURIComponent(apiId)}`);
-  return <PortalApiClient apiId={apiId} gatewayUrl={env().GATEWAY_PUBLIC_URL.replace(/\/+$/, "")} />;
+  return <PortalApiClient apiId={apiId} />;
 }

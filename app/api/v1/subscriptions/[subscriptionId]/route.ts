@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
 import { changeSubscriptionState } from "@/lib/subscriptions/change-subscription-state";
-import { getOwnedSubscriptionOrThrow } from "@/lib/subscriptions/get-owned-subscription-or-throw";
-import { changeSubscriptionStateInputSchema, toSubscriptionResource } from "@/lib/subscriptions/subscription-schemas";
+import { getSubscriptionDetail } from "@/lib/subscriptions/get-subscription-detail";
+import { changeSubscriptionStateInputSchema } from "@/lib/subscriptions/subscription-schemas";
 import { readJson, withAuth } from "@/lib/http/with-auth";
 
 type Params = { subscriptionId: string };
 
-// GET /api/v1/subscriptions/{id}
+// GET /api/v1/subscriptions/{id} - with the APIs it opens and the terms accepted
 export const GET = withAuth<Params>(
-  async ({ params, actor }) =>
-    NextResponse.json(toSubscriptionResource(await getOwnedSubscriptionOrThrow(params.subscriptionId, actor))),
+  async ({ params, actor }) => NextResponse.json(await getSubscriptionDetail(params.subscriptionId, actor)),
   { route: "GET /subscriptions/{subscriptionId}" },
 );
 

@@ -1,7 +1,9 @@
 "use client";
 // swagger-ui-react touches window at import time, so it is only ever loaded in the browser
-// (see page-client.tsx); its stylesheet comes from the package, never a CDN.
-import { useEffect, useRef } from "react";
+// (callers load this file with next/dynamic, ssr: false); its stylesheet comes from the
+// package, never a CDN.
+import "./swagger-apidom-registrations";
+import { useEffect, useRef, type ComponentProps } from "react";
 import SwaggerUI from "swagger-ui-react";
 import "swagger-ui-react/swagger-ui.css";
 
@@ -11,7 +13,15 @@ function labelServerPicker(root: HTMLElement) {
   select?.setAttribute("aria-label", "Server");
 }
 
-export default function SwaggerUiView({ url }: { url: string }) {
+export type SwaggerUiViewProps = {
+  url?: string;
+  spec?: object;
+  /** Try-it: lets the page add the key (and the version) to every request swagger-ui sends. */
+  requestInterceptor?: ComponentProps<typeof SwaggerUI>["requestInterceptor"];
+  tryItOutEnabled?: boolean;
+};
+
+export default function SwaggerUiView({ url, spec, requestInterceptor, tryItOutEnabled = false }: SwaggerUiViewProps) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = host.current;
@@ -22,10 +32,16 @@ export default function SwaggerUiView({ url }: { url: string }) {
     labelServerPicker(root);
     return () => observer.disconnect();
   }, []);
-  // "Try it out" calls go to the same origin and ride on the session cookie.
   return (
     <div ref={host}>
-      <SwaggerUI url={url} docExpansion="list" defaultModelsExpandDepth={0} tryItOutEnabled={false} />
+      <SwaggerUI
+        url={url}
+        spec={spec}
+        docExpansion="list"
+        defaultModelsExpandDepth={0}
+        tryItOutEnabled={tryItOutEnabled}
+        requestInterceptor={requestInterceptor}
+      />
     </div>
   );
 }

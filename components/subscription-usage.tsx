@@ -2,6 +2,7 @@
 // A subscription's limits in force and how much of each is used right now, as
 // the gateways count them (GET /api/v1/subscriptions/{id}/usage): one group per
 // scope that sets limits (the product, each API, an operation, a workspace default).
+// Shared by the console and the portal (a developer reads their own subscription's).
 import type { LimitUsage } from "@/lib/client/api-types";
 import { formatBytes, formatCount, formatDateTime } from "@/components/format";
 import { ErrorBanner } from "@/components/ui/error-banner";
@@ -67,7 +68,8 @@ function GroupDetails({ group }: { group: LimitUsage }) {
 
 /** Every limit in force for one subscription; `compact` renders one line per scope for a table cell. */
 export function SubscriptionUsagePanel({ subscriptionId, compact = false }: { subscriptionId: string; compact?: boolean }) {
-  const usage = useSubscriptionUsage(subscriptionId);
+  // A table holds many of these: its cells refresh every 30 s, a subscription's own page every 5 s.
+  const usage = useSubscriptionUsage(subscriptionId, { refetchIntervalMs: compact ? 30_000 : 5000 });
   if (usage.isPending) return <span className="muted">Loading usage…</span>;
   if (usage.isError) return <ErrorBanner error={usage.error} title="Usage unavailable" />;
   const { limits } = usage.data;
