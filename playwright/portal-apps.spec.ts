@@ -29,7 +29,7 @@ test.afterAll(async () => {
 /** On the API's portal page: a token from the app in one click, then try-it's GET /hello; its status and body. */
 async function tryItWithAppToken(page: Page, apiId: string, appName: string) {
   await page.goto(`/portal/apis/${apiId}`);
-  const bearer = page.getByLabel("Bearer token");
+  const bearer = page.getByLabel("Bearer token", { exact: true });
   await expect(bearer).toHaveValue("");
   await page.getByRole("button", { name: `Get a token from my app for ${appName}` }).click();
   await expect(bearer).not.toHaveValue("");
@@ -52,6 +52,8 @@ async function getToken(page: Page, appName: string): Promise<string> {
 test("a developer registers an app, gets a token in one click and calls a JWT-protected API with it", async ({ page, request }) => {
   const { api, path } = await publishDemoApi("Orders for apps", "apps-jwt", { subscriptionRequired: false, jwtRequirements: { realm, requiredRoles: ["orders-reader"] } });
   const appName = `Orders sync ${path}`;
+  // Developers find an API in the portal through a published product that holds it.
+  await managementApi("/products", { method: "POST", body: JSON.stringify({ name: `Apps ${path}`, apiIds: [api.id], state: "published" }) });
 
   await page.goto("/portal/apps");
   await expect(page.getByRole("heading", { name: "My apps", level: 1 })).toBeVisible();

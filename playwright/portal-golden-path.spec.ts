@@ -45,7 +45,7 @@ test("a new developer signs up, finds an API, subscribes, copies the key, tries 
   await expect(hello.response).toContainText("Hello from the demo backend");
 
   // Copy the key from the subscription's page: the clipboard holds the real key, the page showed it masked.
-  await page.getByRole("link", { name: "My subscriptions" }).click();
+  await page.getByRole("link", { name: "My subscriptions", exact: true }).click();
   await page.getByRole("link", { name: `Golden app ${path}` }).click();
   const keys = page.getByRole("region", { name: "Keys" });
   await expect(keys.getByTestId("primary-key")).toContainText("•");
@@ -56,7 +56,7 @@ test("a new developer signs up, finds an API, subscribes, copies the key, tries 
   const subscriptionId = decodeURIComponent(page.url().split("/").pop()!);
 
   // My usage shows the try-it call on this subscription within seconds (the ingester runs in e2e).
-  await page.getByRole("link", { name: "My usage" }).click();
+  await page.getByRole("link", { name: "My usage", exact: true }).click();
   await page.getByLabel("Subscription", { exact: true }).selectOption(subscriptionId);
   const requests = page.getByLabel("Totals for the range").locator(".stat").filter({ hasText: "Requests" }).locator("dd");
   await expect(async () => {

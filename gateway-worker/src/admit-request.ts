@@ -8,6 +8,7 @@ import { clientAddress } from "./http/client-address.js";
 import { rejection, type Rejection } from "./http/errors.js";
 import { readBody } from "./http/read-body.js";
 import type { TrustedProxies } from "./http/trusted-proxies.js";
+import { portalPreflightBeforeRouting } from "./policies/cors.js";
 import type { PolicyContext } from "./policies/policy.js";
 import { resolveRoute } from "./routing/resolve-route.js";
 import { connectionInfo } from "./tls/connection-info.js";
@@ -50,7 +51,10 @@ export async function admitRequest(
 
   const resolved = resolveRoute(config, url.pathname, req.headers, url.search.slice(1));
   if (!resolved) return { admitted: false, rejection: rejection("route_not_found") };
-  if ("rejection" in resolved) return { admitted: false, rejection: resolved.rejection };
+  if ("rejection" in resolved) {
+    const portalPreflight = portalPreflightBeforeRouting(config.portalOrigin, req.method, req.headers);
+    return { admitted: false, rejection: portalPreflight ?? resolved.rejection };
+  }
   const { route, rest } = resolved;
   fields.apiId = route.api.id;
 

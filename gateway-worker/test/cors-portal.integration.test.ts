@@ -32,8 +32,15 @@ beforeAll(async () => {
           operations,
           versioning: { versionSetId: "vs", scheme: "query", parameterName: "api-version", version: "v1" },
         }),
+        makeApi({
+          id: "api-header-versioned",
+          path: "by-header",
+          backends,
+          operations,
+          versioning: { versionSetId: "vs-header", scheme: "header", parameterName: "Api-Version", version: "v1" },
+        }),
       ],
-      products: [makeProduct({ apiIds: ["api-plain", "api-ruled", "api-versioned"] })],
+      products: [makeProduct({ apiIds: ["api-plain", "api-ruled", "api-versioned", "api-header-versioned"] })],
       subscriptions: [makeSubscription({ keys: [KEY] })],
     }),
   );
@@ -49,8 +56,9 @@ describe("the portal's origin without any CORS rule", () => {
     ["GET with the key header", "/plain/orders", "GET", KEY_HEADER],
     ["POST with a JSON body", "/plain/orders", "POST", `content-type, ${KEY_HEADER}`],
     ["an API whose rule lists other origins", "/ruled/orders", "GET", KEY_HEADER],
-    // A preflight never carries a version header, so only a query version can route it.
     ["a query version set's version", "/versioned/orders?api-version=v1", "GET", KEY_HEADER],
+    // A preflight names the version header but never carries it: answered before routing picks a version.
+    ["a header version set's path (the version header named, not sent)", "/by-header/orders", "GET", `api-version, ${KEY_HEADER}`],
   ])("answers the preflight of %s with 204, without credentials", async (_label, path, method, headers) => {
     fx.backend.received.length = 0;
     const res = await preflight(path, PORTAL, method, headers);
@@ -71,6 +79,15 @@ describe("the portal's origin without any CORS rule", () => {
     const body = await res.json();
     expect(body.error.code).toBe("cors_forbidden");
     expect(body.error.message).toContain(named);
+  });
+
+  it("routes the portal's actual call to a header version set by its version header, and answers it with CORS", async () => {
+    const ok = await getJson(`${url}/by-header/orders`, { origin: PORTAL, [KEY_HEADER]: KEY, "api-version": "v1" });
+    expect([ok.status, ok.headers.get("access-control-allow-origin")]).toEqual([200, PORTAL]);
+    // Another origin's preflight on that path is not answered for it: routing's own 404 stands.
+    const other = await preflight("/by-header/orders", APP, "GET", `api-version, ${KEY_HEADER}`);
+    expect(other.status).toBe(404);
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("lets the portal read the answer and the gateway's rejections", async () => {

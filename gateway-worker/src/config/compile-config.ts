@@ -85,6 +85,8 @@ export interface RuntimeConfig {
    * unreachable; /readyz then reports not ready while it is (see server.ts).
    */
   readonly failsClosedWithoutLimiter: boolean;
+  /** The developer portal's origin (the defaults' portalOrigin): CORS always lets its try-it in. */
+  readonly portalOrigin: string | undefined;
 }
 
 /** What compiling needs beside the config: the policies, and the registry that keeps backend health across swaps. */
@@ -183,6 +185,12 @@ export class CompiledConfig implements RuntimeConfig {
 
   get apiCount(): number {
     return this.apiEntries.size;
+  }
+
+  get portalOrigin(): string | undefined {
+    // The snapshot's defaults are GatewayDefaults (scope policy + portalOrigin); compiling keeps them whole.
+    const origin = (this.defaults as { portalOrigin?: unknown } | undefined)?.portalOrigin;
+    return typeof origin === "string" ? origin : undefined;
   }
 
   get subscriptionCount(): number {

@@ -10,7 +10,8 @@
 // methods: its try-it works without an admin listing it in a rule.
 import { z } from "zod";
 import type { CorsRule, GatewayApi } from "../contract/config-snapshot.js";
-import { rejection } from "../http/errors.js";
+import type { IncomingHttpHeaders } from "node:http";
+import { rejection, type Rejection } from "../http/errors.js";
 import { firstHeaderValue } from "../http/headers.js";
 import { POLICY_PRIORITY } from "../pipeline/policy-order.js";
 import { operationFor } from "../routing/operation-for.js";
@@ -121,6 +122,30 @@ function portalPreflight(ctx: PolicyContext, portal: PortalCors, origin: string,
   };
   if (requestedHeaders !== "") headers["access-control-allow-headers"] = requestedHeaders;
   return { status: 204, code: "cors_preflight", message: "", headers };
+}
+
+/**
+ * A preflight from the portal's origin that routing could not place on one API: a header version
+ * set's path, whose version a preflight never carries (browsers send only the names of the headers
+ * to come). The portal may call every API, so it is answered as the portal's preflight would be
+ * on any of them; the actual request, version header included, then passes every check as usual.
+ */
+export function portalPreflightBeforeRouting(portalOrigin: string | undefined, method: string | undefined, headers: IncomingHttpHeaders): Rejection | undefined {
+  const origin = firstHeaderValue(headers, "origin");
+  const requestedMethod = firstHeaderValue(headers, "access-control-request-method")?.trim().toUpperCase();
+  if (method !== "OPTIONS" || !portalOrigin || !origin || origin.toLowerCase() !== portalOrigin.toLowerCase() || !requestedMethod) return undefined;
+  const requestedHeaders = firstHeaderValue(headers, "access-control-request-headers")?.trim() ?? "";
+  if (!PORTAL_CORS_METHODS.has(requestedMethod) || (requestedHeaders !== "" && !TOKEN_LIST.test(requestedHeaders))) {
+    return rejection("cors_forbidden", { vary: "Origin" }, `The developer portal may not send this request to the API from a browser.`);
+  }
+  const answer: Record<string, string> = {
+    "access-control-allow-origin": origin,
+    "access-control-allow-methods": requestedMethod,
+    "access-control-max-age": String(DEFAULT_CORS_MAX_AGE_SECONDS),
+    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+  };
+  if (requestedHeaders !== "") answer["access-control-allow-headers"] = requestedHeaders;
+  return { status: 204, code: "cors_preflight", message: "", headers: answer };
 }
 
 /** The gateway owns CORS for this answer: the backend's own headers would contradict it. */
