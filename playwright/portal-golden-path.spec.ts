@@ -2,6 +2,7 @@
 // demo API by search, subscribe from its page, copy the key, call an operation with try-it and
 // read the backend's answer, then see that very call in My usage.
 import { expect, test } from "@playwright/test";
+import { e2eEnv } from "./support/e2e-env";
 import { managementApi, publishDemoApi } from "./support/management-api";
 import { tryItOperation } from "./support/try-it";
 
@@ -54,6 +55,8 @@ test("a new developer signs up, finds an API, subscribes, copies the key, tries 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^[0-9a-f]{32}$/);
   const subscriptionId = decodeURIComponent(page.url().split("/").pop()!);
+  // The example call beside the keys is a real operation of the API (its root path would answer 404).
+  await expect(page.locator("pre.code-block", { hasText: "curl" })).toContainText(new RegExp(`${e2eEnv.GATEWAY_PUBLIC_URL}/${path}/[a-z]`));
 
   // My usage shows the try-it call on this subscription within seconds (the ingester runs in e2e).
   await page.getByRole("link", { name: "My usage", exact: true }).click();

@@ -6,9 +6,10 @@ import type { ApiReference } from "@/lib/client/api-types";
 import { apiFetch, segment } from "./api-client";
 import { queryKeys } from "./query-keys";
 
-export function useApiReference(apiId: string) {
+export function useApiReference(apiId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...queryKeys.apis.detail(apiId), "reference"] as const,
     queryFn: () => apiFetch<ApiReference>(`/api/v1/apis/${segment(apiId)}/reference`),
+    enabled,
   });
 }

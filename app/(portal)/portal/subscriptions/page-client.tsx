@@ -15,12 +15,12 @@ import { SubscriptionStatus } from "./subscription-status";
 
 const cancellable = new Set(["submitted", "active", "suspended"]);
 
-/** The example call needs an API path: a product subscription's comes from its product (cached per product). */
-function KeysPanelWithExample({ subscription, gatewayUrl }: { subscription: Subscription; gatewayUrl: string }) {
+/** The example call needs an API: a product subscription's comes from its product (cached per product). */
+function KeysPanelWithExample({ subscription }: { subscription: Subscription }) {
   const productId = subscription.api ? undefined : subscription.product?.id;
   const product = useProduct(productId ?? "", { enabled: Boolean(productId) });
-  const apiPath = subscription.api?.gatewayPath ?? product.data?.apis[0]?.gatewayPath;
-  return <SubscriptionKeysPanel subscription={subscription} gatewayUrl={gatewayUrl} apiPath={apiPath} />;
+  const apiId = subscription.api?.id ?? product.data?.apis[0]?.id;
+  return <SubscriptionKeysPanel subscription={subscription} apiId={apiId} />;
 }
 
 type Props = { gatewayUrl: string; onlyOwnedBy?: string };
@@ -72,7 +72,7 @@ export function MySubscriptionsClient({ gatewayUrl, onlyOwnedBy }: Props) {
               {sub.expiresAt && ` · expires ${formatDateTime(sub.expiresAt)}`}
             </p>
             <SubscriptionStatus subscription={sub} />
-            <KeysPanelWithExample subscription={sub} gatewayUrl={gatewayUrl} />
+            <KeysPanelWithExample subscription={sub} />
             {cancellable.has(sub.state) && <CancelSubscriptionButton subscription={sub} />}
           </Card>
         ))}

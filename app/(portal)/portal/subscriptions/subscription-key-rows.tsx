@@ -8,15 +8,17 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { ExampleCall } from "@/components/portal/example-call";
 import { useRegenerateSubscriptionKey, useSubscriptionKeys } from "@/lib/client/use-subscriptions";
 
 type Slot = "primary" | "secondary";
 const slots: Slot[] = ["primary", "secondary"];
 const other = (slot: Slot): Slot => (slot === "primary" ? "secondary" : "primary");
 
-type Props = { subscription: Subscription; gatewayUrl: string; apiPath?: string };
+/** `apiId`: an API the subscription opens, for the example call. */
+type Props = { subscription: Subscription; apiId?: string };
 
-export function SubscriptionKeyRows({ subscription, gatewayUrl, apiPath }: Props) {
+export function SubscriptionKeyRows({ subscription, apiId }: Props) {
   const keys = useSubscriptionKeys(subscription.id, { enabled: true });
   const regenerate = useRegenerateSubscriptionKey(subscription.id);
   const [shown, setShown] = useState<Record<Slot, boolean>>({ primary: false, secondary: false });
@@ -69,11 +71,9 @@ export function SubscriptionKeyRows({ subscription, gatewayUrl, apiPath }: Props
         </p>
       )}
       <p className="field-hint">
-        Send a key in the <code>Ocp-Apim-Subscription-Key</code> header (or the <code>subscription-key</code> query parameter). Example call:
+        Send a key in the <code>Ocp-Apim-Subscription-Key</code> header (or the <code>subscription-key</code> query parameter).
       </p>
-      <pre className="code-block">
-        <code>{`curl -H "Ocp-Apim-Subscription-Key: ${primary ?? "<primary-key>"}" ${gatewayUrl}/${apiPath ?? "<api-path>"}/`}</code>
-      </pre>
+      <ExampleCall apiId={apiId} subscriptionKey={primary} />
     </>
   );
 }

@@ -7,13 +7,15 @@ import { KeysBox } from "@/components/keys-box";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { ExampleCall } from "@/components/portal/example-call";
 import { useRegenerateSubscriptionKey, useSubscriptionKeys } from "@/lib/client/use-subscriptions";
 
 const regenerableStates = new Set(["active", "suspended", "submitted"]);
 
-type Props = { subscription: Subscription; gatewayUrl: string; apiPath?: string };
+/** `apiId`: an API the subscription opens, for the example call. */
+type Props = { subscription: Subscription; apiId?: string };
 
-export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Props) {
+export function SubscriptionKeysPanel({ subscription, apiId }: Props) {
   const [shown, setShown] = useState(false);
   const [masked, setMasked] = useState(true);
   const keys = useSubscriptionKeys(subscription.id, { enabled: shown });
@@ -21,7 +23,6 @@ export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Pro
   const regenerateKey = (key: "primary" | "secondary") => regenerate.mutate(key, { onSuccess: () => setShown(true) });
 
   const primaryKey = shown && !masked ? keys.data?.primaryKey : undefined;
-  const curl = `curl -H "Ocp-Apim-Subscription-Key: ${primaryKey ?? "<primary-key>"}" ${gatewayUrl}/${apiPath ?? "<api-path>"}/`;
 
   return (
     <div className="keys-panel">
@@ -61,10 +62,7 @@ export function SubscriptionKeysPanel({ subscription, gatewayUrl, apiPath }: Pro
       )}
       {shown && keys.isPending && <p className="muted">Loading keys…</p>}
       {shown && keys.data && <KeysBox keys={keys.data} masked={masked} title={`Keys for ${subscription.name}`} />}
-      <p className="field-hint">Example call</p>
-      <pre className="code-block">
-        <code>{curl}</code>
-      </pre>
+      <ExampleCall apiId={apiId} subscriptionKey={primaryKey} />
     </div>
   );
 }

@@ -63,7 +63,7 @@ export function PortalSubscriptionClient({ initial, gatewayUrl }: { initial: Sub
       </Card>
       {live.has(sub.state) && (
         <Card title="Keys" id="subscription-keys">
-          <SubscriptionKeyRows subscription={sub} gatewayUrl={gatewayUrl} apiPath={sub.apis[0]?.gatewayPath} />
+          <SubscriptionKeyRows subscription={sub} apiId={sub.apis[0]?.id} />
         </Card>
       )}
       <Card title="Limits and usage this period" id="subscription-limits" actions={<Link href={`/portal/usage?subscriptionId=${encodeURIComponent(sub.id)}`}>Charts in My usage</Link>}>
