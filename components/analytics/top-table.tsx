@@ -82,7 +82,9 @@ export function TopTable({ title, column, list, error, drill, current }: Props) 
         empty={list && items.length === 0 && "No requests in this range."}
       >
         {items.map((item) => (
-          <tr key={item.key} aria-current={current === item.key ? "true" : undefined}>
+          // An operation's text repeats across APIs ("GET /hello" in two of them): the API is part of its identity,
+          // else React reuses a stale row when a filter leaves one of them.
+          <tr key={`${item.apiId ?? ""} ${item.key}`} aria-current={current === item.key ? "true" : undefined}>
             <td>
               <Name item={item} drill={drill} />
               {current === item.key && <span className="cell-sub">(filtered by)</span>}
