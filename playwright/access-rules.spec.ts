@@ -33,7 +33,7 @@ test("an access rule added in the console is tried in the tester and enforced by
   await expect(verdict).toContainText("every rule holds");
 
   await form.getByRole("button", { name: "Save access rules" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved");
+  await expect(form.getByRole("status")).toContainText("Access rules saved");
 
   // The gateway picks the rule up over the config channel.
   await expect.poll(async () => (await call("red")).status, { timeout: 15_000 }).toBe(403);
@@ -61,7 +61,7 @@ test("an operation's own access rules, set on its policy panel, replace the API'
   await form.getByLabel("Rule 1 name").fill("gold tier only");
   await form.getByLabel("Rule 1 expression (CEL)").fill('request.headers["x-tier"] == "gold"');
   await form.getByRole("button", { name: "Save operation access rules" }).click();
-  await expect(form.getByRole("status")).toContainText("Saved");
+  await expect(form.getByRole("status")).toContainText("Operation access rules saved");
 
   // GET /echo now answers to its own list only; GET /hello keeps the API's.
   await expect.poll(async () => (await call("echo", { "x-team": "red", "x-tier": "gold" })).status, { timeout: 15_000 }).toBe(200);

@@ -120,4 +120,4 @@ export type { ForwardIdentity } from "@portcullis/gateway/contract/forward-ident
 export type PutOperationPolicyRequest = z.input<typeof putOperationPolicyInputSchema>;
 
 /** GET /apis/{id}/reference: the portal's API page. */
-export type { ApiReference } from "@/lib/portal/api-reference-schemas";
+export type { ApiReference, ExampleCall as ApiExampleCall } from "@/lib/portal/api-reference-schemas";

@@ -1,7 +1,7 @@
 // Checks a request body in the browser with the zod schema its route parses, and words a
 // refusal exactly as the server would (lib/http/errors.ts: validation_failed, "path: message"
 // joined by "; ", the issues beside it), so the form shows the same banner before and after submit.
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
 import type { ZodType } from "zod";
 import { ApiRequestError } from "./api-client";
 
@@ -26,4 +26,43 @@ export function useRequestCheck(schema: ZodType) {
     return found === null;
   }
   return { problem, check, clear: () => setProblem(null) };
+}
+
+/** What a react-query mutation offers a form: the structural part, so any resource's mutation fits. */
+export interface FormMutation<TBody> {
+  mutate(body: TBody, options?: { onSuccess?: () => void }): void;
+  reset(): void;
+  isPending: boolean;
+  isSuccess: boolean;
+  error: unknown;
+}
+
+/** A form's submit handler and what its footer shows. */
+export interface CheckedSubmit {
+  onSubmit(e: FormEvent<HTMLFormElement>): void;
+  /** The browser's refusal (the route's schema), else the server's answer. */
+  error: unknown;
+  isPending: boolean;
+  isSuccess: boolean;
+}
+
+/**
+ * The usual form: read the body from the form, check it with the route's schema, send it.
+ * `afterSave` runs once the server accepted it (e.g. clear a secret field).
+ */
+export function useCheckedSubmit<TBody>(
+  mutation: FormMutation<TBody>,
+  schema: ZodType,
+  readBody: (form: HTMLFormElement) => TBody,
+  afterSave?: (form: HTMLFormElement) => void,
+): CheckedSubmit {
+  const request = useRequestCheck(schema);
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    mutation.reset();
+    const form = e.currentTarget;
+    const body = readBody(form);
+    if (request.check(body)) mutation.mutate(body, afterSave && { onSuccess: () => afterSave(form) });
+  }
+  return { onSubmit, error: request.problem ?? mutation.error, isPending: mutation.isPending, isSuccess: mutation.isSuccess };
 }

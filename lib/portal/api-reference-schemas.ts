@@ -48,3 +48,17 @@ export const apiReferenceSchema = z
   .meta({ id: "ApiReference" });
 
 export type ApiReference = z.infer<typeof apiReferenceSchema>;
+
+export const exampleCallSchema = z
+  .object({
+    apiId: z.string(),
+    name: z.string(),
+    keyPlaceholder: z.string().describe("Stands for the subscription key in `curl`"),
+    operation: z
+      .object({ method: z.string(), path: z.string().describe("Path template"), curl: z.string().describe("Generated with httpsnippet, as on the API page") })
+      .nullable()
+      .describe("A GET without path parameters when the API has one, else its first operation; null: the API has none"),
+  })
+  .meta({ id: "ExampleCall" });
+
+export type ExampleCall = z.infer<typeof exampleCallSchema>;

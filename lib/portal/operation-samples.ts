@@ -80,9 +80,9 @@ function toHar(request: SampleRequest): HarRequest {
 
 export type CodeSample = { language: (typeof sampleLanguages)[number]["id"]; label: string; code: string };
 
-export function codeSamplesFor(request: SampleRequest): CodeSample[] {
+export function codeSamplesFor(request: SampleRequest, languages: readonly (typeof sampleLanguages)[number][] = sampleLanguages): CodeSample[] {
   const snippet = new HTTPSnippet(toHar(request));
-  return sampleLanguages.map(({ id, label, target, client }) => {
+  return languages.map(({ id, label, target, client }) => {
     const code = snippet.convert(target, client);
     return { language: id, label, code: typeof code === "string" ? code : Array.isArray(code) ? code.join("\n") : "" };
   });

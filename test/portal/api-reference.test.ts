@@ -2,6 +2,7 @@
 // address, every operation has code samples with the key as a placeholder, the products that
 // contain it are listed, and a developer sees only their own subscriptions to it.
 import { beforeAll, describe, expect, it } from "vitest";
+import * as exampleCallRoute from "@/app/api/v1/apis/[apiId]/example-call/route";
 import * as referenceRoute from "@/app/api/v1/apis/[apiId]/reference/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
@@ -14,6 +15,7 @@ import { createIdentity, type UserIdentity } from "../support/identities";
 import { importedApi } from "../support/import-api";
 
 const reference = (apiId: string, as?: UserIdentity) => callRoute(referenceRoute.GET, { params: { apiId }, as });
+const exampleCall = (apiId: string, as?: UserIdentity) => callRoute(exampleCallRoute.GET, { params: { apiId }, as });
 
 let api: { id: string; path: string };
 let productId: string;
@@ -77,5 +79,27 @@ describe("GET /apis/{id}/reference", () => {
       expect([res.status, res.body.error.code]).toEqual([404, "not_found"]);
     }
     expect((await reference(draft.id)).status).toBe(200); // console roles see drafts
+  });
+});
+
+describe("GET /apis/{id}/example-call", () => {
+  it("gives the curl sample of a GET without path parameters, the same the API page shows, and nothing else", async () => {
+    const [res, ref] = await Promise.all([exampleCall(api.id, alice), reference(api.id, alice)]);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(["apiId", "keyPlaceholder", "name", "operation"]);
+    const { method, path, curl } = res.body.operation;
+    expect(method).toBe("GET");
+    expect(path).not.toContain("{");
+    const onPage = ref.body.operations.find((o: { method: string; path: string }) => o.method === method && o.path === path);
+    expect(curl).toBe(onPage.samples.find((s: { language: string }) => s.language === "curl").code);
+    expect(curl).toContain(`${env().GATEWAY_PUBLIC_URL.replace(/\/+$/, "")}/${api.path}${path}`);
+    expect(curl).toContain(SUBSCRIPTION_KEY_PLACEHOLDER);
+  });
+
+  it("answers 404 to a developer for a draft API, as the reference does", async () => {
+    const draft = await importedApi({ path: uniquePath("portal-example-draft") });
+    const res = await exampleCall(draft.id, alice);
+    expect([res.status, res.body.error.code]).toEqual([404, "not_found"]);
+    expect((await exampleCall(draft.id)).status).toBe(200);
   });
 });

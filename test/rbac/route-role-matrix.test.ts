@@ -29,6 +29,7 @@ const allowedRoles: Record<string, UserRoleName[] | "public"> = {
   "PATCH /apis/{apiId}": MANAGERS,
   "DELETE /apis/{apiId}": MANAGERS,
   "GET /apis/{apiId}/reference": EVERYONE,
+  "GET /apis/{apiId}/example-call": EVERYONE,
   "GET /apis/{apiId}/test-requests": CONSOLE,
   "POST /apis/{apiId}/test-requests": MANAGERS,
   "POST /apis/validate": MANAGERS,

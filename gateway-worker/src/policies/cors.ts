@@ -89,21 +89,30 @@ function addVaryOrigin(headers: Record<string, string | string[] | undefined>) {
   headers.vary = values.join(", ");
 }
 
+/** The 204 that lets the browser send its request: what it asked for, for `maxAge` seconds. */
+function preflightAnswer(allowed: { allowOrigin: string; requestedMethod: string; requestedHeaders: string; maxAge: string; credentials: boolean }): Rejection {
+  const headers: Record<string, string> = {
+    "access-control-allow-origin": allowed.allowOrigin,
+    "access-control-allow-methods": allowed.requestedMethod,
+    "access-control-max-age": allowed.maxAge,
+    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+  };
+  if (allowed.requestedHeaders !== "") headers["access-control-allow-headers"] = allowed.requestedHeaders;
+  if (allowed.credentials) headers["access-control-allow-credentials"] = "true";
+  return { status: 204, code: "cors_preflight", message: "", headers };
+}
+
+/** The portal never sends credentials, and its preflights are cached for the default time. */
+const portalPreflightAnswer = (origin: string, requestedMethod: string, requestedHeaders: string) =>
+  preflightAnswer({ allowOrigin: origin, requestedMethod, requestedHeaders, maxAge: String(DEFAULT_CORS_MAX_AGE_SECONDS), credentials: false });
+
 function preflight(ctx: PolicyContext, cors: CompiledCors, origin: string, requestedMethod: string) {
   const allowOrigin = allowOriginFor(cors, origin);
   if (!allowOrigin) return rejection("cors_forbidden", { vary: "Origin" }, `The origin ${origin} may not call this API from a browser.`);
   const requestedHeaders = firstHeaderValue(ctx.headers, "access-control-request-headers")?.trim() ?? "";
   if (requestedHeaders !== "" && !TOKEN_LIST.test(requestedHeaders)) return rejection("cors_forbidden", { vary: "Origin" }, "Access-Control-Request-Headers is not a list of header names.");
-  const headers: Record<string, string> = {
-    "access-control-allow-origin": allowOrigin,
-    "access-control-allow-methods": requestedMethod,
-    "access-control-max-age": cors.maxAge,
-    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-  };
   // Any header the page asks for (the subscription key header among them): the API decides what it accepts.
-  if (requestedHeaders !== "") headers["access-control-allow-headers"] = requestedHeaders;
-  if (cors.credentials) headers["access-control-allow-credentials"] = "true";
-  return { status: 204, code: "cors_preflight", message: "", headers };
+  return preflightAnswer({ allowOrigin, requestedMethod, requestedHeaders, maxAge: cors.maxAge, credentials: cors.credentials });
 }
 
 /** The portal's preflight: common methods and the headers a call needs, never credentials. */
@@ -114,14 +123,7 @@ function portalPreflight(ctx: PolicyContext, portal: PortalCors, origin: string,
   if (refused !== undefined) {
     return rejection("cors_forbidden", { vary: "Origin" }, `The developer portal may not send ${refused.startsWith("the method") ? refused : `the header ${refused}`} to this API from a browser.`);
   }
-  const headers: Record<string, string> = {
-    "access-control-allow-origin": origin,
-    "access-control-allow-methods": requestedMethod,
-    "access-control-max-age": String(DEFAULT_CORS_MAX_AGE_SECONDS),
-    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-  };
-  if (requestedHeaders !== "") headers["access-control-allow-headers"] = requestedHeaders;
-  return { status: 204, code: "cors_preflight", message: "", headers };
+  return portalPreflightAnswer(origin, requestedMethod, requestedHeaders);
 }
 
 /**
@@ -138,14 +140,7 @@ export function portalPreflightBeforeRouting(portalOrigin: string | undefined, m
   if (!PORTAL_CORS_METHODS.has(requestedMethod) || (requestedHeaders !== "" && !TOKEN_LIST.test(requestedHeaders))) {
     return rejection("cors_forbidden", { vary: "Origin" }, `The developer portal may not send this request to the API from a browser.`);
   }
-  const answer: Record<string, string> = {
-    "access-control-allow-origin": origin,
-    "access-control-allow-methods": requestedMethod,
-    "access-control-max-age": String(DEFAULT_CORS_MAX_AGE_SECONDS),
-    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
-  };
-  if (requestedHeaders !== "") answer["access-control-allow-headers"] = requestedHeaders;
-  return { status: 204, code: "cors_preflight", message: "", headers: answer };
+  return portalPreflightAnswer(origin, requestedMethod, requestedHeaders);
 }
 
 /** The gateway owns CORS for this answer: the backend's own headers would contradict it. */

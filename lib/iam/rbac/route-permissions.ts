@@ -19,6 +19,7 @@ export const routePermissions = {
   "DELETE /apis/{apiId}": "apis.write",
   /** The portal's API page: the current revision's document on the gateway (developers: published APIs only) and the caller's own subscriptions to it. */
   "GET /apis/{apiId}/reference": "apis.read",
+  "GET /apis/{apiId}/example-call": "apis.read",
   // Writes, not reads: it acts with a subscription key and reaches the backend, whose operations may change data.
   "GET /apis/{apiId}/test-requests": "revisions.read",
   "POST /apis/{apiId}/test-requests": "apis.write",

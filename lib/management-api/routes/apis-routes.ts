@@ -7,7 +7,7 @@ import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { deleteApiQuerySchema, deletedApiSchema } from "@/lib/apis/delete-api-schemas";
 import { testRequestInputSchema, testResponseSchema } from "@/lib/apis/test-console/test-request-schemas";
 import { operationTemplateQuerySchema, operationTestTemplateSchema } from "@/lib/apis/test-console/operation-template-schemas";
-import { apiReferenceSchema } from "@/lib/portal/api-reference-schemas";
+import { apiReferenceSchema, exampleCallSchema } from "@/lib/portal/api-reference-schemas";
 import { routeDocs } from "../route-doc";
 
 const tag = "APIs";
@@ -79,6 +79,16 @@ export const apisRoutes = routeDocs([
       "The current revision's OpenAPI document with `servers` replaced by the gateway's public address (path version included; a header or query version is in `version`), code samples per operation (curl, JavaScript, Python, Go, C#) with the key as `keyPlaceholder`, the published products that contain the API, and the caller's own active subscriptions whose keys open it.",
     tag,
     response: { status: 200, description: "The reference", schema: apiReferenceSchema },
+  },
+  {
+    method: "get",
+    path: "/apis/{apiId}/example-call",
+    operationId: "getApiExampleCall",
+    summary: "One ready-to-run curl call of the API through the gateway, as shown beside a subscription's keys",
+    description:
+      "The curl sample of one real operation (a GET without path parameters when there is one), built like the reference's samples, without the document or the other operations' samples: the portal's subscription pages show it for each subscription.",
+    tag,
+    response: { status: 200, description: "The example call", schema: exampleCallSchema },
   },
   {
     method: "get",

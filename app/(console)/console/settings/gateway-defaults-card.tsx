@@ -4,12 +4,11 @@
 // kind, how limits are counted and answered, and the request rules every API
 // gets where no product, API or operation sets its own. Its own form and PATCH,
 // checked with the route's schema. Platform admins edit; others see it disabled.
-import type { FormEvent } from "react";
 import type { WorkspaceSettings } from "@/lib/client/api-types";
 import { CountingFields, limitFieldAliases, RateAndQuotaFields, readCounting, readRateAndQuota } from "@/components/console/limit-fields";
 import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { useUpdateSettings } from "@/lib/client/use-settings";
 import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
 import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
@@ -18,16 +17,9 @@ import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 const gatewayDefaultsAliases = { ...limitFieldAliases("gatewayPolicy."), ...ruleFieldAliases("gatewayPolicy.") };
 
 export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSettings["gatewayPolicy"]; canEdit: boolean }) {
-  const save = useUpdateSettings();
-  const request = useRequestCheck(workspaceSettingsPatchSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.reset();
-    const form = e.currentTarget;
-    const body = { gatewayPolicy: { ...readRateAndQuota(form), ...readCounting(form, "workspace"), ...readRules(form, "workspace") } };
-    if (request.check(body)) save.mutate(body);
-  }
+  const submit = useCheckedSubmit(useUpdateSettings(), workspaceSettingsPatchSchema, (form) => ({
+    gatewayPolicy: { ...readRateAndQuota(form), ...readCounting(form, "workspace"), ...readRules(form, "workspace") },
+  }));
 
   return (
     <Card title="Gateway defaults">
@@ -38,14 +30,10 @@ export function GatewayDefaultsCard({ policy, canEdit }: { policy: WorkspaceSett
       <GatewayPolicyForm
         key={JSON.stringify(policy)}
         label="Gateway defaults"
-        onSubmit={onSubmit}
-        save={save}
-        problem={request.problem}
+        submit={submit}
         aliases={gatewayDefaultsAliases}
         canEdit={canEdit}
-        submitLabel="Save defaults"
-        saved="Defaults saved"
-        errorTitle="Defaults refused"
+        saves="defaults"
       >
         <RateAndQuotaFields limits={policy} disabled={!canEdit} owner="by default" />
         <CountingFields limits={policy} scope="workspace" disabled={!canEdit} />

@@ -3,7 +3,6 @@
 // shown (subject, SANs, validity, fingerprint), replaced or removed by platform
 // admins. The key is write-only: stored encrypted, sent to the gateways sealed,
 // never shown again. Checked in the browser with the PUT route's own schema.
-import type { FormEvent } from "react";
 import { formText } from "@/components/form-data";
 import { formatDateTime } from "@/components/format";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
@@ -14,21 +13,17 @@ import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { gatewayTlsInputSchema } from "@/lib/gateway-tls/gateway-tls-schemas";
 import { useClearGatewayTls, useGatewayTls, useSetGatewayTls } from "@/lib/client/use-gateway-tls";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 
 export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
   const current = useGatewayTls();
-  const save = useSetGatewayTls();
   const clear = useClearGatewayTls();
-  const request = useRequestCheck(gatewayTlsInputSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.reset();
-    const form = e.currentTarget;
-    const body = { certificate: formText(form, "certificate"), privateKey: formText(form, "privateKey") };
-    if (request.check(body)) save.mutate(body, { onSuccess: () => form.reset() });
-  }
+  const submit = useCheckedSubmit(
+    useSetGatewayTls(),
+    gatewayTlsInputSchema,
+    (form) => ({ certificate: formText(form, "certificate"), privateKey: formText(form, "privateKey") }),
+    (form) => form.reset(), // the key is write-only: it leaves the page once stored
+  );
 
   const cert = current.data?.certificate;
   return (
@@ -56,8 +51,8 @@ export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
         </dl>
       )}
       {canEdit && (
-        <form className="form" onSubmit={onSubmit} aria-label="Gateway certificate" noValidate>
-          <FieldErrorScope error={request.problem ?? save.error}>
+        <form className="form" onSubmit={submit.onSubmit} aria-label="Gateway certificate" noValidate>
+          <FieldErrorScope error={submit.error}>
             <Textarea label="Certificate chain (PEM)" name="certificate" rows={4} placeholder="-----BEGIN CERTIFICATE-----" hint="The server certificate first, then its intermediates" />
             <Textarea
               label="Private key (PEM)"
@@ -70,10 +65,10 @@ export function GatewayTlsSection({ canEdit }: { canEdit: boolean }) {
             <FormFooter
               submitLabel={current.data?.configured ? "Replace certificate" : "Set certificate"}
               variant="secondary"
-              busy={save.isPending}
-              error={request.problem ?? save.error}
+              busy={submit.isPending}
+              error={submit.error}
               errorTitle="Certificate refused"
-              success={save.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
+              success={submit.isSuccess ? "Saved; the gateways present it to new connections." : undefined}
             >
               {current.data?.configured && (
                 <ConfirmButton

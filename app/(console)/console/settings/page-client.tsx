@@ -1,7 +1,7 @@
 "use client";
 // Workspace settings: the lint ruleset every import runs, opt-in publishing governance, and
 // the URL import policy, and the gateway defaults (their own form). Platform admins edit; everyone else sees them read-only.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { LintRuleset } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
 import { bytesToMb, mbToBytes } from "@/components/format";
@@ -15,7 +15,7 @@ import { GatewayDefaultsCard } from "./gateway-defaults-card";
 import { PortalSettingsCard } from "./portal-settings-card";
 import { SignInSecurityCard } from "./sign-in-security-card";
 import { FieldErrorScope } from "@/components/ui/field-errors";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { workspaceSettingsPatchSchema } from "@/lib/settings/workspace-settings-schema";
 
 /** The PATCH body's paths → this form's controls (sizes are typed in MB and seconds). */
@@ -31,15 +31,9 @@ const customExample = "extends:\n  - minimal\nrules:\n  operation-summary: error
 export function SettingsClient({ canEdit }: { canEdit: boolean }) {
   const settings = useSettings();
   const [ruleset, setRuleset] = useState<LintRuleset | null>(null);
-  const save = useUpdateSettings();
-  const request = useRequestCheck(workspaceSettingsPatchSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.reset();
-    const form = e.currentTarget;
+  const submit = useCheckedSubmit(useUpdateSettings(), workspaceSettingsPatchSchema, (form) => {
     const customConfig = formText(form, "customConfig", { trim: false });
-    const body = {
+    return {
       lint: { ruleset: formText(form, "ruleset") as LintRuleset, customConfig: customConfig.trim() ? customConfig : null },
       governance: { requireLintCleanToPublish: formChecked(form, "requireLintCleanToPublish") },
       import: {
@@ -48,8 +42,7 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
         fetchTimeoutMs: Math.round(Number(formText(form, "fetchTimeoutS")) * 1000),
       },
     };
-    if (request.check(body)) save.mutate(body);
-  }
+  });
 
   const data = settings.data;
   const shownRuleset = ruleset ?? data?.lint.ruleset ?? "recommended";
@@ -59,8 +52,8 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
       <ErrorBanner error={settings.error} />
       {!canEdit && <p className="muted">Only platform admins can change these settings.</p>}
       {data && (
-        <form className="form" onSubmit={onSubmit} key={JSON.stringify(data)}>
-          <FieldErrorScope error={request.problem ?? save.error} aliases={settingsAliases}>
+        <form className="form" onSubmit={submit.onSubmit} key={JSON.stringify(data)}>
+          <FieldErrorScope error={submit.error} aliases={settingsAliases}>
             <fieldset disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
               <Card title="Lint">
                 <Select
@@ -108,10 +101,10 @@ export function SettingsClient({ canEdit }: { canEdit: boolean }) {
               </Card>
               <FormFooter
                 submitLabel="Save settings"
-                busy={save.isPending}
-                error={request.problem ?? save.error}
+                busy={submit.isPending}
+                error={submit.error}
                 errorTitle="Settings not saved"
-                success={save.isSuccess && "Settings saved."}
+                success={submit.isSuccess && "Settings saved."}
                 hideActions={!canEdit}
               />
             </fieldset>

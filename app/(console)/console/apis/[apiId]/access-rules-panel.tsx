@@ -3,11 +3,13 @@
 // bearer token is verified; an operation's own rules (under Operations) replace the API's.
 // One PATCH saves both; an expression that does not compile comes back as a 400 naming the
 // CEL problem and its position. The rule tester tries the rows as edited.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Api } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
 import { Checkbox, Input } from "@/components/ui/field";
+import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { useUpdateApi } from "@/lib/client/use-apis";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
 import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 
@@ -18,13 +20,10 @@ const forwardingAliases = {
 };
 
 export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const update = useUpdateApi(api.id);
   const [rows, setRows] = useState<AccessRuleRow[]>(() => toRows(api.accessRules));
   const forward = api.forwardIdentity;
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
+  const submit = useCheckedSubmit(useUpdateApi(api.id), updateApiInputSchema, (element) => {
+    const form = new FormData(element);
     const header = (name: string) => String(form.get(name) ?? "").trim() || undefined;
     const forwardIdentity = {
       subjectHeader: header("subjectHeader"),
@@ -33,11 +32,11 @@ export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean 
       stripAuthorization: form.get("stripAuthorization") === "on" || undefined,
     };
     const anyForwarding = Object.values(forwardIdentity).some((v) => v !== undefined);
-    update.mutate({
+    return {
       accessRules: rows.length ? toRules(rows) : null,
       forwardIdentity: anyForwarding ? (JSON.parse(JSON.stringify(forwardIdentity)) as typeof forwardIdentity) : null,
-    });
-  }
+    };
+  });
 
   return (
     <Card title="Access rules and identity">
@@ -48,13 +47,10 @@ export function AccessRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean 
       <GatewayPolicyForm
         key={JSON.stringify([api.accessRules, forward])}
         label="Access rules and identity"
-        onSubmit={onSubmit}
-        save={update}
+        submit={submit}
         aliases={forwardingAliases}
         canEdit={canEdit}
-        submitLabel="Save access rules"
-        saved="Saved"
-        errorTitle="Access rules refused"
+        saves="access rules"
       >
         <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
         <fieldset className="fieldset" disabled={!canEdit}>

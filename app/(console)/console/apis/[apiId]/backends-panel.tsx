@@ -4,7 +4,7 @@
 // browser with the PATCH route's own schema, then saved with one PATCH. The
 // client key is write-only: the form says whether one is stored, never shows it.
 import { FieldErrorScope } from "@/components/ui/field-errors";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Api } from "@/lib/client/api-types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { Checkbox, Input, Textarea } from "@/components/ui/field";
 import { FormFooter } from "@/components/ui/form-footer";
 import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { useUpdateApi } from "@/lib/client/use-apis";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { readBackendsForm } from "./backends-form-values";
 
 type Row = { key: number; url: string; weight: number };
@@ -23,16 +23,8 @@ export function BackendsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
   const [health, setHealth] = useState(settings?.healthCheck != null);
   const [ejection, setEjection] = useState(settings?.passiveEjection != null);
   const [breaker, setBreaker] = useState(settings?.circuitBreaker != null);
-  const update = useUpdateApi(api.id);
-  const request = useRequestCheck(updateApiInputSchema);
+  const submit = useCheckedSubmit(useUpdateApi(api.id), updateApiInputSchema, (form) => readBackendsForm(form));
   if (!settings) return null; // developers: backends are internal
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    update.reset();
-    const body = readBackendsForm(e.currentTarget);
-    if (request.check(body)) update.mutate(body);
-  }
 
   const nextKey = Math.max(0, ...rows.map((r) => r.key)) + 1;
   const hc = settings.healthCheck;
@@ -40,8 +32,8 @@ export function BackendsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
   return (
     <Card title="Backends">
       {/* Every control is named by its path in the PATCH body (rows by errorFor), so refusals land under their field. */}
-      <form className="form" onSubmit={onSubmit} aria-label="Backend settings" noValidate>
-        <FieldErrorScope error={request.problem ?? update.error}>
+      <form className="form" onSubmit={submit.onSubmit} aria-label="Backend settings" noValidate>
+        <FieldErrorScope error={submit.error}>
           <fieldset className="fieldset" disabled={!canEdit}>
             <legend className="field-label">Backends and weights</legend>
             {rows.map((row, i) => (
@@ -117,8 +109,8 @@ export function BackendsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) 
           <FormFooter
             submitLabel="Save backends"
             variant="secondary"
-            busy={update.isPending}
-            error={request.problem ?? update.error}
+            busy={submit.isPending}
+            error={submit.error}
             errorTitle="Backend settings refused"
             hideActions={!canEdit}
           />

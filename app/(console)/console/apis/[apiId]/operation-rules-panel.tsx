@@ -3,7 +3,7 @@
 // scope each comes from (GET .../effective-policy, the same computation the
 // gateway compiles), and the operation's own rules, which win over the API's; its own access
 // rules (CEL, components/console/access-rules-editor.tsx) replace the API's list whole.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Api, EffectivePolicy, Operation, OperationPolicy } from "@/lib/client/api-types";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { Table } from "@/components/ui/table";
 import { putOperationPolicyInputSchema } from "@/lib/gateway-policy/operation-policy-schemas";
 import { REQUEST_RULE_NAMES } from "@/lib/gateway-policy/request-rule-schemas";
 import { useDeleteOperationPolicy, useEffectivePolicy, useOperationPolicies, usePutOperationPolicy } from "@/lib/client/use-gateway-policies";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { AccessRulesEditor, AccessRuleTester, toRows, toRules, type AccessRuleRow } from "@/components/console/access-rules-editor";
 import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
@@ -45,28 +45,19 @@ type OperationRef = { method: string; path: string };
 
 /** The operation's own access rules: saved with a PUT of its whole policy, every other field kept; none: the API's apply. */
 function OperationAccessRules({ apiId, op, own, canEdit }: { apiId: string; op: OperationRef; own: OperationPolicy | undefined; canEdit: boolean }) {
-  const put = usePutOperationPolicy(apiId);
-  const request = useRequestCheck(putOperationPolicyInputSchema);
   const [rows, setRows] = useState<AccessRuleRow[]>(() => toRows(own?.policy.accessRules));
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  const submit = useCheckedSubmit(usePutOperationPolicy(apiId), putOperationPolicyInputSchema, () => {
     const { accessRules: _previous, ...rest } = own?.policy ?? {};
-    const body = { ...op, policy: { ...rest, ...(rows.length ? { accessRules: toRules(rows) } : {}) } };
-    if (request.check(body)) put.mutate(body);
-  }
+    return { ...op, policy: { ...rest, ...(rows.length ? { accessRules: toRules(rows) } : {}) } };
+  });
 
   return (
     <>
       <GatewayPolicyForm
         label="Operation access rules"
-        onSubmit={onSubmit}
-        save={put}
-        problem={request.problem}
+        submit={submit}
         canEdit={canEdit}
-        submitLabel="Save operation access rules"
-        saved="Saved"
-        errorTitle="Access rules refused"
+        saves="operation access rules"
       >
         <p className="muted">This operation&apos;s own access rules replace the API&apos;s list whole; none: the API&apos;s apply.</p>
         <AccessRulesEditor rows={rows} onChange={setRows} disabled={!canEdit} />
@@ -83,18 +74,13 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
   const op = { method: operation.method, path: operation.path };
   const effective = useEffectivePolicy(api.id, op);
   const policies = useOperationPolicies(api.id);
-  const put = usePutOperationPolicy(api.id);
   const remove = useDeleteOperationPolicy(api.id);
-  const request = useRequestCheck(putOperationPolicyInputSchema);
   const own = policies.data?.items.find((p) => p.method === op.method && p.path === op.path);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  const submit = useCheckedSubmit(usePutOperationPolicy(api.id), putOperationPolicyInputSchema, (form) => {
     // PUT replaces the whole policy: limits set on the operation elsewhere are kept, the rules come from the form.
     const limits = Object.entries(own?.policy ?? {}).filter(([name]) => !(REQUEST_RULE_NAMES as readonly string[]).includes(name));
-    const body = { ...op, policy: { ...Object.fromEntries(limits), ...readRules(e.currentTarget, "operation") } };
-    if (request.check(body)) put.mutate(body);
-  }
+    return { ...op, policy: { ...Object.fromEntries(limits), ...readRules(form, "operation") } };
+  });
 
   return (
     <Card title={`${op.method} ${op.path}`}>
@@ -107,14 +93,10 @@ export function OperationRulesPanel({ api, operation, canEdit }: { api: Api; ope
         <GatewayPolicyForm
           key={JSON.stringify(own?.policy ?? {})}
           label="Operation rules"
-          onSubmit={onSubmit}
-          save={put}
-          problem={request.problem ?? remove.error}
+          submit={{ ...submit, error: submit.error ?? remove.error }}
           aliases={operationRuleAliases}
           canEdit={canEdit}
-          submitLabel="Save operation rules"
-          saved="Saved"
-          errorTitle="Rules refused"
+          saves="operation rules"
           actions={
             own &&
             canEdit && (

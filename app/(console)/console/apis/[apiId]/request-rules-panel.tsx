@@ -2,13 +2,12 @@
 // The API's own request rules, enforced by the gateways on every operation that
 // sets none of its own. Checked in the browser with the route's own field
 // schemas, then one PATCH. Viewers see the same form, disabled.
-import type { FormEvent } from "react";
 import { z } from "zod";
 import type { Api } from "@/lib/client/api-types";
 import { Card } from "@/components/ui/card";
 import { requestRuleInputFields } from "@/lib/gateway-policy/request-rule-schemas";
 import { useUpdateApi } from "@/lib/client/use-apis";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 
@@ -17,14 +16,7 @@ const rulesSchema = z.object(requestRuleInputFields).strict();
 const apiRuleAliases = ruleFieldAliases();
 
 export function RequestRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
-  const update = useUpdateApi(api.id);
-  const request = useRequestCheck(rulesSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const body = readRules(e.currentTarget, "api");
-    if (request.check(body)) update.mutate(body);
-  }
+  const submit = useCheckedSubmit(useUpdateApi(api.id), rulesSchema, (form) => readRules(form, "api"));
 
   const rules = {
     cors: api.cors,
@@ -42,14 +34,10 @@ export function RequestRulesPanel({ api, canEdit }: { api: Api; canEdit: boolean
       <GatewayPolicyForm
         key={JSON.stringify(rules)}
         label="Request rules"
-        onSubmit={onSubmit}
-        save={update}
-        problem={request.problem}
+        submit={submit}
         aliases={apiRuleAliases}
         canEdit={canEdit}
-        submitLabel="Save rules"
-        saved="Rules saved"
-        errorTitle="Rules refused"
+        saves="rules"
       >
         <fieldset className="fieldset" disabled={!canEdit} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={rules} scope="api" />

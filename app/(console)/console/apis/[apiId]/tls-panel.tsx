@@ -3,7 +3,7 @@
 // answers, and mutual TLS against a CA bundle. Checked in the browser with the
 // PATCH route's own schema, then saved with one PATCH (the server also reads
 // every certificate: 422 invalid_certificate says which). Viewers see it disabled.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Api, UpdateApiRequest } from "@/lib/client/api-types";
 import { formChecked, formText } from "@/components/form-data";
 import { Card } from "@/components/ui/card";
@@ -12,7 +12,7 @@ import { FieldErrorScope } from "@/components/ui/field-errors";
 import { FormFooter } from "@/components/ui/form-footer";
 import { updateApiInputSchema } from "@/lib/apis/update-api-input";
 import { useUpdateApi } from "@/lib/client/use-apis";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 
 /** Either trust source may be left empty: a CA bundle, a realm's CA (trustRealmCa), or both. */
 function mtlsRequest(form: HTMLFormElement) {
@@ -34,20 +34,12 @@ function toRequest(form: HTMLFormElement): UpdateApiRequest {
 export function TlsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
   const [hsts, setHsts] = useState(api.hsts !== null);
   const [mtls, setMtls] = useState(api.mtls !== null);
-  const update = useUpdateApi(api.id);
-  const request = useRequestCheck(updateApiInputSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    update.reset();
-    const body = toRequest(e.currentTarget);
-    if (request.check(body)) update.mutate(body);
-  }
+  const submit = useCheckedSubmit(useUpdateApi(api.id), updateApiInputSchema, (form) => toRequest(form));
 
   return (
     <Card title="TLS">
-      <form className="form" onSubmit={onSubmit} aria-label="TLS settings" noValidate>
-        <FieldErrorScope error={request.problem ?? update.error}>
+      <form className="form" onSubmit={submit.onSubmit} aria-label="TLS settings" noValidate>
+        <FieldErrorScope error={submit.error}>
           <fieldset className="fieldset" disabled={!canEdit}>
             <legend className="field-label">HTTPS</legend>
             <Checkbox label="Redirect plain HTTP to HTTPS (308)" name="httpsRedirect" defaultChecked={api.httpsRedirect} />
@@ -88,8 +80,8 @@ export function TlsPanel({ api, canEdit }: { api: Api; canEdit: boolean }) {
           <FormFooter
             submitLabel="Save TLS"
             variant="secondary"
-            busy={update.isPending}
-            error={request.problem ?? update.error}
+            busy={submit.isPending}
+            error={submit.error}
             errorTitle="TLS settings refused"
             hideActions={!canEdit}
           />

@@ -4,31 +4,23 @@
 // the gateway answers it before it knows the product) and how the product's
 // limits are counted and answered. They win over the workspace defaults where
 // the API or operation sets none. Checked with the route's own schema.
-import type { FormEvent } from "react";
 import type { Product } from "@/lib/client/api-types";
 import { CountingFields, limitFieldAliases, readCounting } from "@/components/console/limit-fields";
 import { readRules, RequestRuleFields, ruleFieldAliases } from "@/components/console/request-rule-fields";
 import { Card } from "@/components/ui/card";
 import { inheritUnsetRules } from "@/lib/gateway-policy/inherit-unset-rules";
 import { useUpdateProduct } from "@/lib/client/use-products";
-import { useRequestCheck } from "@/lib/client/use-request-check";
+import { useCheckedSubmit } from "@/lib/client/use-request-check";
 import { updateProductInputSchema } from "@/lib/products/product-schemas";
 import { GatewayPolicyForm } from "@/components/console/gateway-policy-form";
 
 const productPolicyAliases = { ...limitFieldAliases("policy."), ...ruleFieldAliases("policy.") };
 
 export function ProductPolicyCard({ product, editable }: { product: Product; editable: boolean }) {
-  const save = useUpdateProduct(product.id);
-  const request = useRequestCheck(updateProductInputSchema);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    save.reset();
-    const form = e.currentTarget;
+  const submit = useCheckedSubmit(useUpdateProduct(product.id), updateProductInputSchema, (form) => ({
     // An empty field inherits the workspace default, unless the product had set that rule: then it is off here.
-    const body = { policy: { ...inheritUnsetRules(readRules(form, "product"), product.policy), ...readCounting(form, "product") } };
-    if (request.check(body)) save.mutate(body);
-  }
+    policy: { ...inheritUnsetRules(readRules(form, "product"), product.policy), ...readCounting(form, "product") },
+  }));
 
   return (
     <Card title="Gateway rules">
@@ -38,14 +30,10 @@ export function ProductPolicyCard({ product, editable }: { product: Product; edi
       <GatewayPolicyForm
         key={JSON.stringify(product.policy)}
         label="Product gateway rules"
-        onSubmit={onSubmit}
-        save={save}
-        problem={request.problem}
+        submit={submit}
         aliases={productPolicyAliases}
         canEdit={editable}
-        submitLabel="Save rules"
-        saved="Rules saved"
-        errorTitle="Rules refused"
+        saves="rules"
       >
         <fieldset className="fieldset" disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
           <RequestRuleFields rules={product.policy} scope="product" />
