@@ -7,9 +7,11 @@
 //   - ingestion THROUGH THE INGESTER'S CODE (lib/analytics/ingest: each batch validated, then
 //     batchGroups + writeBatches as start-analytics-ingester.ts runs them), batches of
 //     MAX_ANALYTICS_BATCH records, BENCH_INGESTERS (default 2) transactions at once of up to
-//     GROUP_BATCHES batches each, as records/s and as a share of the COPY rate (target >= 20,000
-//     records/s), and the CPU time per 1,000 records (this process and PostgreSQL's backends):
-//     the rate the cores would sustain for this alone, which a busy machine distorts less;
+//     GROUP_BATCHES batches each, then the day rollups built from the hours of the closed days
+//     (closeRollupDays, as the ingester's periodic task does once a day), as records/s and as a
+//     share of the COPY rate (target >= 20,000 records/s), and the CPU time per 1,000 records
+//     (this process and PostgreSQL's backends): the rate the cores would sustain for this
+//     alone, which a busy machine distorts less;
 //   - every dashboard query (series, top lists, request log) for the last 30 days, 7 days and
 //     hour, unfiltered and filtered by the busiest API and subscription, as a platform admin,
 //     BENCH_QUERY_RUNS (default 5) times each: first, p50 and max ms (target < 300 ms);
@@ -50,6 +52,7 @@ const { analyticsDb, closeAnalyticsDb } = await import("@/lib/analytics/analytic
 const { writeBatches } = await import("@/lib/analytics/ingest/ingest-batch");
 const { batchGroups } = await import("@/lib/analytics/ingest/batch-groups");
 const { GROUP_BATCHES } = await import("@/lib/analytics/ingest/start-analytics-ingester");
+const { closeRollupDays } = await import("@/lib/analytics/ingest/close-rollup-days");
 const { refreshTopCandidates } = await import("@/lib/analytics/query/refresh-top-candidates");
 const { catalogueOf, seedCatalogue } = await import("./analytics/seed-catalogue");
 const { dropDatabase } = await import("@/scripts/db/pg-admin");
@@ -65,6 +68,8 @@ type LoadFigures = {
   generateRate: number;
   copy: { rows: number; ms: number; bytes: number };
   ingestRate: number;
+  /** Of the ingestion time, building the day rollups of the closed days from their hours. */
+  closeDays: { days: number; ms: number };
   /** CPU ms per 1,000 records ingested: this process (the ingester's code) and PostgreSQL. */
   cpu: { nodeMs: number; postgresMs: number };
 };
@@ -84,6 +89,11 @@ async function load(catalogue: Catalogue, toMs: number): Promise<LoadFigures> {
   );
   const baseline = await openCopyBaseline(databaseUrl, catalogue.ownerOf);
   const pool = analyticsDb({ max: INGESTERS + 2 });
+  // A live ingester gets each record while its day is open and builds the day rollups once the
+  // day closes. The 30 days arrive here all at once, as if each were still open: the day state
+  // starts before them (the database is new: no day rows to contradict it), and the closed days
+  // are built after the load, in the ingestion figures.
+  await pool.query("UPDATE analytics.rollup_day_state SET closing_before = $1, compacted_before = $1", [new Date(Math.floor(fromMs / 86_400_000) * 86_400_000)]);
   // As the ingester does (start-analytics-ingester.ts): each job validated alone, then written in
   // shared transactions, INGESTERS at once, with INGESTERS x GROUP_BATCHES jobs in hand.
   const ingest = batchGroups((batches) => writeBatches(batches), { inFlight: INGESTERS, maxBatches: GROUP_BATCHES });
@@ -126,14 +136,23 @@ async function load(catalogue: Catalogue, toMs: number): Promise<LoadFigures> {
       console.log(`  ${n(ingested)} records, ${n(rate(ingested, ingestMs))} records/s so far`);
     }
   }
+  const cpuBefore = await cpuSnapshot(pool);
+  const closeStarted = performance.now();
+  const closedDays = (await closeRollupDays(pool, { now: toMs })) ?? 0;
+  const closeDays = { days: closedDays, ms: performance.now() - closeStarted };
+  ingestMs += closeDays.ms;
+  const spent = cpuSpent(cpuBefore, await cpuSnapshot(pool));
+  cpu.nodeMs += spent.nodeMs;
+  cpu.postgresMs += spent.postgresMs;
+  console.log(`  day rollups of ${closedDays} closed days built from their hours in ${secs(closeDays.ms)} (${n(spent.postgresMs)} ms of PostgreSQL CPU)`);
   const copy = await baseline.finish();
   const copyRate = rate(copy.rows, copy.ms);
   const ingestRate = rate(ingested, ingestMs);
-  console.log(`  COPY ${n(copyRate)} rows/s (${secs(copy.ms)}), ingestion ${n(ingestRate)} records/s (${secs(ingestMs)})`);
+  console.log(`  COPY ${n(copyRate)} rows/s (${secs(copy.ms)}), ingestion ${n(ingestRate)} records/s (${secs(ingestMs)}, closing the days included)`);
   if (ingested !== copy.rows) console.log(`  !! ${n(copy.rows - ingested)} records were not counted (duplicates?)`);
 
   const perThousand = (ms: number) => (ms / ingested) * 1000;
-  return { records: ingested, oldestMs, generateRate: rate(copy.rows, generateMs), copy, ingestRate, cpu: { nodeMs: perThousand(cpu.nodeMs), postgresMs: perThousand(cpu.postgresMs) } };
+  return { records: ingested, oldestMs, generateRate: rate(copy.rows, generateMs), copy, ingestRate, closeDays, cpu: { nodeMs: perThousand(cpu.nodeMs), postgresMs: perThousand(cpu.postgresMs) } };
 }
 
 /** What an earlier run loaded into the kept database. */

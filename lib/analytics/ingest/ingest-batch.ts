@@ -3,7 +3,8 @@
 // already there was counted and is left out), the claimed batches' records are COPied into a
 // temporary staging table, and two statements' worth of SQL (one round trip) move them on: the
 // raw rows into analytics.request and every rollup upserted from the staged rows, aggregated by
-// PostgreSQL. A crash anywhere before COMMIT leaves nothing behind, and the redelivered job
+// PostgreSQL (the day rollups only for records of days already closed: close-rollup-days.ts
+// builds a day from its hours once it closes). A crash anywhere before COMMIT leaves nothing behind, and the redelivered job
 // starts over. Two deliveries at once: the second's claim waits for the first's transaction
 // and, once it commits, finds the id taken.
 //
@@ -23,7 +24,7 @@ import { currentAnalyticsSettings, type AnalyticsSettings } from "./analytics-se
 import { storedClientIp } from "./client-ip";
 import { copyField, copyFrom } from "./copy-rows";
 import { DAY_MS, ensureRequestPartitions, forgetRequestPartitions, utcDay, withTransaction, type Queryable } from "./request-partitions";
-import { rollupRetentionMs, rollupTables, rollupUpsert, type DerivedRecord } from "./rollups";
+import { DAY_CLOSING_LOCK, rollupRetentionMs, rollupTables, rollupUpsert, type DerivedRecord } from "./rollups";
 import { subscriptionOwners, type OwnerLookup } from "./subscription-owners";
 import { userAgentFamily } from "./user-agent-family";
 
@@ -76,7 +77,9 @@ export async function writeBatches(batches: readonly AnalyticsBatch[], deps: Ing
           const lines = batches.map((b, i) => (counted[i] ? copyLines(b.gatewayId, derived[i]!, isRaw) : "")).join("");
           if (lines.length > 0) {
             await copyFrom(client, STAGING, lines);
-            await client.query(`${RAW_INSERT}; ${rollupSql}`);
+            // The day-closing lock first: a day being closed (close-rollup-days.ts) waits for this
+            // transaction, or this one waits for it and then adds that day's records to its day rows.
+            await client.query(`SELECT pg_advisory_xact_lock_shared(${DAY_CLOSING_LOCK}); ${RAW_INSERT}; ${rollupSql}`);
           }
           return batches.map((b, i) => (counted[i] ? { duplicate: false, records: b.records.length } : { duplicate: true, records: 0 }));
         }),

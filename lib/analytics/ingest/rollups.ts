@@ -24,12 +24,31 @@ export type DerivedRecord = {
 
 type Grain = "minute" | "hour" | "day";
 
+/** How far the day rollups have been closed (migration 20261202190000_analytics_day_rollups_from_hours). */
+export const DAY_STATE = "analytics.rollup_day_state";
+/**
+ * Every batch's transaction holds this advisory lock shared from before its first rollup write;
+ * closing a day takes it exclusively for a moment (close-rollup-days.ts).
+ */
+export const DAY_CLOSING_LOCK = "hashtext('portcullis.analytics.day_closing')";
+
 /** How long each grain is kept; a record older than its grain's retention is not added to it. */
 export const rollupRetentionMs: Record<Grain, number> = { minute: 8 * DAY_MS, hour: 400 * DAY_MS, day: 5 * 365 * DAY_MS };
 
 /** A key column and the staged expression it is filled from (null keys are stored as ''). */
 type Key = { name: string; from: string };
-export type RollupTable = { table: string; grain: Grain; keys: Key[]; attributes: string[]; only?: string };
+export type RollupTable = {
+  table: string;
+  grain: Grain;
+  keys: Key[];
+  attributes: string[];
+  only?: string;
+  /**
+   * A day rollup: the hour rollup of the same keys it is built from once a day closes
+   * (close-rollup-days.ts); batches add to it only the records of days already closed.
+   */
+  closedFrom?: string;
+};
 
 const key = (name: string): Key => ({ name, from: `coalesce(${name}, '')` });
 const totalKeys: Key[] = [{ name: "gateway_id", from: "gateway_id" }, { name: "status", from: "status" }, key("reason")];
@@ -45,8 +64,8 @@ export const rollupTables: RollupTable[] = [
   // Only records with a subscription; user_id and product_id follow from it (the last transaction's value stays).
   { table: "rollup_subscription_hour", grain: "hour", keys: subscriptionKeys, attributes: ["user_id", "product_id"], only: "subscription_id IS NOT NULL" },
   { table: "rollup_api_hour", grain: "hour", keys: apiKeys, attributes: [] },
-  { table: "rollup_subscription_day", grain: "day", keys: subscriptionKeys, attributes: ["user_id", "product_id"], only: "subscription_id IS NOT NULL" },
-  { table: "rollup_api_day", grain: "day", keys: apiKeys, attributes: [] },
+  { table: "rollup_subscription_day", grain: "day", keys: subscriptionKeys, attributes: ["user_id", "product_id"], only: "subscription_id IS NOT NULL", closedFrom: "rollup_subscription_hour" },
+  { table: "rollup_api_day", grain: "day", keys: apiKeys, attributes: [], closedFrom: "rollup_api_hour" },
   { table: "rollup_total_minute", grain: "minute", keys: totalKeys, attributes: [] },
   { table: "rollup_total_hour", grain: "hour", keys: totalKeys, attributes: [] },
 ];
@@ -65,7 +84,13 @@ const MERGE_ABOVE = 16;
 export function rollupUpsert(rollup: RollupTable, staging: string, oldest: Date): string {
   const keyNames = rollup.keys.map((k) => k.name);
   const bucket = `date_trunc('${rollup.grain}', t, 'UTC')`;
-  const conditions = [`${bucket} >= '${oldest.toISOString()}'`, ...(rollup.only ? [rollup.only] : [])];
+  const conditions = [
+    `${bucket} >= '${oldest.toISOString()}'`,
+    ...(rollup.only ? [rollup.only] : []),
+    // Read after the transaction took the day-closing lock (DAY_CLOSING_LOCK), so a
+    // closing either sees this transaction's hour rows or this statement sees its new bound.
+    ...(rollup.closedFrom ? [`${bucket} < (SELECT closing_before FROM ${DAY_STATE})`] : []),
+  ];
   const rows =
     `SELECT ${bucket} AS bucket, ${rollup.keys.map((k) => `${k.from} AS ${k.name}`).join(", ")}, ` +
     `${rollup.attributes.map((a) => `${a}, `).join("")}he, bytes_in, bytes_out FROM ${staging} WHERE ${conditions.join(" AND ")}`;

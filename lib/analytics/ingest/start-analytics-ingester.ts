@@ -4,8 +4,8 @@
 // A job completes only after the transaction holding its batch committed; a worker that dies
 // mid-job leaves it locked until the lock expires, then BullMQ hands it to a worker again (a
 // stalled job), and the batch id makes that second delivery count once. Beside the queue,
-// periodic tasks keep tomorrow's partition ready, apply retention and fill the top-list
-// candidates of closed hours.
+// periodic tasks keep tomorrow's partition ready, apply retention, build the day rollups of
+// closed days from their hours and fill the top-list candidates of closed hours.
 import { DelayedError, UnrecoverableError, Worker } from "bullmq";
 import type pg from "pg";
 import { Redis } from "ioredis";
@@ -18,12 +18,14 @@ import { logger } from "@/lib/logger";
 import { refreshTopCandidates } from "@/lib/analytics/query/refresh-top-candidates";
 import { applyAnalyticsRetention } from "./apply-analytics-retention";
 import { batchGroups } from "./batch-groups";
+import { closeRollupDays } from "./close-rollup-days";
 import { writeBatches, type IngestResult } from "./ingest-batch";
 import { DAY_MS, ensureRequestPartitions, utcDay } from "./request-partitions";
 
 const PARTITIONS_EVERY_MS = 60 * 60_000;
 const RETENTION_EVERY_MS = 60 * 60_000;
 const TOP_CANDIDATES_EVERY_MS = 60_000;
+const CLOSE_DAYS_EVERY_MS = 60_000;
 /** A batch whose worker died keeps coming back this many times before BullMQ fails it. */
 const MAX_STALLED = 10;
 /** While PostgreSQL is unreachable, a batch waits this long in Redis before it is tried again. */
@@ -48,8 +50,8 @@ export async function startAnalyticsIngester(options: IngesterOptions = {}): Pro
   const { REDIS_URL, CONFIG_CHANNEL_PREFIX, ANALYTICS_INGEST_CONCURRENCY, ANALYTICS_INGEST_LOCK_MS } = env();
   const concurrency = options.concurrency ?? ANALYTICS_INGEST_CONCURRENCY;
   const lockDuration = options.lockDurationMs ?? ANALYTICS_INGEST_LOCK_MS;
-  // A connection per batch in flight, one for partitions and one for retention.
-  const pool = options.db ?? analyticsDb({ max: concurrency + 2 });
+  // A connection per batch in flight, one for partitions, one for retention and two for closing days.
+  const pool = options.db ?? analyticsDb({ max: concurrency + 4 });
 
   const names = analyticsChannelNames(options.prefix ?? CONFIG_CHANNEL_PREFIX);
   // BullMQ's blocking commands need a connection that retries forever rather than failing a request.
@@ -92,6 +94,7 @@ export async function startAnalyticsIngester(options: IngesterOptions = {}): Pro
       run: () => ensureRequestPartitions(pool, [utcDay(Date.now()), utcDay(Date.now()) + DAY_MS]),
     });
     startPeriodicTask({ name: "analytics-retention", intervalMs: RETENTION_EVERY_MS, run: () => applyAnalyticsRetention(pool) });
+    startPeriodicTask({ name: "analytics-day-rollups", intervalMs: CLOSE_DAYS_EVERY_MS, run: () => closeRollupDays(pool) });
     startPeriodicTask({ name: "analytics-top-candidates", intervalMs: TOP_CANDIDATES_EVERY_MS, run: () => refreshTopCandidates() });
   }
 

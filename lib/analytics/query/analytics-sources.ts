@@ -3,6 +3,7 @@
 // groups by, at a grain no coarser than its interval. The raw request table has every
 // dimension at any grain and is the fallback (request log, subscription filters with
 // minute intervals, reasons per subscription, ...).
+import { analyticsDb } from "@/lib/analytics/analytics-db";
 import type { AnalyticsInterval } from "@/lib/analytics/analytics-schemas";
 import { MAX_BUCKET, MIN_MS } from "@/lib/analytics/latency-histogram";
 import type { AnalyticsRange } from "./analytics-range";
@@ -21,7 +22,13 @@ export const columnOf: Record<Dimension, string> = {
   reason: "reason",
 };
 
-export type Source = { table: string; grain: AnalyticsInterval | "raw"; dims: readonly Dimension[] };
+export type Source = {
+  table: string;
+  grain: AnalyticsInterval | "raw";
+  dims: readonly Dimension[];
+  /** A day rollup: the hour rollup answering the days it does not hold yet (sourceParts). */
+  openDays?: Source;
+};
 
 const TOTAL: readonly Dimension[] = ["gateway", "status", "reason"];
 const API: readonly Dimension[] = ["api", "operation", "product", "gateway", "status", "reason"];
@@ -36,18 +43,16 @@ export const rawSource: Source = { table: "analytics.request", grain: "raw", dim
  * 20261202150000_analytics_ingest_throughput), and a minute interval covers at most 2 days, which
  * the raw table holds (its (api_id, t) index serves an API's minutes).
  */
+const totalHour: Source = { table: "analytics.rollup_total_hour", grain: "hour", dims: TOTAL };
+const apiHour: Source = { table: "analytics.rollup_api_hour", grain: "hour", dims: API };
+const subscriptionHour: Source = { table: "analytics.rollup_subscription_hour", grain: "hour", dims: SUBSCRIPTION };
 const sourcesByInterval: Record<AnalyticsInterval, Source[]> = {
   minute: [{ table: "analytics.rollup_total_minute", grain: "minute", dims: TOTAL }, rawSource],
-  hour: [
-    { table: "analytics.rollup_total_hour", grain: "hour", dims: TOTAL },
-    { table: "analytics.rollup_api_hour", grain: "hour", dims: API },
-    { table: "analytics.rollup_subscription_hour", grain: "hour", dims: SUBSCRIPTION },
-    rawSource,
-  ],
+  hour: [totalHour, apiHour, subscriptionHour, rawSource],
   day: [
-    { table: "analytics.rollup_total_hour", grain: "hour", dims: TOTAL },
-    { table: "analytics.rollup_api_day", grain: "day", dims: API },
-    { table: "analytics.rollup_subscription_day", grain: "day", dims: SUBSCRIPTION },
+    totalHour,
+    { table: "analytics.rollup_api_day", grain: "day", dims: API, openDays: apiHour },
+    { table: "analytics.rollup_subscription_day", grain: "day", dims: SUBSCRIPTION, openDays: subscriptionHour },
     rawSource,
   ],
 };
@@ -55,6 +60,34 @@ const sourcesByInterval: Record<AnalyticsInterval, Source[]> = {
 export function pickSource(interval: AnalyticsInterval, needed: Iterable<Dimension>): Source {
   const dims = [...needed];
   return sourcesByInterval[interval].find((source) => dims.every((d) => source.dims.includes(d))) ?? rawSource;
+}
+
+/** One table's share of a query: the part of the range it answers, and which days of it (a day rollup's or its hours'). */
+export type SourcePart = { source: Source; range: AnalyticsRange; days?: "compacted" | "open" };
+
+const COMPACTED_BEFORE = "SELECT compacted_before FROM analytics.rollup_day_state";
+
+/**
+ * The tables answering `source` over `range`, to be read in one statement (UNION ALL). A day
+ * rollup holds the days before compacted_before, built from their hours once they closed
+ * (lib/analytics/ingest/close-rollup-days.ts); the later days come from its hour rollup, which
+ * holds every record. The bound read here only narrows the hours looked up: the statement reads
+ * it again (partWhere), so a day closed in between is counted from exactly one of the two.
+ */
+export async function sourceParts(source: Source, range: AnalyticsRange): Promise<SourcePart[]> {
+  if (!source.openDays) return [{ source, range }];
+  const { rows } = await analyticsDb().query<{ compacted_before: Date }>(COMPACTED_BEFORE);
+  const openFrom = Math.max(range.from.getTime(), rows[0]!.compacted_before.getTime());
+  const parts: SourcePart[] = [{ source, range, days: "compacted" }];
+  if (openFrom < range.to.getTime()) parts.push({ source: source.openDays, range: { ...range, from: new Date(openFrom) }, days: "open" });
+  return parts;
+}
+
+/** whereOf for a part, with its side of the compacted days' bound. */
+export function partWhere(part: SourcePart, filters: DimensionFilters, params: SqlParams): string {
+  const where = whereOf(part.source, part.range, filters, params);
+  if (!part.days) return where;
+  return `${where} AND bucket ${part.days === "compacted" ? "<" : ">="} (${COMPACTED_BEFORE})`;
 }
 
 /** The filters a query narrows by, as dimension -> value (or values: a user's subscriptions). */

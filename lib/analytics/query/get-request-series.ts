@@ -5,7 +5,7 @@ import { analyticsDb } from "@/lib/analytics/analytics-db";
 import type { Actor } from "@/lib/iam/actor";
 import { bucketStarts, resolveRange } from "./analytics-range";
 import { scopedFilters } from "./analytics-scope";
-import { measuresOf, pickSource, SqlParams, statusSums, timeColumnOf, whereOf, type Dimension } from "./analytics-sources";
+import { measuresOf, partWhere, pickSource, sourceParts, SqlParams, statusSums, timeColumnOf, type Dimension, type SourcePart } from "./analytics-sources";
 import { addFigures, figuresOf, mergedHistogramsSql, noFigures, toFigures, type FigureRow } from "./histogram-rows";
 
 // GET /api/v1/analytics/requests
@@ -15,12 +15,15 @@ export async function getRequestSeries(actor: Actor, query: RequestSeriesQuery):
   const byStart = new Map<number, ReturnType<typeof figuresOf>>();
 
   if (filters) {
-    const source = pickSource(range.interval, Object.keys(filters) as Dimension[]);
+    const parts = await sourceParts(pickSource(range.interval, Object.keys(filters) as Dimension[]), range);
     const params = new SqlParams();
-    const time = timeColumnOf(source);
-    const t = source.grain === range.interval ? time : `date_trunc('${range.interval}', ${time}, 'UTC')`;
+    const rowsOf = (part: SourcePart) => {
+      const time = timeColumnOf(part.source);
+      const t = part.source.grain === range.interval ? time : `date_trunc('${range.interval}', ${time}, 'UTC')`;
+      return `SELECT ${t} AS t, ${measuresOf(part.source)} FROM ${part.source.table} WHERE ${partWhere(part, filters, params)}`;
+    };
     const sql = `WITH src AS NOT MATERIALIZED (
-        SELECT ${t} AS t, ${measuresOf(source)} FROM ${source.table} WHERE ${whereOf(source, range, filters, params)}
+        ${parts.map(rowsOf).join(" UNION ALL ")}
       ),
       sums AS (SELECT t, ${statusSums}, sum(bytes_in)::bigint AS bytes_in, sum(bytes_out)::bigint AS bytes_out FROM src GROUP BY t),
       hists AS (${mergedHistogramsSql("src", "t")})

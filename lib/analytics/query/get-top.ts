@@ -8,7 +8,19 @@ import { decodeHistogram, percentilesOf } from "@/lib/analytics/latency-histogra
 import type { Actor } from "@/lib/iam/actor";
 import { resolveRange, type AnalyticsRange } from "./analytics-range";
 import { scopedFilters } from "./analytics-scope";
-import { columnOf, measuresOf, pickSource, SqlParams, statusSums, whereOf, type Dimension, type DimensionFilters, type Source } from "./analytics-sources";
+import {
+  columnOf,
+  measuresOf,
+  partWhere,
+  pickSource,
+  sourceParts,
+  SqlParams,
+  statusSums,
+  type Dimension,
+  type DimensionFilters,
+  type Source,
+  type SourcePart,
+} from "./analytics-sources";
 import { mergedHistogramsSql } from "./histogram-rows";
 import { summarisedDimensions, topFromSummaries } from "./top-from-summaries";
 import { apiNames, labelsOf } from "./top-labels";
@@ -57,9 +69,10 @@ function keyColumns(dimension: Dimension) {
 async function topRows(source: Source, range: AnalyticsRange, filters: DimensionFilters, dimension: Dimension, limit: number) {
   const params = new SqlParams();
   const { key, api, nonEmpty } = keyColumns(dimension);
+  const rowsOf = (part: SourcePart) =>
+    `SELECT ${key} AS key, ${api} AS api, ${measuresOf(part.source)} FROM ${part.source.table} WHERE ${partWhere(part, filters, params)} AND ${nonEmpty}`;
   const sql = `WITH src AS NOT MATERIALIZED (
-      SELECT ${key} AS key, ${api} AS api, ${measuresOf(source)} FROM ${source.table}
-      WHERE ${whereOf(source, range, filters, params)} AND ${nonEmpty}
+      ${(await sourceParts(source, range)).map(rowsOf).join(" UNION ALL ")}
     ),
     top AS (SELECT key, api, ${statusSums} FROM src GROUP BY key, api ORDER BY count DESC, key, api LIMIT ${params.add(limit)}),
     hists AS (${mergedHistogramsSql("src JOIN top USING (key, api)", "key, api")})

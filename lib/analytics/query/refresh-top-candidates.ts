@@ -45,6 +45,12 @@ export async function refreshTopCandidates({ now = new Date(), maxHours = 1000, 
     days.add(Math.floor(hour.getTime() / 86_400_000) * 86_400_000);
   }
   // A day's list changes with each of its hours; the last refresh after it closed makes it final.
-  for (const day of days) await pool.query("SELECT analytics.refresh_top('day', $1, $2)", [new Date(day), keysPerBucket]);
+  // Only days whose day rollups are built (close-rollup-days.ts, which refreshes a day as it
+  // builds it): an open day's top lists come from its hours.
+  const { rows: state } = await pool.query<{ compacted_before: Date }>("SELECT compacted_before FROM analytics.rollup_day_state");
+  const compactedBefore = state[0]!.compacted_before.getTime();
+  for (const day of days) {
+    if (day < compactedBefore) await pool.query("SELECT analytics.refresh_top('day', $1, $2)", [new Date(day), keysPerBucket]);
+  }
   return rows.length;
 }

@@ -4,8 +4,9 @@
 //
 // Two steps. Candidates: the keys with the largest sums over the summaries of the range
 // (days summarised after they closed, and the hours of the other days), plus the busiest
-// keys of hours not summarised yet, read from the hour rollup. Figures: each candidate's
-// summary rows, and the rollup rows of the days and hours whose summary lacks it (where
+// keys of hours not summarised yet, read from the hour rollup. A day counts as summarised
+// only once its day rollup is built (close-rollup-days.ts); until then its hours stand for
+// it. Figures: each candidate's summary rows, and the rollup rows of the days and hours whose summary lacks it (where
 // it was not among the 200 busiest, so few rows) or that are not final yet (the open hour).
 // The approximation is in the choice of keys: a key is missed only if it never was among
 // a day's (or hour's) 200 busiest yet outranks the candidates over the whole range. The
@@ -26,6 +27,7 @@ export type SummaryTopRow = { key: string; api: string; count: string; errors: s
 const SPANS = `final_days AS (
     SELECT bucket FROM analytics.top_day_refreshed
     WHERE bucket >= $1 AND bucket + interval '1 day' <= $2 AND refreshed_at >= bucket + interval '1 day' + $3 * interval '1 millisecond'
+      AND bucket < (SELECT compacted_before FROM analytics.rollup_day_state)
   ),
   hours AS (
     SELECT h FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') AS h
