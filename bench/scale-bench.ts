@@ -53,7 +53,11 @@ const { redis, disconnectRedis } = await import("@/lib/redis");
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** One management API call in-process, as the admin token; resolves with its status and the server time it took. */
+/**
+ * One management API call in-process, as the admin token; resolves with the server time it took
+ * and the console's CPU time meanwhile (calls run one at a time, so that CPU is this call's: on a
+ * shared, loaded machine it moves far less than the wall time).
+ */
 async function call(handler: unknown, method: string, url: string, params: Record<string, string>, body: unknown) {
   const request = new NextRequest(`http://localhost:3000/api/v1${url}`, {
     method,
@@ -61,11 +65,13 @@ async function call(handler: unknown, method: string, url: string, params: Recor
     body: JSON.stringify(body),
   });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const res = await (handler as Handler)(request, { params: Promise.resolve(params) });
   const text = await res.text();
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-  return { ms, body: JSON.parse(text) as Record<string, unknown> };
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, body: JSON.parse(text) as Record<string, unknown> };
 }
 
 const pct = (values: number[], p: number) => {
@@ -135,6 +141,8 @@ async function until(g: RunningGateway, probePath: string, i: number, want: (sta
 // ---- one scenario ----
 type Figures = {
   writes: Record<string, number[]>;
+  /** The console's CPU time of each write (same keys as `writes`). */
+  writesCpu: Record<string, number[]>;
   propagation: number[];
   rss: number[];
   coldStartMs: number;
@@ -232,11 +240,16 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
     "API PATCH (rename)": [],
     "API PATCH (description)": [],
   };
+  const writesCpu: Record<string, number[]> = Object.fromEntries(Object.keys(writes).map((name) => [name, []]));
   const propagation: number[] = [];
   const record = (list: number[], n: number, ms: number) => n >= WARMUP && list.push(ms);
+  const recordWrite = (name: string, n: number, w: { ms: number; cpuMs: number }) => {
+    record(writes[name]!, n, w.ms);
+    record(writesCpu[name]!, n, w.cpuMs);
+  };
   for (let n = 0; n < WARMUP + SAMPLES; n++) {
     const w = await call(subscriptionsRoute.POST, "POST", "/subscriptions", {}, { productId: seeded.productId, name: `bench created ${n}` });
-    record(writes["subscription create"]!, n, w.ms);
+    recordWrite("subscription create", n, w);
   }
   // Suspend then reactivate distinct subscriptions; each answer starts a propagation sample on both gateways.
   // Pairs (suspend, activate): the first WARMUP pairs are not measured.
@@ -244,18 +257,18 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
     const i = (Math.floor(n / 2) * Math.max(1, Math.floor(subscriptions / (WARMUP + SAMPLES)))) % subscriptions;
     const state = n % 2 === 0 ? "suspended" : "active";
     const w = await call(subscriptionRoute.PATCH, "PATCH", `/subscriptions/${seeded.subIds[i]}`, { subscriptionId: seeded.subIds[i]! }, { state });
-    record(writes["subscription PATCH"]!, n - WARMUP, w.ms);
+    recordWrite("subscription PATCH", n - WARMUP, w);
     const want = state === "suspended" ? (s: number) => s === 401 || s === 403 : (s: number) => s === 200;
     const each = await Promise.all(gateways.map((g) => until(g, seeded.probePath, i, want)));
     record(propagation, n - WARMUP, Math.max(...each));
   }
   const product = (body: object) => call(productRoute.PATCH, "PATCH", `/products/${seeded.productId}`, { productId: seeded.productId }, body);
   const api = (body: object) => call(apiRoute.PATCH, "PATCH", `/apis/${seeded.patchedApiId}`, { apiId: seeded.patchedApiId }, body);
-  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["product PATCH (rename)"]!, n, (await product({ name: `${seeded.productName} ${n}` })).ms);
-  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["product PATCH (description)"]!, n, (await product({ description: `bench ${n}` })).ms);
+  for (let n = 0; n < WARMUP + SAMPLES; n++) recordWrite("product PATCH (rename)", n, await product({ name: `${seeded.productName} ${n}` }));
+  for (let n = 0; n < WARMUP + SAMPLES; n++) recordWrite("product PATCH (description)", n, await product({ description: `bench ${n}` }));
   // The patched API is GitHub-sized: its delta carries 1,223 operations.
-  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["API PATCH (rename)"]!, n, (await api({ name: `${seeded.apiName} ${n}` })).ms);
-  for (let n = 0; n < WARMUP + SAMPLES; n++) record(writes["API PATCH (description)"]!, n, (await api({ description: `bench ${n}` })).ms);
+  for (let n = 0; n < WARMUP + SAMPLES; n++) recordWrite("API PATCH (rename)", n, await api({ name: `${seeded.apiName} ${n}` }));
+  for (let n = 0; n < WARMUP + SAMPLES; n++) recordWrite("API PATCH (description)", n, await api({ description: `bench ${n}` }));
   // The gateways still serve after the load (and have applied it): then their memory.
   for (const g of gateways) await until(g, seeded.probePath, 0, (s) => s === 200);
   await sleep(500);
@@ -263,7 +276,7 @@ async function scenario(subscriptions: number, apis: number): Promise<Figures> {
   const third = await startGateway();
   await until(third, seeded.probePath, 0, (s) => s === 200);
   for (const g of [...gateways, third]) await stopProcess(g.child);
-  return { writes, propagation, rss, coldStartMs: third.coldStartMs, snapshotMb, seedMs, publishMs };
+  return { writes, writesCpu, propagation, rss, coldStartMs: third.coldStartMs, snapshotMb, seedMs, publishMs };
 }
 
 const fmt = (n: number, unit: string) => `${Number.isFinite(n) ? n.toFixed(unit === "s" ? 2 : 1) : "n/a"} ${unit}`.padStart(11);
@@ -279,6 +292,7 @@ try {
   for (const name of Object.keys(big.writes)) {
     row(`${name} p50`, pct(big.writes[name]!, 50), pct(small.writes[name]!, 50), "ms", 0, "");
     row(`${name} p99`, pct(big.writes[name]!, 99), pct(small.writes[name]!, 99), "ms", 100, "< 100 ms");
+    row(`${name} CPU p50`, pct(big.writesCpu[name]!, 50), pct(small.writesCpu[name]!, 50), "ms", 0, "(console CPU)");
   }
   row("propagation to 2 gateways p50", pct(big.propagation, 50), pct(small.propagation, 50), "ms", 0, "");
   row("propagation to 2 gateways p99", pct(big.propagation, 99), pct(small.propagation, 99), "ms", 100, "< 100 ms");

@@ -69,7 +69,7 @@ describe("applying deltas", () => {
   it("a removed subscription's key is refused by the new config, and still accepted by the one a running request holds", () => {
     const store = started();
     const before = store.get();
-    // keyHashes listed in the delta, or looked up from the subscription when absent: both drop the key.
+    // Listed in the delta or not, a removed subscription's keys stop resolving with it.
     expect(store.offerDelta(makeDelta(2, { kind: "subscription.removed", id: "sub-alice", keyHashes: [] }), "event")).toBe("applied");
     expect(keyOf(store.get(), "alice")).toBeUndefined();
     expect(store.offerDelta(makeDelta(3, { kind: "subscription.removed", id: "sub-bob", keyHashes: [hashSubscriptionKey("bob")] }), "event")).toBe("applied");
@@ -102,6 +102,21 @@ describe("applying deltas", () => {
     expect(route(after, "/third")).toBe(third);
     // Subscriptions were not copied either.
     expect(after.subscriptionsByKeyHash.get(hashSubscriptionKey("alice"))).toBe(before.subscriptionsByKeyHash.get(hashSubscriptionKey("alice")));
+  });
+
+  it("an API's fields replaced keep the operations it holds; an API not held yet is left for its own publish", () => {
+    const operations = [{ method: "GET", path: "/items/{id}" }];
+    const store = started({ apis: [makeApi({ operations }), makeApi({ id: "api-other", path: "other" })] });
+    const { operations: _sent, ...fields } = makeApi({ name: "Demo renamed", path: "demo-v2" });
+    expect(store.offerDelta(makeDelta(2, { kind: "api.fieldsReplaced", api: fields }), "event")).toBe("applied");
+    const renamed = route(store.get(), "/demo-v2/items/1")?.api;
+    expect(renamed?.name).toBe("Demo renamed");
+    expect(renamed?.operations).toEqual(operations);
+    const unknown = { ...fields, id: "api-not-held", path: "not-held" };
+    expect(store.offerDelta(makeDelta(3, { kind: "api.fieldsReplaced", api: unknown }), "event")).toBe("applied");
+    expect(store.version()).toBe(3);
+    expect(route(store.get(), "/not-held/x")).toBeUndefined();
+    expect(store.get()?.apiCount).toBe(2);
   });
 
   it("an API removal takes its route away", () => {

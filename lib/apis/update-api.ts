@@ -4,6 +4,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/iam/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { apiUpdateRefs } from "@/lib/config-channel/api-change-refs";
 import { publishGatewayChange } from "@/lib/config-channel/publish-gateway-change";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
@@ -83,7 +84,7 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
       (k) => k !== "updatedAt" && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
     );
-    if (changed.length === 0) return { resource: after, changed: false, gatewayChanged: false };
+    if (changed.length === 0) return { resource: after, gatewayRefs: null };
     await recordAuditEvent(tx, actor, {
       // Lifecycle moves get their own action ("api.deprecated"), so the audit log can filter them.
       action: lifecycle !== row.lifecycle ? `api.${after.lifecycle}` : "api.updated",
@@ -93,9 +94,10 @@ export async function updateApi(id: string, input: UpdateApiInput, actor: Actor)
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
     // The gateways hold everything of an API but its description.
-    return { resource: after, changed: true, gatewayChanged: changed.some((k) => k !== "description") };
+    const gatewayChanged = changed.some((k) => k !== "description");
+    return { resource: after, gatewayRefs: gatewayChanged ? apiUpdateRefs(id, row, updated) : null };
   });
 
-  if (result.gatewayChanged) await publishGatewayChange(`api ${id} updated`, [{ kind: "api", id }]);
+  if (result.gatewayRefs) await publishGatewayChange(`api ${id} updated`, result.gatewayRefs);
   return result.resource;
 }

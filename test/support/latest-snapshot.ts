@@ -40,6 +40,11 @@ function applyChange(c: GatewayConfigSnapshot, change: GatewayConfigChange): Gat
   switch (change.kind) {
     case "api.upserted":
       return { ...c, apis: upsert(c.apis, change.api) };
+    case "api.fieldsReplaced": {
+      // As the gateway does: the operations held stay; an API not held yet waits for its own publish.
+      const held = c.apis.find((a) => a.id === change.api.id);
+      return held ? { ...c, apis: upsert(c.apis, { ...change.api, operations: held.operations }) } : c;
+    }
     case "api.removed":
       return { ...c, apis: without(c.apis, change.id) };
     case "product.upserted":

@@ -21,6 +21,7 @@ import type { Pipeline, PreparedPipeline } from "../pipeline/pipeline.js";
 import { RouteTable } from "../routing/route-table.js";
 import { VersionSelector } from "../routing/version-selector.js";
 import { ShardedMap } from "./sharded-map.js";
+import { PackedKeyTable, SubscriptionKeyIndex } from "./subscription-key-index.js";
 
 export { compileBackend, type CompiledBackend } from "../backends/compiled-backend.js";
 
@@ -43,16 +44,14 @@ export interface CompiledSubscription {
   readonly state: GatewaySubscription["state"];
   readonly productId: string | null;
   readonly apiId: string | null;
-  readonly keyHashes: readonly string[];
   readonly expiresAtMs: number | null;
   /** Only on bound subscriptions (few), so the others carry no extra field. */
   readonly boundClientId?: string;
 }
 
-/** sha256 hex of a key -> its subscription. */
+/** sha256 hex of a key -> its subscription (config/subscription-key-index.ts). */
 export interface KeyIndex {
   get(keyHash: string): CompiledSubscription | undefined;
-  readonly size: number;
 }
 
 export type DenialKind = GatewayDenial["kind"];
@@ -115,7 +114,6 @@ export function compileSubscription(s: GatewaySubscription): CompiledSubscriptio
     state: s.state,
     productId: s.productId,
     apiId: s.apiId,
-    keyHashes: s.keyHashes,
     expiresAtMs: s.expiresAt === null ? null : Date.parse(s.expiresAt),
     ...(s.boundClientId === undefined ? {} : { boundClientId: s.boundClientId }),
   });
@@ -128,7 +126,7 @@ export function denialExpiry(d: GatewayDenial): number | null {
 /** The two subscription indexes, built once per snapshot (see parse-snapshot.ts for the checks). */
 export interface SubscriptionIndexes {
   readonly byId: ShardedMap<CompiledSubscription>;
-  readonly byKeyHash: ShardedMap<CompiledSubscription>;
+  readonly byKeyHash: PackedKeyTable<CompiledSubscription>;
 }
 
 interface ConfigParts {
@@ -140,7 +138,7 @@ interface ConfigParts {
   products: ReadonlyMap<string, GatewayProduct>;
   productApis: ReadonlyMap<string, ReadonlySet<string>>;
   subscriptionsById: ShardedMap<CompiledSubscription>;
-  subscriptionsByKeyHash: ShardedMap<CompiledSubscription>;
+  subscriptionsByKeyHash: SubscriptionKeyIndex<CompiledSubscription>;
   denials: ShardedMap<number | null>;
   routes: RouteTable<CompiledRoute>;
   versionedRoutes: RouteTable<VersionSelector<CompiledRoute>>;
@@ -158,7 +156,7 @@ export class CompiledConfig implements RuntimeConfig {
   readonly products: ReadonlyMap<string, GatewayProduct>;
   readonly productApis: ReadonlyMap<string, ReadonlySet<string>>;
   readonly subscriptionsById: ShardedMap<CompiledSubscription>;
-  readonly subscriptionsByKeyHash: ShardedMap<CompiledSubscription>;
+  readonly subscriptionsByKeyHash: SubscriptionKeyIndex<CompiledSubscription>;
   readonly denials: ShardedMap<number | null>;
   readonly routes: RouteTable<CompiledRoute>;
   readonly versionedRoutes: RouteTable<VersionSelector<CompiledRoute>>;
@@ -236,7 +234,7 @@ export function compileSnapshot(shell: SnapshotShell, subscriptions: Subscriptio
     products,
     productApis: productApiSets(products),
     subscriptionsById: subscriptions.byId,
-    subscriptionsByKeyHash: subscriptions.byKeyHash,
+    subscriptionsByKeyHash: SubscriptionKeyIndex.of(subscriptions.byKeyHash, subscriptions.byId),
     denials: denials.build(),
   });
 }
@@ -252,11 +250,11 @@ export function compileConfig(
   backends: BackendRegistry = new BackendRegistry({ logger: silentLogger, defaultTimeoutMs: 30_000 }),
 ): RuntimeConfig {
   const byId = ShardedMap.builder<CompiledSubscription>();
-  const byKeyHash = ShardedMap.builder<CompiledSubscription>();
+  const byKeyHash = PackedKeyTable.builder<CompiledSubscription>();
   for (const s of snapshot.subscriptions) {
     const compiled = compileSubscription(s);
     byId.set(s.id, compiled);
-    for (const hash of s.keyHashes) byKeyHash.set(hash, compiled);
+    for (const hash of s.keyHashes) byKeyHash.claim(hash, compiled);
   }
   return compileSnapshot(snapshot, { byId: byId.build(), byKeyHash: byKeyHash.build() }, { pipeline, backends });
 }
@@ -287,14 +285,15 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
   let allApis = false;
   const touchedApis = new Set<string>();
   const subChanges = new Map<string, CompiledSubscription | undefined>();
-  const keyChanges = new Map<string, CompiledSubscription | undefined>();
+  // Keys are only ever set: a key of a subscription that changes or goes stops resolving with it.
+  const keyChanges = new Map<string, CompiledSubscription>();
   const denialChanges = new Map<string, number | null | undefined>();
   const apisNow = () => (apis ??= new Map([...base.apiEntries].map(([id, e]) => [id, e.route.api])));
   const productsNow = () => (products ??= new Map(base.products));
   const subscriptionNow = (id: string) => (subChanges.has(id) ? subChanges.get(id) : base.subscriptionsById.get(id));
-  const keyOwnerNow = (hash: string) => (keyChanges.has(hash) ? keyChanges.get(hash) : base.subscriptionsByKeyHash.get(hash));
-  const dropKeysOf = (id: string, hashes: Iterable<string>) => {
-    for (const hash of hashes) if (keyOwnerNow(hash)?.id === id) keyChanges.set(hash, undefined);
+  const keyOwnerNow = (hash: string) => {
+    const owner = keyChanges.get(hash) ?? base.subscriptionsByKeyHash.entry(hash);
+    return owner !== undefined && subscriptionNow(owner.id) === owner ? owner : undefined;
   };
 
   for (const change of deltas.flatMap((d) => d.changes)) {
@@ -303,6 +302,16 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
         apisNow().set(change.api.id, change.api);
         touchedApis.add(change.api.id);
         break;
+      case "api.fieldsReplaced": {
+        // Not held: the change that brings this API here whole (its publish) is still to come, in
+        // a later version, and carries these fields too (it is read after them). Nothing to do now.
+        const held = apisNow().get(change.api.id);
+        if (!held) break;
+        // The operations are not in the change: the ones held stay.
+        apisNow().set(change.api.id, held.operations ? { ...change.api, operations: held.operations } : change.api);
+        touchedApis.add(change.api.id);
+        break;
+      }
       case "api.removed":
         apisNow().delete(change.id);
         touchedApis.add(change.id);
@@ -319,8 +328,6 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
       }
       case "subscription.upserted": {
         const s = change.subscription;
-        const previous = subscriptionNow(s.id);
-        if (previous) dropKeysOf(s.id, previous.keyHashes);
         const compiled = compileSubscription(s);
         for (const hash of s.keyHashes) {
           const owner = keyOwnerNow(hash);
@@ -331,7 +338,6 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
         break;
       }
       case "subscription.removed":
-        dropKeysOf(change.id, [...(subscriptionNow(change.id)?.keyHashes ?? []), ...change.keyHashes]);
         subChanges.set(change.id, undefined);
         break;
       case "defaults.replaced":
@@ -366,6 +372,7 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
     apiEntries = entries;
   }
   const finalProducts = products ?? base.products;
+  const subscriptionsById = base.subscriptionsById.with(subChanges);
 
   return assemble(
     {
@@ -376,8 +383,8 @@ export function applyDeltas(base: CompiledConfig, deltas: readonly GatewayConfig
       apiEntries,
       products: finalProducts,
       productApis: products ? productApiSets(finalProducts) : base.productApis,
-      subscriptionsById: base.subscriptionsById.with(subChanges),
-      subscriptionsByKeyHash: base.subscriptionsByKeyHash.with(keyChanges),
+      subscriptionsById,
+      subscriptionsByKeyHash: base.subscriptionsByKeyHash.with(keyChanges, subscriptionsById),
       denials: base.denials.with(denialChanges),
     },
     apisChanged ? undefined : base,

@@ -174,28 +174,30 @@ export class ConfigSubscriber {
 
   /**
    * Applies the held deltas that follow the served version, in order, a consecutive run at a
-   * time (one pass for a catch-up); "refused" when one cannot apply.
+   * time (one pass for a catch-up); "refused" when one cannot apply. A delta stays held until
+   * the served version reaches it or it is refused, so nothing has to be put back.
    */
   private applyHeld(origin: ConfigOrigin): "ok" | "refused" {
     for (;;) {
       const current = this.opts.store.version();
       if (current === null) return "ok"; // no base yet: the cold start's snapshot comes first
-      for (const version of this.ahead.keys()) if (version <= current) this.ahead.delete(version);
+      this.dropHeldThrough(current);
       const run: string[] = [];
-      for (let v = current + 1; run.length < DELTA_PAGE && this.ahead.has(v); v++) {
-        run.push(this.ahead.get(v)!);
-        this.ahead.delete(v);
-      }
+      for (let v = current + 1; run.length < DELTA_PAGE && this.ahead.has(v); v++) run.push(this.ahead.get(v)!);
       if (run.length === 0) return "ok";
       const result = this.opts.store.offerDeltas(run, origin);
       if (result === "applied") continue;
       // Refused, or its content is not the version it was stored as: never skip it, resync instead.
-      // The deltas after the refused one stay held, as they were.
+      // The deltas after the refused one stay held.
       const refused = (this.opts.store.version() ?? current) + 1;
-      run.forEach((raw, i) => current + 1 + i > refused && this.ahead.set(current + 1 + i, raw));
+      this.dropHeldThrough(refused);
       if (result !== "invalid") this.opts.logger.warn({ version: refused, result }, "config delta does not follow the served version; resyncing");
       return "refused";
     }
+  }
+
+  private dropHeldThrough(version: number): void {
+    for (const held of this.ahead.keys()) if (held <= version) this.ahead.delete(held);
   }
 
   private behind(): boolean {

@@ -6,6 +6,7 @@
 import { gatewayConfigSnapshotSchema, gatewaySubscriptionSchema, type GatewaySubscription } from "../contract/config-snapshot.js";
 import { compileSubscription, type CompiledSubscription, type SnapshotShell, type SubscriptionIndexes } from "./compile-config.js";
 import { ShardedMap } from "./sharded-map.js";
+import { PackedKeyTable } from "./subscription-key-index.js";
 import { locateSubscriptions, type LocatedSubscriptions } from "./snapshot-subscriptions.js";
 
 const MAX_ISSUES = 5;
@@ -117,7 +118,7 @@ function plainSubscription(v: unknown): GatewaySubscription | null {
 /** Validates subscriptions one by one (the contract's schema) straight into the two indexes. */
 function subscriptionIndexer() {
   const byId = ShardedMap.builder<CompiledSubscription>();
-  const byKeyHash = ShardedMap.builder<CompiledSubscription>();
+  const byKeyHash = PackedKeyTable.builder<CompiledSubscription>();
   const issues: string[] = [];
   // Every subscription of a product names it: one string for all of them, not one per parsed copy.
   const strings = new Map<string, string>();

@@ -14,11 +14,27 @@ const id = z.string().min(1);
 // config-snapshot.ts re-exports this module, so the schemas imported from it are
 // read lazily (getters): whichever of the two is loaded first, they exist by the time a delta is parsed.
 
+let apiFieldsSchema: ReturnType<typeof gatewayApiSchema.omit<{ operations: true }>> | undefined;
+/** An API without its operations: what api.fieldsReplaced carries (built once, on first use). */
+const gatewayApiFieldsSchema = () => (apiFieldsSchema ??= gatewayApiSchema.omit({ operations: true }));
+
 export const gatewayConfigChangeSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("api.upserted"),
     get api() {
       return gatewayApiSchema;
+    },
+  }),
+  /**
+   * Every field of an API except its operations, which stay as the gateway holds them: a rename
+   * or a settings change of a large API travels without its operation list. Sent only for an API
+   * already on the gateways whose operations the change leaves alone. A gateway that does not
+   * hold the API yet ignores it: the API's publish, whole and newer, is then still to come.
+   */
+  z.object({
+    kind: z.literal("api.fieldsReplaced"),
+    get api() {
+      return gatewayApiFieldsSchema();
     },
   }),
   z.object({ kind: z.literal("api.removed"), id }),

@@ -16,8 +16,13 @@ export const onGatewayApiWhere = { lifecycle: { not: "DRAFT" } } satisfies Prism
 /** What request validation needs to know of the products bundling an API (see validation-for-snapshot.ts). */
 export type ValidatingProduct = { policy: unknown; apis: { apiId: string }[] };
 
-const apiInclude = {
+/** Everything of an API the gateway holds except its operations. */
+const apiFieldsInclude = {
   versionSet: true,
+} satisfies Prisma.ApiInclude;
+
+const apiInclude = {
+  ...apiFieldsInclude,
   operationPolicies: { select: { method: true, path: true, policy: true } },
   // The gateway serves the current revision's operations, nothing else below the path.
   revisions: {
@@ -25,6 +30,12 @@ const apiInclude = {
     select: { operations: { select: { method: true, path: true }, orderBy: [{ path: "asc" }, { method: "asc" }] } },
   },
 } satisfies Prisma.ApiInclude;
+
+type ApiFieldsRow = Prisma.ApiGetPayload<{ include: typeof apiFieldsInclude }>;
+
+async function readApis<I extends Prisma.ApiInclude>(tx: DbTransaction, where: Prisma.ApiWhereInput, include: I) {
+  return tx.api.findMany({ where: { AND: [where, onGatewayApiWhere] }, orderBy: [{ path: "asc" }, { versionName: "asc" }], include });
+}
 
 /**
  * `where` selects among the APIs on the gateway (drafts never match). `defaults` are the
@@ -36,11 +47,7 @@ export async function buildGatewayApis(
   where: Prisma.ApiWhereInput,
   scope: { defaults: ScopePolicy; products?: readonly ValidatingProduct[] },
 ) {
-  const apis = await tx.api.findMany({
-    where: { AND: [where, onGatewayApiWhere] },
-    orderBy: [{ path: "asc" }, { versionName: "asc" }],
-    include: apiInclude,
-  });
+  const apis = await readApis(tx, where, apiInclude);
   if (apis.length === 0) return [];
   const ids = apis.map((a) => a.id);
   // Of each bundling product only its links to these APIs: a delta's cost follows the APIs it
@@ -52,17 +59,37 @@ export async function buildGatewayApis(
       select: { policy: true, apis: { where: { apiId: { in: ids } }, select: { apiId: true } } },
     }));
   const validationSpecs = await specsForValidation(tx, apis, products, scope.defaults);
+  const toFields = await gatewayApiFieldsMapper(tx, apis);
+  return apis.map((api) => ({
+    ...toFields(api),
+    // An API without a current revision has no operation list: the gateway then forwards everything.
+    operations: api.revisions[0]?.operations.map((op) => withValidation(withOperationPolicy(op, api.operationPolicies), validationSpecs.get(api.id))),
+  }));
+}
+
+/**
+ * The APIs as buildGatewayApis gives them, without their operations (api.fieldsReplaced): what a
+ * change that leaves the operations alone has to tell the gateways. Neither the operations nor
+ * the documents request validation reads are read, so the cost does not follow the API's size.
+ */
+export async function buildGatewayApiFields(tx: DbTransaction, where: Prisma.ApiWhereInput) {
+  const apis = await readApis(tx, where, apiFieldsInclude);
+  if (apis.length === 0) return [];
+  const toFields = await gatewayApiFieldsMapper(tx, apis);
+  return apis.map(toFields);
+}
+
+/** Reads what the APIs' JWT and TLS settings refer to (realms), then maps each API's own fields. */
+async function gatewayApiFieldsMapper(tx: DbTransaction, apis: readonly ApiFieldsRow[]) {
   const federation = await realmFederationOf(tx, apis);
   // mtls.trustRealmCa: the realm CA's certificate and revoked serials travel with the API.
   const realmCas = await realmCasForSnapshot(tx, apis.map((a) => readApiTls(a.tlsSettings).mtls?.trustRealmCa).filter((r): r is string => Boolean(r)));
-  return apis.map((api) => ({
+  return (api: ApiFieldsRow) => ({
     id: api.id,
     name: api.name,
     path: gatewayPathOf(api, api.versionSet?.scheme),
     lifecycle: api.lifecycle.toLowerCase(),
     sunsetAt: api.sunsetAt?.toISOString() ?? null,
-    // An API without a current revision has no operation list: the gateway then forwards everything.
-    operations: api.revisions[0]?.operations.map((op) => withValidation(withOperationPolicy(op, api.operationPolicies), validationSpecs.get(api.id))),
     versioning: headerOrQueryVersioning(api),
     // Weights, health checks, retries, breaker, timeouts, TLS (the client key sealed for the gateways).
     ...backendsForSnapshot(api),
@@ -79,7 +106,7 @@ export async function buildGatewayApis(
     // Stored already parsed by scopePolicySchema; the contract validates it again.
     policy: api.policy ?? undefined,
     tls: apiTlsForSnapshot(api.tlsSettings, realmCas),
-  }));
+  });
 }
 
 /** An operation's own rules, matched by method and path template (they outlive revisions). */
