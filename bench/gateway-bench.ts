@@ -10,10 +10,16 @@
 //   - the same gateway with GATEWAY_WORKERS=2;
 //   - (a) again on a second gateway with analytics on (every request recorded and sent in
 //     batches to the analytics queue, under the private prefix, where the jobs accumulate
-//     until the clean-up: no ingester competes for the CPU), alternating with (a) off,
-//     BENCH_ANALYTICS_ROUNDS (default 3) runs each, medians compared.
+//     until the clean-up: no ingester competes for the CPU), alternating with (a) off on
+//     the first gateway, off then on, BENCH_ANALYTICS_ROUNDS (default 3) fresh runs each
+//     (both gateways warmed the same way first), medians compared.
+// The baseline is measured at the start and again at the end (its median is what the
+// ratios divide by; both runs are printed), so a change in the machine's load during the
+// run shows instead of skewing every ratio one way.
 // Analytics is off in every other case, so they compare with earlier runs.
-// Prints requests/s, p50/p99 and the ratio to the baseline, then the p99 latency the
+// Prints requests/s, p50/p99 and the ratio to the baseline, the CPU the server process
+// spent per 1,000 requests and that ratio, and the CPU redis-server spent meanwhile
+// (the limiter's scripts; Redis shares the machine's cores), then the p99 latency the
 // gateway adds to the baseline at half of its own maximum rate, then analytics on
 // against off (requests/s and CPU per request), beside the targets.
 // Access logs stay on (LOG_LEVEL=info, written to /dev/null) as in production.
@@ -27,6 +33,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { analyticsChannelNames } from "@/gateway-worker/src/contract/analytics-record";
 import { createConfigPublisher } from "@/gateway-worker/test/helpers/publish-config";
 import { AUDIENCE, ISSUER, startTestIdp } from "@/gateway-worker/test/helpers/jwks-server";
@@ -96,9 +103,25 @@ function cpuMs(pid: number): number | null {
   }
 }
 
+/** redis-server's pid when it runs on this machine (its CPU is read from /proc), else null. */
+async function localRedisPid(): Promise<number | null> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const pid = Number(/process_id:(\d+)/.exec(await redis.info("server"))?.[1]);
+    return Number.isInteger(pid) && cpuMs(pid) !== null ? pid : null;
+  } catch {
+    return null;
+  } finally {
+    redis.disconnect();
+  }
+}
+let redisPid: number | null = null;
+
 interface Measured {
   /** CPU ms the server (and its workers) spent per 1,000 requests; null without /proc. */
   cpuPerK: number | null;
+  /** CPU ms redis-server spent per 1,000 requests meanwhile; null when it is not local. */
+  redisPerK: number | null;
   rps: number;
   p50: number;
   p99: number;
@@ -110,6 +133,7 @@ interface Measured {
 
 async function drive(url: string, headers: Record<string, string>, opts: { overallRate?: number; duration?: number; pid?: number } = {}): Promise<Measured> {
   const cpuBefore = opts.pid ? cpuMs(opts.pid) : null;
+  const redisBefore = opts.pid && redisPid ? cpuMs(redisPid) : null;
   const result = await autocannon({
     url,
     headers,
@@ -118,8 +142,12 @@ async function drive(url: string, headers: Record<string, string>, opts: { overa
     ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
   });
   const cpuAfter = opts.pid ? cpuMs(opts.pid) : null;
+  const redisAfter = redisBefore !== null && redisPid ? cpuMs(redisPid) : null;
+  const perK = (before: number | null, after: number | null) =>
+    before !== null && after !== null && result.requests.total > 0 ? ((after - before) / result.requests.total) * 1000 : null;
   return {
-    cpuPerK: cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total) * 1000 : null,
+    cpuPerK: perK(cpuBefore, cpuAfter),
+    redisPerK: perK(redisBefore, redisAfter),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -136,7 +164,6 @@ async function measure(url: string, headers: Record<string, string>, opts: { ove
   return { ...measured, answered: warmUp.answered + measured.answered };
 }
 
-/** Mean of two runs of the same case: rates and CPU averaged, worst latency and every error kept. */
 /** Rounds of analytics off, then on (BENCH_ANALYTICS_ROUNDS, default 3): each side is the median of its runs. */
 const ANALYTICS_ROUNDS = Math.max(1, Number(process.env.BENCH_ANALYTICS_ROUNDS ?? 3));
 
@@ -148,9 +175,10 @@ function medianOf(runs: Measured[]): Measured {
     return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
   const sum = (pick: (m: Measured) => number) => runs.reduce((total, m) => total + pick(m), 0);
-  const cpu = runs.map((m) => m.cpuPerK);
+  const medianOrNull = (values: (number | null)[]) => (values.every((c) => c !== null) ? median(values as number[]) : null);
   return {
-    cpuPerK: cpu.every((c) => c !== null) ? median(cpu as number[]) : null,
+    cpuPerK: medianOrNull(runs.map((m) => m.cpuPerK)),
+    redisPerK: medianOrNull(runs.map((m) => m.redisPerK)),
     rps: median(runs.map((m) => m.rps)),
     p50: median(runs.map((m) => m.p50)),
     p99: median(runs.map((m) => m.p99)),
@@ -199,8 +227,12 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
 const check = (ok: boolean) => (ok ? "met" : "NOT met");
 
 async function main() {
-  console.log(`gateway bench: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, node ${process.version}`);
+  console.log(
+    `gateway bench: ${CONNECTIONS} connections, ${DURATION} s per run, ${os.cpus().length} cores, node ${process.version}, ` +
+      `load average ${os.loadavg()[0].toFixed(1)} at the start`,
+  );
   await compileGateway(outDir);
+  redisPid = await localRedisPid();
 
   const backendPort = await freePort();
   const backendUrl = `http://127.0.0.1:${backendPort}`;
@@ -244,15 +276,13 @@ async function main() {
   const cpuRatio = (m: Measured) => (m.cpuPerK && baselineCpu ? baselineCpu / m.cpuPerK : undefined);
   let baselineCpu: number | null = null;
   try {
-    const baseline = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
-    baselineCpu = baseline.cpuPerK;
-    rows.push({ name: "bare http-proxy (baseline)", m: baseline });
+    const baselineFirst = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
+    // Ratios divide by `baseline`, set once the second baseline run is in (at the end).
+    let baseline = baselineFirst;
 
     const one = await startGateway(1);
     const keyRate = await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid });
-    rows.push({ name: "gateway: key + rate limit", m: keyRate, ratio: keyRate.rps / baseline.rps, target: 0.8, cpuRatio: cpuRatio(keyRate) });
     const jwtRate = await measure(`${one.url}/jwt/ping`, jwtHeaders, { pid: one.pid });
-    rows.push({ name: "gateway: key + JWT + rate limit", m: jwtRate, ratio: jwtRate.rps / baseline.rps, target: 0.6, cpuRatio: cpuRatio(jwtRate) });
 
     // Added latency at half the gateway's maximum: both sides at the same fixed rate.
     const half = Math.max(1, Math.round(keyRate.rps / 2));
@@ -260,13 +290,16 @@ async function main() {
     const gatewayHalf = await measure(`${one.url}/keyed/ping`, keyHeaders, { overallRate: half });
 
     // Analytics on against off, alternated (off, on, off, on, ...) so a shift in the machine's
-    // load falls on both sides; each side is the median of its ANALYTICS_ROUNDS runs.
+    // load falls on both sides; each side is the median of its ANALYTICS_ROUNDS fresh runs. The
+    // analytics gateway gets as much warm-up as the other had (the runs above) before the first.
     const recorded = await startGateway(1, true);
-    const offRuns = [keyRate];
+    let warmUpRecorded = 0;
+    for (let i = 0; i < 3; i++) warmUpRecorded += (await drive(`${recorded.url}/keyed/ping`, keyHeaders, { duration: Math.min(DURATION, 5) })).answered;
+    const offRuns: Measured[] = [];
     const onRuns: Measured[] = [];
     for (let round = 0; round < ANALYTICS_ROUNDS; round++) {
+      offRuns.push(await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid }));
       onRuns.push(await measure(`${recorded.url}/keyed/ping`, keyHeaders, { pid: recorded.pid }));
-      if (round < ANALYTICS_ROUNDS - 1) offRuns.push(await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid }));
     }
     const analyticsOff = medianOf(offRuns);
     const analyticsOn = medianOf(onRuns);
@@ -275,17 +308,27 @@ async function main() {
 
     const two = await startGateway(2);
     const keyRate2 = await measure(`${two.url}/keyed/ping`, keyHeaders, { pid: two.pid });
-    rows.push({ name: "gateway, GATEWAY_WORKERS=2: key + rate", m: keyRate2, ratio: keyRate2.rps / baseline.rps, cpuRatio: cpuRatio(keyRate2) });
     await two.stop();
 
+    const baselineLast = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
+    baseline = medianOf([baselineFirst, baselineLast]);
+    baselineCpu = baseline.cpuPerK;
+    rows.push({ name: "bare http-proxy (baseline, mean of 2)", m: baseline });
+    rows.push({ name: "  first run", m: baselineFirst });
+    rows.push({ name: "  last run", m: baselineLast });
+    rows.push({ name: "gateway: key + rate limit", m: keyRate, ratio: keyRate.rps / baseline.rps, target: 0.8, cpuRatio: cpuRatio(keyRate) });
+    rows.push({ name: "gateway: key + JWT + rate limit", m: jwtRate, ratio: jwtRate.rps / baseline.rps, target: 0.6, cpuRatio: cpuRatio(jwtRate) });
+    rows.push({ name: "gateway, GATEWAY_WORKERS=2: key + rate", m: keyRate2, ratio: keyRate2.rps / baseline.rps, cpuRatio: cpuRatio(keyRate2) });
+
     console.log("");
-    console.log(`${"".padEnd(42)}     req/s   p50 ms   p99 ms   ratio  target          CPU ms/1k req  CPU ratio`);
+    console.log(`${"".padEnd(42)}     req/s   p50 ms   p99 ms   ratio  target          CPU ms/1k req  CPU ratio  Redis ms/1k`);
     for (const { name, m, ratio, target, cpuRatio: byCpu } of rows) {
       const errors = m.errors + m.non2xx > 0 ? `  (${m.errors} errors, ${m.non2xx} non-2xx)` : "";
       const ratioText = ratio === undefined ? "".padStart(8) : `${ratio.toFixed(2)}x`.padStart(8);
       const targetText = (target === undefined ? "" : `  >= ${target}x ${check((ratio ?? 0) >= target)}`).padEnd(16);
-      const cpuText = `${m.cpuPerK === null ? "n/a".padStart(13) : fmt(m.cpuPerK, 0).padStart(13)}${byCpu === undefined ? "" : `${byCpu.toFixed(2)}x`.padStart(11)}`;
-      console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${ratioText}${targetText}${cpuText}${errors}`);
+      const cpuText = `${m.cpuPerK === null ? "n/a".padStart(13) : fmt(m.cpuPerK, 0).padStart(13)}${(byCpu === undefined ? "" : `${byCpu.toFixed(2)}x`).padStart(11)}`;
+      const redisText = m.redisPerK === null ? "" : fmt(m.redisPerK, 0).padStart(13);
+      console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${ratioText}${targetText}${cpuText}${redisText}${errors}`);
     }
     const added = gatewayHalf.p99 - baselineHalf.p99;
     console.log("");
@@ -301,7 +344,7 @@ async function main() {
     const onOff = analyticsOn.rps / analyticsOff.rps;
     const cpuOnOff = analyticsOn.cpuPerK && analyticsOff.cpuPerK ? analyticsOff.cpuPerK / analyticsOn.cpuPerK : undefined;
     console.log("");
-    console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (median of ${ANALYTICS_ROUNDS} runs each)`);
+    console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (median of ${ANALYTICS_ROUNDS} runs each, alternated)`);
     const perRun = (runs: Measured[]) => runs.map((m) => `${Math.round(m.rps)}${m.cpuPerK === null ? "" : ` (${Math.round(m.cpuPerK)} ms)`}`).join(", ");
     console.log(`  runs, req/s (CPU ms/1k req): off ${perRun(offRuns)}; on ${perRun(onRuns)}`);
     for (const [name, m] of [["analytics off", analyticsOff], ["analytics on", analyticsOn]] as const) {
@@ -311,10 +354,10 @@ async function main() {
       `analytics on / off: throughput ${onOff.toFixed(3)}x (target >= 0.95x: ${check(onOff >= 0.95)})` +
         (cpuOnOff === undefined ? "" : `, CPU per request ${cpuOnOff.toFixed(3)}x (off's over on's)`),
     );
-    // autocannon does not count the requests still in flight when a run stops (one per connection, 4 runs).
+    // autocannon does not count the requests still in flight when a run stops (one per connection and run).
     console.log(
-      `analytics queue: ${queued.records} records in ${queued.jobs} jobs for ${analyticsOn.answered} requests counted with analytics on ` +
-        `(+1 start-up probe, + up to ${2 * ANALYTICS_ROUNDS * CONNECTIONS} cut off when a run stops)`,
+      `analytics queue: ${queued.records} records in ${queued.jobs} jobs for ${analyticsOn.answered + warmUpRecorded} requests counted with analytics on ` +
+        `(+1 start-up probe, + up to ${(2 * ANALYTICS_ROUNDS + 3) * CONNECTIONS} cut off when a run stops)`,
     );
     if (keyRate.non2xx + jwtRate.non2xx + keyRate2.non2xx + analyticsOn.non2xx > 0) process.exitCode = 1;
   } finally {

@@ -7,6 +7,7 @@ import type { CompiledRoute, RuntimeConfig } from "./config/compile-config.js";
 import { clientAddress } from "./http/client-address.js";
 import { rejection, type Rejection } from "./http/errors.js";
 import { readBody } from "./http/read-body.js";
+import type { RequestTarget } from "./http/request-path.js";
 import type { TrustedProxies } from "./http/trusted-proxies.js";
 import { portalPreflightBeforeRouting } from "./policies/cors.js";
 import type { PolicyContext } from "./policies/policy.js";
@@ -39,7 +40,7 @@ export type Admission =
 export async function admitRequest(
   config: RuntimeConfig | null,
   req: IncomingMessage,
-  url: URL,
+  url: RequestTarget,
   requestId: string,
   fields: AccessLogFields,
   opts: { websocket?: boolean; trustedProxies?: TrustedProxies } = {},

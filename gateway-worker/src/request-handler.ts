@@ -12,7 +12,7 @@ import type { ConfigStore } from "./config/config-store.js";
 import { answeredCode, sendError, sendRejection } from "./http/errors.js";
 import { isProbePath, type AnswerProbe } from "./http/probes.js";
 import { stripRequestHopByHop } from "./http/hop-by-hop.js";
-import { parseRequestTarget } from "./http/request-path.js";
+import { parseRequestTarget, type RequestTarget } from "./http/request-path.js";
 import { resolveRequestId } from "./http/request-id.js";
 import { propagateTraceContext } from "./http/trace-context.js";
 import { onResponseBodyBytes } from "./http/response-body-bytes.js";
@@ -39,7 +39,8 @@ export function createRequestHandler(deps: {
     // Probes are the load balancer's, not traffic: they would drown the request rate.
     const traffic = !isProbePath(path);
     const meter = traffic ? deps.analytics?.meter(req, res) : undefined;
-    res.once("close", () => {
+    // A response closes once: "on" spares the wrapper "once" would make per request.
+    res.on("close", () => {
       const durationMs = performance.now() - started;
       // Path only, never the query string: it may carry a subscription key.
       logger.info(
@@ -74,7 +75,7 @@ export function createRequestHandler(deps: {
     });
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, fields: AccessLogFields) {
+  async function route(req: IncomingMessage, res: ServerResponse, url: RequestTarget, requestId: string, fields: AccessLogFields) {
     if (isProbePath(url.pathname)) return deps.answerProbe(req, res, url.pathname);
 
     // Read once: this request is served entirely by this config, even if a new one is swapped in meanwhile.

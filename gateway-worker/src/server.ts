@@ -154,15 +154,23 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.once("finish", () => setImmediate(() => listeners.forEach((s) => s.closeIdleConnections())));
   };
   // The response a socket is busy with, so a request timeout can be answered through it.
+  // Forgotten once it closes: kept until the socket's next request, the last response of
+  // every idle keep-alive connection (and all it references, the backend's response
+  // included) would outlive its request, through minor GCs and into the old generation.
   const current = new WeakMap<Socket, http.ServerResponse>();
   // Upgraded sockets leave the server's bookkeeping: closeAllConnections() would not end them.
   const tunnels = new Set<Socket>();
   // Node checks the deadlines only every connectionsCheckingInterval (30 s by default).
   const serverOptions = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    current.set(req.socket, res);
+    const socket = req.socket;
+    current.set(socket, res);
     inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
+    // Emitted once: "on" spares the wrapper "once" makes.
+    res.on("close", () => {
+      inFlight.delete(res);
+      if (current.get(socket) === res) current.delete(socket);
+    });
     if (draining) closeWhenDone(res);
     handleRequest(req, res);
   };

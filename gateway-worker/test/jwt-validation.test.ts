@@ -7,7 +7,7 @@ import { compileConfig } from "../src/config/compile-config";
 import { gatewayConfigSnapshotSchema, JWT_ALGORITHMS, type GatewayApi, type GatewayJwt } from "../src/contract/config-snapshot";
 import { Pipeline } from "../src/pipeline/pipeline";
 import { defaultPolicies } from "../src/policies";
-import { jwtValidationPolicy } from "../src/policies/jwt-validation";
+import { jwtValidationPolicy, VERIFIED_TTL_MS } from "../src/policies/jwt-validation";
 import type { PolicyContext } from "../src/policies/policy";
 import { AUDIENCE, ISSUER, startTestIdp, type TestIdp } from "./helpers/jwks-server";
 import { makeApi, makeSnapshot } from "./helpers/snapshots";
@@ -105,6 +105,34 @@ describe("jwt-validation policy", () => {
   it("lets every request through when the API has no jwt settings", async () => {
     expect(jwtValidationPolicy.schema.parse(null)).toBeNull();
     expect(await jwtValidationPolicy.handle(makeCtx(), jwtValidationPolicy.schema.parse(undefined))).toBeUndefined();
+  });
+});
+
+describe("a token verified before", () => {
+  it("is refused once it expires, although its signature is remembered", async () => {
+    const settings = jwtSettings({ clockToleranceSeconds: 0 });
+    const token = await idp.sign(granted, { expiresIn: "10s" });
+    const first = makeCtx({ authorization: `Bearer ${token}` });
+    expect(await jwtValidationPolicy.handle(first, settings)).toBeUndefined();
+    const soon = { ...makeCtx({ authorization: `Bearer ${token}` }), now: first.now + 5_000 };
+    expect(await jwtValidationPolicy.handle(soon, settings)).toBeUndefined();
+    expect(soon.jwt).toMatchObject({ sub: "user-42" });
+    // Well within VERIFIED_TTL_MS: the remembered claims are checked against this request's time.
+    const later = { ...makeCtx({ authorization: `Bearer ${token}` }), now: first.now + 11_000 };
+    expect(VERIFIED_TTL_MS).toBeGreaterThan(11_000);
+    expect(await jwtValidationPolicy.handle(later, settings)).toMatchObject({ status: 401, code: "invalid_token", message: "The bearer token has expired." });
+  });
+
+  it("is checked again under new settings (a config swap), and its remembered claims cannot be changed", async () => {
+    const token = await idp.sign(granted);
+    const ctx = makeCtx({ authorization: `Bearer ${token}` });
+    expect(await jwtValidationPolicy.handle(ctx, jwtSettings())).toBeUndefined();
+    expect(Object.isFrozen(ctx.jwt?.claims)).toBe(true);
+    expect(() => {
+      (ctx.jwt!.claims as Record<string, unknown>).sub = "someone-else";
+    }).toThrow(TypeError);
+    const otherAudience = jwtSettings({ audiences: ["another-api"] });
+    expect(await jwtValidationPolicy.handle(makeCtx({ authorization: `Bearer ${token}` }), otherAudience)).toMatchObject({ code: "invalid_token", message: expect.stringContaining("audience") });
   });
 });
 

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { countRequestBodyBytes } from "../http/request-body-bytes.js";
-import { countResponseBodyBytes } from "../http/response-body-bytes.js";
+import { responseBodyBytes } from "../http/response-body-bytes.js";
 import type { GatewayMetrics } from "../observability/gateway-metrics.js";
 import { AnalyticsBatcher } from "./analytics-batcher.js";
 import { createAnalyticsQueue } from "./analytics-queue.js";
@@ -85,10 +85,10 @@ export function createAnalyticsRecorder(opts: {
     meter(req, res) {
       const arrivedAt = Date.now();
       const bytesIn = countRequestBodyBytes(req);
-      const bytesOut = res ? countResponseBodyBytes(res) : () => 0;
       return {
         answered(answer) {
-          batcher.push(analyticsRecordOf(req, { ...answer, arrivedAt, upstreamMs: metrics.upstreamMsOf(req), bytesIn: bytesIn(), bytesOut: answer.bytesOut ?? bytesOut() }));
+          const bytesOut = answer.bytesOut ?? (res ? responseBodyBytes(res) : 0);
+          batcher.push(analyticsRecordOf(req, answer, arrivedAt, metrics.upstreamMsOf(req), bytesIn(), bytesOut));
         },
       };
     },

@@ -3,6 +3,7 @@
 // (and the developer portal's docs) can rely on `code`; messages are for humans.
 import { STATUS_CODES, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { addResponseBodyBytes } from "./response-body-bytes.js";
 
 export const gatewayErrors = {
   bad_request: { status: 400, message: "The request could not be understood by the gateway." },
@@ -115,8 +116,10 @@ export function sendRejection(res: ServerResponse, r: Rejection): void {
   const body = JSON.stringify({ error: { code: r.code, message: r.message, ...(r.details ? { details: r.details } : {}) } });
   res.statusCode = r.status;
   res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("content-length", Buffer.byteLength(body));
+  const bytes = Buffer.byteLength(body);
+  res.setHeader("content-length", bytes);
   res.setHeader("cache-control", "no-store");
+  addResponseBodyBytes(res, bytes);
   res.end(body);
 }
 

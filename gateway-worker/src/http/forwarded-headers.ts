@@ -19,22 +19,30 @@ const joined = (value: string | string[] | undefined) => (Array.isArray(value) ?
 
 export function setForwardingHeaders(req: IncomingMessage, isTrusted: TrustedProxies): void {
   const headers = req.headers;
-  const peer = req.socket.remoteAddress === undefined ? "unknown" : normaliseAddress(req.socket.remoteAddress);
-  const proto = (req.socket as TLSSocket).encrypted ? "https" : "http";
+  const socket = req.socket;
+  const remote = socket.remoteAddress;
+  const peer = remote === undefined ? "unknown" : normaliseAddress(remote);
+  const proto = (socket as TLSSocket).encrypted ? "https" : "http";
   const host = firstHeaderValue(headers, "host");
-  const port = String(req.socket.localPort ?? "");
-  const element = [`for=${forwardedNode(peer)}`, host ? `host=${quoted(host)}` : "", `proto=${proto}`].filter(Boolean).join(";");
+  const port = String(socket.localPort ?? "");
+  const element = host ? `for=${forwardedNode(peer)};host=${quoted(host)};proto=${proto}` : `for=${forwardedNode(peer)};proto=${proto}`;
 
-  const trusted = isTrusted(req.socket.remoteAddress);
-  const previous = Object.fromEntries(FORWARDING.map((name) => [name, trusted ? joined(headers[name]) : undefined]));
-  for (const name of FORWARDING) delete headers[name];
+  // From an untrusted peer (nearly always) nothing the client sent under these names is kept.
+  const trusted = isTrusted(remote);
+  const previousFor = trusted ? joined(headers["x-forwarded-for"]) : undefined;
+  const previousForwarded = trusted ? joined(headers.forwarded) : undefined;
+  const previousProto = trusted ? joined(headers["x-forwarded-proto"]) : undefined;
+  const previousPort = trusted ? joined(headers["x-forwarded-port"]) : undefined;
+  const previousRealIp = trusted ? joined(headers["x-real-ip"]) : undefined;
+  const previousHost = trusted ? joined(headers["x-forwarded-host"]) : undefined;
+  for (const name of FORWARDING) if (headers[name] !== undefined) delete headers[name];
 
-  headers["x-forwarded-for"] = previous["x-forwarded-for"] ? `${previous["x-forwarded-for"]}, ${peer}` : peer;
-  headers["forwarded"] = previous.forwarded ? `${previous.forwarded}, ${element}` : element;
+  headers["x-forwarded-for"] = previousFor ? `${previousFor}, ${peer}` : peer;
+  headers["forwarded"] = previousForwarded ? `${previousForwarded}, ${element}` : element;
   // The outermost proxy's view of the original request wins.
-  headers["x-forwarded-proto"] = previous["x-forwarded-proto"] ?? proto;
-  headers["x-forwarded-port"] = previous["x-forwarded-port"] ?? port;
-  headers["x-real-ip"] = previous["x-real-ip"] ?? peer;
-  const forwardedHost = previous["x-forwarded-host"] ?? host;
+  headers["x-forwarded-proto"] = previousProto ?? proto;
+  headers["x-forwarded-port"] = previousPort ?? port;
+  headers["x-real-ip"] = previousRealIp ?? peer;
+  const forwardedHost = previousHost ?? host;
   if (forwardedHost !== undefined) headers["x-forwarded-host"] = forwardedHost;
 }

@@ -32,6 +32,14 @@ function nominated(connection: string | string[] | undefined): string[] {
     .filter((token) => token !== "" && !NEVER_NOMINATED.has(token));
 }
 
+const STANDARD_SET: ReadonlySet<string> = new Set(STANDARD);
+
+/** The names stripHopByHop would remove from headers with this Connection value (the standard set itself when it names nothing more). */
+export function hopByHopNames(connection: string | string[] | undefined): ReadonlySet<string> {
+  const named = nominated(connection);
+  return named.length === 0 ? STANDARD_SET : new Set([...STANDARD, ...named]);
+}
+
 /** Removes, in place, the standard hop-by-hop headers and those named in Connection. */
 export function stripHopByHop(headers: IncomingHttpHeaders): void {
   for (const name of nominated(headers.connection)) delete headers[name];

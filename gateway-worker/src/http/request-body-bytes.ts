@@ -5,7 +5,12 @@
 // would start the body flowing before the forwarder is ready for it.
 import type { IncomingMessage } from "node:http";
 
+const NO_BODY = () => 0;
+
 export function countRequestBodyBytes(req: IncomingMessage): () => number {
+  // Neither a length nor chunks (nearly every GET): no body can arrive, nothing to count.
+  const length = req.headers["content-length"];
+  if (req.headers["transfer-encoding"] === undefined && (length === undefined || length === "0")) return NO_BODY;
   let bytes = 0;
   const push = req.push;
   req.push = function (this: IncomingMessage, chunk: unknown, encoding?: BufferEncoding) {

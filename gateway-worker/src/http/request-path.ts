@@ -30,7 +30,24 @@ const isDotSegment = (segment: string) => {
   return decoded === "." || decoded === "..";
 };
 
-export function parseRequestTarget(target: string): { url: URL } | { rejection: Rejection } {
+/** What the gateway reads of a request target: its path and "?query" ("" when there is none), as WHATWG URL parsing gives them. */
+export type RequestTarget = Pick<URL, "pathname" | "search">;
+
+/**
+ * An origin-form target WHATWG parsing would return unchanged: characters it neither
+ * percent-encodes nor reinterprets, in the path ([, ], ^, | and ' left to the parser)
+ * and in the query (' is encoded there). Almost every request's target is one.
+ */
+const PLAIN_TARGET = /^\/[A-Za-z0-9\-._~!$&()*+,;=:@%/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@%/?]*)?$/;
+
+export function parseRequestTarget(target: string): { url: RequestTarget } | { rejection: Rejection } {
+  if (PLAIN_TARGET.test(target)) {
+    const q = target.indexOf("?");
+    const pathname = q === -1 ? target : target.slice(0, q);
+    // Without "." or "%" no segment can be a dot segment, raw or encoded.
+    if ((pathname.includes(".") || pathname.includes("%")) && pathname.split("/").some(isDotSegment)) return { rejection: rejection("invalid_path") };
+    return { url: { pathname, search: q === -1 || q === target.length - 1 ? "" : target.slice(q) } };
+  }
   let url: URL;
   try {
     // Concatenated, not resolved against the base: "//demo/x" is a path here, not a host.

@@ -3,7 +3,7 @@
 // itself one span in it: backends receive the same trace-id with the gateway's
 // own span id as parent-id. `tracestate` travels on only with a valid parent
 // (the spec discards it otherwise). Both ids go in the access log.
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 
 export interface TraceContext {
@@ -29,10 +29,29 @@ function parse(value: string): { traceId: string; parentId: string; flags: strin
   return { traceId, parentId, flags };
 }
 
-/** A span id and a trace id from one read of the random source (the trace id only used when starting a trace). */
+/**
+ * Random bytes for ids, read from the CSPRNG 4 KiB at a time rather than 24 bytes per request
+ * (a call into OpenSSL each): every byte is handed out once.
+ */
+const POOL_BYTES = 4096;
+const ID_BYTES = 24;
+const pool = Buffer.allocUnsafe(POOL_BYTES);
+let poolOffset = POOL_BYTES;
+
+function randomHex(): string {
+  if (poolOffset + ID_BYTES > POOL_BYTES) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const hex = pool.toString("hex", poolOffset, poolOffset + ID_BYTES);
+  poolOffset += ID_BYTES;
+  return hex;
+}
+
+/** A span id and a trace id from one read of the random pool (the trace id only used when starting a trace). */
 function newIds(): { spanId: string; traceId: string } {
   for (;;) {
-    const hex = randomBytes(24).toString("hex");
+    const hex = randomHex();
     const spanId = hex.slice(0, 16);
     const traceId = hex.slice(16);
     if (spanId !== ZERO_SPAN && traceId !== ZERO_TRACE) return { spanId, traceId };

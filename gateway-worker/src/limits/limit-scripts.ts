@@ -1,8 +1,8 @@
-// The Lua scripts that make limits exact across any number of gateways: one
-// script call checks every limit of a request and, only if all pass, counts the
-// call in each of them. Redis runs a script atomically and the script reads
-// Redis TIME, so no two gateways can both take the last slot and no gateway's
-// clock matters. Key layout: contract/limit-counters.ts.
+// The Lua scripts that make limits exact across any number of gateways: the
+// script checks every limit of a call and, only if all pass, counts the call in
+// each of them, for each call of a batch in turn. Redis runs a script atomically
+// and the script reads Redis TIME, so no two gateways can both take the last slot
+// and no gateway's clock matters. Key layout: contract/limit-counters.ts.
 
 /** UTC calendar period bounds in ms, as calendarPeriod() in contract/limit-counters.ts. */
 export const PERIOD_BOUNDS_LUA = `
@@ -50,123 +50,146 @@ end
 `;
 
 /**
- * KEYS: one counter per limit. ARGV[1]: a unique call id; then 5 values per limit:
+ * Admits a batch of calls, in order, as if each had its own script call: the limiter
+ * sends the calls of one event-loop turn together (limiter.ts), one EVALSHA for all.
+ * Redis runs the whole batch atomically and reads TIME once for it.
+ * KEYS: one counter per limit, the calls' limits one after another.
+ * ARGV[1]: the number of calls; then per call: its number of limits n, a unique
+ * call id, then 5 values per limit:
  *   "rate",  calls, windowMs, 0, 0
  *   "quota", calls (0 = none), bytes (0 = none), period, rolling (0|1)
- * Returns { admitted (1|0), then per limit: exceeded (1|0), remaining calls,
- *   ms until reset (rate: until the oldest counted call leaves the window, or
- *   until the next call may pass when exceeded; quota: until the period ends),
- *   remaining bytes (-1 if none), period start ms (quota; 0 for rate) }.
+ * Returns, per call: { admitted (1|0), then per limit: exceeded (1|0), remaining
+ *   calls, ms until reset (rate: until the oldest counted call leaves the window,
+ *   or until the next call may pass when exceeded; quota: until the period ends),
+ *   remaining bytes (-1 if none), period start ms (quota; 0 for rate) }, flattened.
  * Remaining values are after this call, when it is admitted.
  */
 export const ADMIT_LUA = `${PERIOD_BOUNDS_LUA}
 local t = redis.call('TIME')
 local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local now_ms = math.floor(now_us / 1000)
-local call_id = ARGV[1]
-local n = #KEYS
+local out = {}
+local o = 0
+local k = 0
+local a = 2
 local state = {}
-local admitted = 1
 
-for i = 1, n do
-  local base = 1 + (i - 1) * 5
-  local kind = ARGV[base + 1]
-  local key = KEYS[i]
-  if kind == 'rate' then
-    local limit = tonumber(ARGV[base + 2])
-    local window_us = tonumber(ARGV[base + 3]) * 1000
-    -- Forgetting calls that left the window consumes nothing.
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now_us - window_us)
-    local count = redis.call('ZCARD', key)
-    local s = { kind = kind, limit = limit, window_us = window_us, count = count }
-    if count >= limit then
-      s.exceeded = 1
-      admitted = 0
-      -- The call may pass once enough of the counted calls have left the window.
-      local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-      s.reset_ms = math.ceil((tonumber(entry[2]) + window_us - now_us) / 1000)
+for call = 1, tonumber(ARGV[1]) do
+  local n = tonumber(ARGV[a])
+  local call_id = ARGV[a + 1]
+  a = a + 2
+  local admitted = 1
+
+  for i = 1, n do
+    local base = a + (i - 1) * 5
+    local kind = ARGV[base]
+    local key = KEYS[k + i]
+    if kind == 'rate' then
+      local limit = tonumber(ARGV[base + 1])
+      local window_us = tonumber(ARGV[base + 2]) * 1000
+      -- Forgetting calls that left the window consumes nothing.
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now_us - window_us)
+      local count = redis.call('ZCARD', key)
+      local s = { kind = kind, limit = limit, window_us = window_us, count = count, was_empty = count == 0 }
+      if count >= limit then
+        s.exceeded = 1
+        admitted = 0
+        -- The call may pass once enough of the counted calls have left the window.
+        local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
+        s.reset_ms = math.ceil((tonumber(entry[2]) + window_us - now_us) / 1000)
+      else
+        s.exceeded = 0
+      end
+      state[i] = s
     else
-      s.exceeded = 0
+      local calls_limit = tonumber(ARGV[base + 1])
+      local bytes_limit = tonumber(ARGV[base + 2])
+      local period = ARGV[base + 3]
+      local rolling = tonumber(ARGV[base + 4])
+      local h = redis.call('HMGET', key, 'start', 'end', 'calls', 'bytes')
+      local s = { kind = kind, calls_limit = calls_limit, bytes_limit = bytes_limit }
+      local stored_end = tonumber(h[2])
+      if stored_end and now_ms < stored_end then
+        s.start, s.finish, s.calls, s.bytes, s.fresh = tonumber(h[1]), stored_end, tonumber(h[3]) or 0, tonumber(h[4]) or 0, false
+      else
+        s.start, s.finish = period_bounds(period, rolling, now_ms)
+        s.calls, s.bytes, s.fresh = 0, 0, true
+      end
+      -- Bytes are counted after each response, so a bytes quota refuses once it is used up.
+      if (calls_limit > 0 and s.calls >= calls_limit) or (bytes_limit > 0 and s.bytes >= bytes_limit) then
+        s.exceeded = 1
+        admitted = 0
+      else
+        s.exceeded = 0
+      end
+      state[i] = s
     end
-    state[i] = s
-  else
-    local calls_limit = tonumber(ARGV[base + 2])
-    local bytes_limit = tonumber(ARGV[base + 3])
-    local period = ARGV[base + 4]
-    local rolling = tonumber(ARGV[base + 5])
-    local h = redis.call('HMGET', key, 'start', 'end', 'calls', 'bytes')
-    local s = { kind = kind, calls_limit = calls_limit, bytes_limit = bytes_limit }
-    local stored_end = tonumber(h[2])
-    if stored_end and now_ms < stored_end then
-      s.start, s.finish, s.calls, s.bytes, s.fresh = tonumber(h[1]), stored_end, tonumber(h[3]) or 0, tonumber(h[4]) or 0, false
-    else
-      s.start, s.finish = period_bounds(period, rolling, now_ms)
-      s.calls, s.bytes, s.fresh = 0, 0, true
-    end
-    -- Bytes are counted after each response, so a bytes quota refuses once it is used up.
-    if (calls_limit > 0 and s.calls >= calls_limit) or (bytes_limit > 0 and s.bytes >= bytes_limit) then
-      s.exceeded = 1
-      admitted = 0
-    else
-      s.exceeded = 0
-    end
-    state[i] = s
   end
-end
 
--- Only a call every limit admits is counted, in every limit: rejected calls consume nothing.
-if admitted == 1 then
+  -- Only a call every limit admits is counted, in every limit: rejected calls consume nothing.
+  if admitted == 1 then
+    for i = 1, n do
+      local s = state[i]
+      local key = KEYS[k + i]
+      if s.kind == 'rate' then
+        redis.call('ZADD', key, now_us, call_id)
+        redis.call('PEXPIRE', key, math.ceil(s.window_us / 1000) + 1000)
+        s.count = s.count + 1
+      else
+        if s.fresh then
+          redis.call('DEL', key)
+          redis.call('HSET', key, 'start', s.start, 'end', s.finish, 'calls', 1, 'bytes', 0)
+        else
+          redis.call('HINCRBY', key, 'calls', 1)
+        end
+        -- Kept a minute past its end so a late bytes update still finds its period.
+        redis.call('PEXPIREAT', key, s.finish + 60000)
+        s.calls = s.calls + 1
+      end
+    end
+  end
+
+  o = o + 1
+  out[o] = admitted
   for i = 1, n do
     local s = state[i]
-    local key = KEYS[i]
+    local key = KEYS[k + i]
     if s.kind == 'rate' then
-      redis.call('ZADD', key, now_us, call_id)
-      redis.call('PEXPIRE', key, math.ceil(s.window_us / 1000) + 1000)
-      s.count = s.count + 1
+      local reset_ms = s.reset_ms
+      if s.exceeded == 0 then
+        if s.was_empty then
+          -- Every call in the window now was counted at now_us (this batch reads TIME once): the oldest is one of them.
+          reset_ms = math.ceil(s.window_us / 1000)
+        else
+          local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+          if oldest[2] then
+            reset_ms = math.ceil((tonumber(oldest[2]) + s.window_us - now_us) / 1000)
+          else
+            reset_ms = math.ceil(s.window_us / 1000)
+          end
+        end
+      end
+      out[o + 1] = s.exceeded
+      out[o + 2] = math.max(s.limit - s.count, 0)
+      out[o + 3] = math.max(reset_ms, 0)
+      out[o + 4] = -1
+      out[o + 5] = 0
     else
-      if s.fresh then
-        redis.call('DEL', key)
-        redis.call('HSET', key, 'start', s.start, 'end', s.finish, 'calls', 1, 'bytes', 0)
-      else
-        redis.call('HINCRBY', key, 'calls', 1)
-      end
-      -- Kept a minute past its end so a late bytes update still finds its period.
-      redis.call('PEXPIREAT', key, s.finish + 60000)
-      s.calls = s.calls + 1
+      local remaining = -1
+      if s.calls_limit > 0 then remaining = math.max(s.calls_limit - s.calls, 0) end
+      local bytes_remaining = -1
+      if s.bytes_limit > 0 then bytes_remaining = math.max(s.bytes_limit - s.bytes, 0) end
+      out[o + 1] = s.exceeded
+      out[o + 2] = remaining
+      out[o + 3] = math.max(s.finish - now_ms, 0)
+      out[o + 4] = bytes_remaining
+      out[o + 5] = s.start
     end
+    o = o + 5
   end
-end
 
-local out = { admitted }
-for i = 1, n do
-  local s = state[i]
-  local key = KEYS[i]
-  if s.kind == 'rate' then
-    local reset_ms = s.reset_ms
-    if s.exceeded == 0 then
-      local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-      if oldest[2] then
-        reset_ms = math.ceil((tonumber(oldest[2]) + s.window_us - now_us) / 1000)
-      else
-        reset_ms = math.ceil(s.window_us / 1000)
-      end
-    end
-    table.insert(out, s.exceeded)
-    table.insert(out, math.max(s.limit - s.count, 0))
-    table.insert(out, math.max(reset_ms, 0))
-    table.insert(out, -1)
-    table.insert(out, 0)
-  else
-    local remaining = -1
-    if s.calls_limit > 0 then remaining = math.max(s.calls_limit - s.calls, 0) end
-    local bytes_remaining = -1
-    if s.bytes_limit > 0 then bytes_remaining = math.max(s.bytes_limit - s.bytes, 0) end
-    table.insert(out, s.exceeded)
-    table.insert(out, remaining)
-    table.insert(out, math.max(s.finish - now_ms, 0))
-    table.insert(out, bytes_remaining)
-    table.insert(out, s.start)
-  end
+  k = k + n
+  a = a + n * 5
 end
 return out
 `;

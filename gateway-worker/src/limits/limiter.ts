@@ -1,10 +1,13 @@
-// Counts calls against limits in Redis, shared by every gateway instance: one
-// EVALSHA per request (limit-scripts.ts), auto-pipelined with the other requests'. Its own connection, apart from the
-// config channel's, fails fast (no offline queue) so a Redis that is down
-// costs a request no wait. While Redis is
-// unreachable an API failing open is counted by this instance alone
+// Counts calls against limits in Redis, shared by every gateway instance. The calls
+// of one event-loop turn leave together as one EVALSHA of the batch script
+// (limit-scripts.ts), which admits them one after the other exactly as separate
+// calls would be: one command, one reply and one script run for all of them rather
+// than one each (what a request cost in Redis and in ioredis was mostly the
+// per-command part). Its own connection, apart from the config channel's, fails
+// fast (no offline queue) so a Redis that is down costs a request no wait. While
+// Redis is unreachable an API failing open is counted by this instance alone
 // (local-limiter.ts); ioredis keeps reconnecting, so it recovers by itself.
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { calendarPeriod, ROLLING_PERIOD_MS } from "../contract/limit-counters.js";
@@ -40,6 +43,16 @@ export interface Limiter {
   close(): Promise<void>;
 }
 
+/** Calls per script run at most: a longer batch leaves as several, so one script never holds Redis long. */
+const MAX_BATCH = 128;
+
+interface PendingCall {
+  checks: readonly LimitCheck[];
+  failOpen: boolean;
+  resolve(decision: LimitDecision): void;
+  reject(err: unknown): void;
+}
+
 type LimitRedis = Redis & {
   admitCall(keys: number, ...args: (string | number)[]): Promise<number[]>;
   addResponseBytes(keys: number, ...args: (string | number)[]): Promise<number>;
@@ -59,8 +72,8 @@ export function createLimiter(options: { redisUrl: string; logger: Logger; onRed
     connectTimeout: 2000,
     // Reconnect forever, at most every 2 s: the limiter must come back without a restart.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    // Calls of concurrent requests leave in one write (one round trip for all of them), not one each.
-    enableAutoPipelining: true,
+    // The limiter batches its calls itself (below); bytes updates are rare.
+    enableAutoPipelining: false,
   }) as LimitRedis;
   redis.defineCommand("admitCall", { lua: ADMIT_LUA });
   redis.defineCommand("addResponseBytes", { lua: ADD_BYTES_LUA });
@@ -82,23 +95,68 @@ export function createLimiter(options: { redisUrl: string; logger: Logger; onRed
   redis.on("error", markDown);
   redis.on("ready", markUp);
 
+  // Unique call ids (the rate counters' members): this process's random prefix and a counter.
+  const idPrefix = `${randomBytes(9).toString("base64url")}:`;
+  let callCount = 0;
+  let pending: PendingCall[] = [];
+
+  const decideWithout = (call: PendingCall, err: unknown) => {
+    markDown(err);
+    if (!call.failOpen) {
+      stats.refusedUnavailable += 1;
+      return call.reject(new LimiterUnavailableError(err));
+    }
+    stats.localDecisions += 1;
+    call.resolve(local.admit(call.checks));
+  };
+
+  /** Sends the calls gathered during this turn of the event loop. */
+  function flush() {
+    const calls = pending;
+    pending = [];
+    for (let start = 0; start < calls.length; start += MAX_BATCH) send(start === 0 && calls.length <= MAX_BATCH ? calls : calls.slice(start, start + MAX_BATCH));
+  }
+
+  function send(calls: PendingCall[]) {
+    const keys: string[] = [];
+    const args: (string | number)[] = [calls.length];
+    for (const { checks } of calls) {
+      args.push(checks.length, idPrefix + (callCount++).toString(36));
+      for (const check of checks) {
+        keys.push(check.key);
+        if (check.kind === "rate") args.push("rate", check.calls, check.windowMs, 0, 0);
+        else args.push("quota", check.calls ?? 0, check.bytes ?? 0, check.period, check.rolling ? 1 : 0);
+      }
+    }
+    let reply: Promise<number[]>;
+    try {
+      reply = redis.admitCall(keys.length, ...keys, ...args);
+    } catch (err) {
+      return calls.forEach((call) => decideWithout(call, err));
+    }
+    reply.then(
+      (values) => {
+        markUp();
+        let at = 0;
+        for (const call of calls) {
+          const admitted = values[at] === 1;
+          const results = call.checks.map((check, i) => resultFrom(check, values, at + 1 + i * 5));
+          at += 1 + call.checks.length * 5;
+          call.resolve({ admitted, shared: true, results });
+        }
+      },
+      (err: unknown) => calls.forEach((call) => decideWithout(call, err)),
+    );
+  }
+
   return {
     stats,
 
-    async admit(checks, failOpen) {
-      try {
-        const reply = await redis.admitCall(checks.length, ...checks.map((c) => c.key), randomUUID(), ...checks.flatMap(scriptArgs));
-        markUp();
-        return { admitted: reply[0] === 1, shared: true, results: checks.map((c, i) => resultFrom(c, reply.slice(1 + i * 5, 6 + i * 5))) };
-      } catch (err) {
-        markDown(err);
-        if (!failOpen) {
-          stats.refusedUnavailable += 1;
-          throw new LimiterUnavailableError(err);
-        }
-        stats.localDecisions += 1;
-        return local.admit(checks);
-      }
+    admit(checks, failOpen) {
+      return new Promise<LimitDecision>((resolve, reject) => {
+        pending.push({ checks, failOpen, resolve, reject });
+        if (pending.length === 1) setImmediate(flush);
+      });
     },
 
     addBytes(counted, bytes, shared) {
@@ -132,12 +190,9 @@ export function createLimiter(options: { redisUrl: string; logger: Logger; onRed
   };
 }
 
-function scriptArgs(check: LimitCheck): (string | number)[] {
-  if (check.kind === "rate") return ["rate", check.calls, check.windowMs, 0, 0];
-  return ["quota", check.calls ?? 0, check.bytes ?? 0, check.period, check.rolling ? 1 : 0];
-}
-
-function resultFrom(check: LimitCheck, [exceeded, remaining, resetMs, bytesRemaining, periodStart]: number[]): LimitResult {
+/** The 5 values of one limit in the script's reply, from `at`. */
+function resultFrom(check: LimitCheck, reply: readonly number[], at: number): LimitResult {
+  const exceeded = reply[at], remaining = reply[at + 1], resetMs = reply[at + 2], bytesRemaining = reply[at + 3], periodStart = reply[at + 4];
   if (check.kind === "rate") {
     return { exceeded: exceeded === 1, remaining, resetMs, bytesRemaining: null, periodStart: 0, windowMs: check.windowMs };
   }

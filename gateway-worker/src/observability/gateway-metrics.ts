@@ -11,6 +11,15 @@ export const NO_API = "(none)";
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+/** Label sets cached per API; a config rarely has more APIs than this. */
+const MAX_CACHED_LABELS = 10_000;
+
+interface ApiLabels {
+  readonly api: Readonly<{ api: string }>;
+  /** Indexed by the status' first digit. */
+  readonly byStatusClass: readonly (Readonly<{ api: string; status_class: string }> | undefined)[];
+}
+
 export interface RequestObservation {
   apiId: string | undefined;
   status: number;
@@ -30,6 +39,7 @@ export class GatewayMetrics {
   private readonly analyticsRecordsDropped: Counter;
   private analyticsBuffered: () => number = () => 0;
   private readonly upstreamMs = new WeakMap<IncomingMessage, number>();
+  private readonly apiLabels = new Map<string, ApiLabels>();
   private answered = 0;
 
   constructor(configVersion: () => number | null) {
@@ -109,13 +119,26 @@ export class GatewayMetrics {
   }
 
   observeRequest(req: IncomingMessage, o: RequestObservation): void {
-    const api = o.apiId ?? NO_API;
+    const labels = this.labelsOf(o.apiId ?? NO_API);
     this.answered++;
-    this.requests.inc({ api, status_class: `${Math.floor(o.status / 100)}xx` });
-    this.latency.observe({ api }, o.durationMs / 1000);
+    const statusClass = Math.floor(o.status / 100);
+    this.requests.inc(labels.byStatusClass[statusClass] ?? { api: labels.api.api, status_class: `${statusClass}xx` });
+    this.latency.observe(labels.api, o.durationMs / 1000);
     const upstream = this.upstreamMs.get(req);
-    if (upstream !== undefined) this.upstreamLatency.observe({ api }, upstream / 1000);
-    if (o.rejectionCode !== undefined) this.rejections.inc({ api, reason: rejectionReason(o.rejectionCode) });
+    if (upstream !== undefined) this.upstreamLatency.observe(labels.api, upstream / 1000);
+    if (o.rejectionCode !== undefined) this.rejections.inc({ api: labels.api.api, reason: rejectionReason(o.rejectionCode) });
+  }
+
+  /** The label sets of one API, made once rather than per request (prom-client only reads them). */
+  private labelsOf(api: string): ApiLabels {
+    let labels = this.apiLabels.get(api);
+    if (!labels) {
+      if (this.apiLabels.size >= MAX_CACHED_LABELS) this.apiLabels.clear();
+      const byStatusClass = [1, 2, 3, 4, 5].map((c) => ({ api, status_class: `${c}xx` }));
+      labels = { api: { api }, byStatusClass: [undefined, ...byStatusClass] };
+      this.apiLabels.set(api, labels);
+    }
+    return labels;
   }
 
   analyticsSent(records: number): void {
