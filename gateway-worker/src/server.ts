@@ -80,6 +80,11 @@ export interface Gateway {
   limiterStats(): Readonly<LimiterStats>;
 }
 
+/** The response a socket is busy with (the latest one), and every response of it still in flight. */
+const kCurrent = Symbol("portcullis.currentResponse");
+const kInFlight = Symbol("portcullis.inFlightResponses");
+type TrackedSocket = Socket & { [kCurrent]?: http.ServerResponse; [kInFlight]?: http.ServerResponse[] };
+
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? pino({ level: "silent" });
   // Its own Redis connection: limits must fail fast, the config channel may wait and retry.
@@ -147,29 +152,44 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   // In-flight responses, so a drain can close each keep-alive connection as
   // soon as its response ends instead of waiting for the client's idle timeout.
-  const inFlight = new Set<http.ServerResponse>();
+  // Kept on each socket (kInFlight, kCurrent below), the sockets in a set changed once per
+  // connection: a Set or WeakMap added to and deleted from on every request promoted every
+  // request's objects into the old generation. V8 rehashes such a table every few hundred
+  // requests; the old table, once promoted, still points to its successor and entries, so each
+  // scavenge kept the in-flight responses (and all they reference) alive until a Mark-Compact.
+  const connections = new Set<TrackedSocket>();
+  const inFlightOf = (socket: TrackedSocket): http.ServerResponse[] => {
+    let list = socket[kInFlight];
+    if (!list) {
+      list = socket[kInFlight] = [];
+      connections.add(socket);
+      socket.once("close", () => connections.delete(socket));
+    }
+    return list;
+  };
   let draining = false;
   const closeWhenDone = (res: http.ServerResponse) => {
     res.shouldKeepAlive = false; // effective if headers are not sent yet: "Connection: close"
     res.once("finish", () => setImmediate(() => listeners.forEach((s) => s.closeIdleConnections())));
   };
-  // The response a socket is busy with, so a request timeout can be answered through it.
-  // Forgotten once it closes: kept until the socket's next request, the last response of
-  // every idle keep-alive connection (and all it references, the backend's response
+  // socket[kCurrent]: the response a socket is busy with, so a request timeout can be answered
+  // through it. Forgotten once it closes: kept until the socket's next request, the last response
+  // of every idle keep-alive connection (and all it references, the backend's response
   // included) would outlive its request, through minor GCs and into the old generation.
-  const current = new WeakMap<Socket, http.ServerResponse>();
   // Upgraded sockets leave the server's bookkeeping: closeAllConnections() would not end them.
   const tunnels = new Set<Socket>();
   // Node checks the deadlines only every connectionsCheckingInterval (30 s by default).
   const serverOptions = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeout / 4)) };
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const socket = req.socket;
-    current.set(socket, res);
-    inFlight.add(res);
+    const socket: TrackedSocket = req.socket;
+    socket[kCurrent] = res;
+    const inFlight = inFlightOf(socket);
+    inFlight.push(res);
     // Emitted once: "on" spares the wrapper "once" makes.
     res.on("close", () => {
-      inFlight.delete(res);
-      if (current.get(socket) === res) current.delete(socket);
+      const at = inFlight.indexOf(res);
+      if (at !== -1) inFlight.splice(at, 1);
+      if (socket[kCurrent] === res) socket[kCurrent] = undefined;
     });
     if (draining) closeWhenDone(res);
     handleRequest(req, res);
@@ -184,7 +204,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const onClientError = (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy();
     const code = err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "request_timeout" : "bad_request";
-    const res = current.get(socket);
+    const res = (socket as TrackedSocket)[kCurrent];
     if (res && !res.writableEnded) {
       // The body was still arriving: answer through the response, so the access log says 408.
       if (res.headersSent) return void socket.destroy();
@@ -242,7 +262,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       closing ??= (async () => {
         await heartbeat.stop(); // off the console's list first: a stopping gateway is not "silent"
         draining = true;
-        for (const res of inFlight) closeWhenDone(res);
+        for (const socket of connections) for (const res of [...(socket[kInFlight] ?? [])]) closeWhenDone(res);
         const open = listeners.filter((s) => s.listening);
         if (open.length > 0) {
           const closed = Promise.all(open.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));

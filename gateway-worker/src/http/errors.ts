@@ -91,12 +91,17 @@ export function rejection(code: GatewayErrorCode, headers?: Record<string, strin
   return { status, code, message: message ?? standard, ...(headers ? { headers } : {}) };
 }
 
-/** The code each response was answered with, read once it closes (metrics count rejections by reason). */
-const answeredCodes = new WeakMap<ServerResponse, string>();
+/**
+ * The code each response was answered with, read once it closes (metrics count rejections by
+ * reason). Kept on the response itself: a WeakMap written per request keeps requests alive
+ * through scavenges once its table is in the old generation (see server.ts).
+ */
+const kAnsweredCode = Symbol("portcullis.answeredCode");
+type AnsweredResponse = ServerResponse & { [kAnsweredCode]?: string };
 
 /** The error code the gateway answered `res` with itself; undefined when the backend answered. */
 export function answeredCode(res: ServerResponse): string | undefined {
-  return answeredCodes.get(res);
+  return (res as AnsweredResponse)[kAnsweredCode];
 }
 
 /**
@@ -104,7 +109,7 @@ export function answeredCode(res: ServerResponse): string | undefined {
  * mid-body): then the only honest signal left is to cut the connection.
  */
 export function sendRejection(res: ServerResponse, r: Rejection): void {
-  if (!res.destroyed) answeredCodes.set(res, r.code);
+  if (!res.destroyed) (res as AnsweredResponse)[kAnsweredCode] = r.code;
   if (res.headersSent) {
     res.destroy();
     return;

@@ -20,6 +20,13 @@ interface ApiLabels {
   readonly byStatusClass: readonly (Readonly<{ api: string; status_class: string }> | undefined)[];
 }
 
+/**
+ * The backend's response time, kept on the request itself: a WeakMap written on every request
+ * keeps requests alive through scavenges once its table is in the old generation (see server.ts).
+ */
+const kUpstreamMs = Symbol("portcullis.upstreamMs");
+type TimedRequest = IncomingMessage & { [kUpstreamMs]?: number };
+
 export interface RequestObservation {
   apiId: string | undefined;
   status: number;
@@ -38,7 +45,6 @@ export class GatewayMetrics {
   private readonly analyticsRecordsSent: Counter;
   private readonly analyticsRecordsDropped: Counter;
   private analyticsBuffered: () => number = () => 0;
-  private readonly upstreamMs = new WeakMap<IncomingMessage, number>();
   private readonly apiLabels = new Map<string, ApiLabels>();
   private answered = 0;
 
@@ -110,12 +116,12 @@ export class GatewayMetrics {
 
   /** Called by the forwarder when the backend's response headers arrive. */
   upstreamResponded(req: IncomingMessage, ms: number): void {
-    this.upstreamMs.set(req, ms);
+    (req as TimedRequest)[kUpstreamMs] = ms;
   }
 
   /** The backend's response time of a forwarded request (analytics' upstreamMs); undefined when none answered. */
   upstreamMsOf(req: IncomingMessage): number | undefined {
-    return this.upstreamMs.get(req);
+    return (req as TimedRequest)[kUpstreamMs];
   }
 
   observeRequest(req: IncomingMessage, o: RequestObservation): void {
@@ -124,7 +130,7 @@ export class GatewayMetrics {
     const statusClass = Math.floor(o.status / 100);
     this.requests.inc(labels.byStatusClass[statusClass] ?? { api: labels.api.api, status_class: `${statusClass}xx` });
     this.latency.observe(labels.api, o.durationMs / 1000);
-    const upstream = this.upstreamMs.get(req);
+    const upstream = (req as TimedRequest)[kUpstreamMs];
     if (upstream !== undefined) this.upstreamLatency.observe(labels.api, upstream / 1000);
     if (o.rejectionCode !== undefined) this.rejections.inc({ api: labels.api.api, reason: rejectionReason(o.rejectionCode) });
   }
