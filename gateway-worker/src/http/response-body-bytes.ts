@@ -19,11 +19,6 @@ export function responseBodyBytes(res: ServerResponse): number {
   return (res as Counted)[sent] ?? 0;
 }
 
-/** A reader of the bytes written so far (the counting itself needs no set-up). */
-export function countResponseBodyBytes(res: ServerResponse): () => number {
-  return () => responseBodyBytes(res);
-}
-
 /** Reports once, when the response ends or its connection closes. */
 export function onResponseBodyBytes(res: ServerResponse, report: (bytes: number) => void): void {
   res.once("close", () => report(responseBodyBytes(res)));
