@@ -121,9 +121,7 @@ function dayAggregate(rollup: RollupTable & { closedFrom: string }): string {
       FROM h GROUP BY ${keys}
     ),
     hists AS (
-      SELECT ${keys}, array_agg((b << 32) | least(n, 4294967295)::bigint ORDER BY b) AS latency_hist FROM (
-        SELECT ${keys}, e >> 32 AS b, sum(e & 4294967295) AS n FROM h, unnest(h.latency_hist) AS e GROUP BY ${keys}, b
-      ) merged GROUP BY ${keys}
+      SELECT ${keys}, analytics.hist_merge(array_agg(e), '{}') AS latency_hist FROM h, unnest(h.latency_hist) AS e GROUP BY ${keys}
     )
     SELECT $1::timestamptz AS bucket, ${keys}, ${rollup.attributes.map((a) => `${a}, `).join("")}count, bytes_in, bytes_out, latency_hist
     FROM sums JOIN hists USING (${keys})`;
