@@ -29,12 +29,13 @@ export function setForwardingHeaders(req: IncomingMessage, isTrusted: TrustedPro
 
   // From an untrusted peer (nearly always) nothing the client sent under these names is kept.
   const trusted = isTrusted(remote);
-  const previousFor = trusted ? joined(headers["x-forwarded-for"]) : undefined;
-  const previousForwarded = trusted ? joined(headers.forwarded) : undefined;
-  const previousProto = trusted ? joined(headers["x-forwarded-proto"]) : undefined;
-  const previousPort = trusted ? joined(headers["x-forwarded-port"]) : undefined;
-  const previousRealIp = trusted ? joined(headers["x-real-ip"]) : undefined;
-  const previousHost = trusted ? joined(headers["x-forwarded-host"]) : undefined;
+  const previous = (name: string) => (trusted ? joined(headers[name]) : undefined);
+  const previousFor = previous("x-forwarded-for");
+  const previousForwarded = previous("forwarded");
+  const previousProto = previous("x-forwarded-proto");
+  const previousPort = previous("x-forwarded-port");
+  const previousRealIp = previous("x-real-ip");
+  const previousHost = previous("x-forwarded-host");
   for (const name of FORWARDING) if (headers[name] !== undefined) delete headers[name];
 
   headers["x-forwarded-for"] = previousFor ? `${previousFor}, ${peer}` : peer;
