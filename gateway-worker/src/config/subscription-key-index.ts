@@ -44,10 +44,6 @@ export class PackedKeyTable<V extends KeyOwner> {
     private readonly slots: Int32Array,
   ) {}
 
-  static empty<V extends KeyOwner>(): PackedKeyTable<V> {
-    return PackedKeyTable.builder<V>().build();
-  }
-
   /** Filled while a snapshot is read. `claim` takes valid hex only (the snapshot's schema checks it). */
   static builder<V extends KeyOwner>(): { claim(keyHash: string, owner: V): V | undefined; build(): PackedKeyTable<V> } {
     let keys = Buffer.allocUnsafe(INITIAL_KEYS * KEY_BYTES);
