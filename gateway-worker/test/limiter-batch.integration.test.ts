@@ -48,6 +48,25 @@ describe("a batch of calls", () => {
     expect(decisions.slice(0, 100).map((d) => d.results[0].remaining)).toEqual(Array.from({ length: 100 }, (_, i) => 99 - i));
     expect(decisions.slice(100).every((d) => !d.admitted && d.results[0].exceeded && d.results[0].remaining === 0)).toBe(true);
     expect(await redis.zcard(`${prefix}:many`)).toBe(100);
+    // A refused call is told to wait until the window frees a slot: within the window, never 0.
+    for (const d of decisions.slice(100)) expect(d.results[0].resetMs).toBeGreaterThan(59_000);
+    expect(decisions.slice(100).every((d) => d.results[0].resetMs <= 60_000)).toBe(true);
+  });
+
+  it("counts many calls of one batch on a fresh quota and an existing one, as separate calls would", async () => {
+    const fresh = quota("fresh-many", 50);
+    const first = await Promise.all(Array.from({ length: 80 }, () => limiter.admit([fresh], true)));
+    expect(first.filter((d) => d.admitted)).toHaveLength(50);
+    expect(first.slice(0, 50).map((d) => d.results[0].remaining)).toEqual(Array.from({ length: 50 }, (_, i) => 49 - i));
+    expect(Number(await redis.hget(`${prefix}:fresh-many`, "calls"))).toBe(50);
+
+    const existing = quota("existing", 30);
+    await limiter.admit([existing], true); // the counter exists before the batch
+    const second = await Promise.all(Array.from({ length: 40 }, () => limiter.admit([existing], true)));
+    expect(second.filter((d) => d.admitted)).toHaveLength(29);
+    expect(second[28].results[0].remaining).toBe(0);
+    expect(Number(await redis.hget(`${prefix}:existing`, "calls"))).toBe(30);
+    expect(await redis.pttl(`${prefix}:existing`)).toBeGreaterThan(60_000); // kept past the period's end
   });
 
   it("counts a call refused by one limit in none of its others, whatever else the batch holds", async () => {

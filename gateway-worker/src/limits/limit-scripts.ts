@@ -68,59 +68,84 @@ export const ADMIT_LUA = `${PERIOD_BOUNDS_LUA}
 local t = redis.call('TIME')
 local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local now_ms = math.floor(now_us / 1000)
+
+-- A batch often holds many calls of one caller (a busy subscription). Each counter is
+-- therefore read from Redis once per batch, at its first use, kept up to date here as
+-- calls are admitted, and written back once at the end: the calls of a batch share one
+-- TIME, so nothing a later call would read from Redis differs from this state. A key
+-- names one limit (contract/limit-counters.ts), so one key has one window or period.
+local counters = {}
+local used = {}
+
+local function rate_counter(key, window_us)
+  local c = counters[key]
+  if c then return c end
+  -- Forgetting calls that left the window consumes nothing.
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now_us - window_us)
+  local stored = redis.call('ZCARD', key)
+  c = { kind = 'rate', window_us = window_us, stored = stored, count = stored, added = {} }
+  if stored > 0 then c.oldest_us = tonumber(redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')[2]) end
+  counters[key] = c
+  used[#used + 1] = key
+  return c
+end
+
+local function quota_counter(key, period, rolling)
+  local c = counters[key]
+  if c then return c end
+  local h = redis.call('HMGET', key, 'start', 'end', 'calls', 'bytes')
+  c = { kind = 'quota', added = 0 }
+  local stored_end = tonumber(h[2])
+  if stored_end and now_ms < stored_end then
+    c.start, c.finish, c.calls, c.bytes, c.fresh = tonumber(h[1]), stored_end, tonumber(h[3]) or 0, tonumber(h[4]) or 0, false
+  else
+    c.start, c.finish = period_bounds(period, rolling, now_ms)
+    c.calls, c.bytes, c.fresh = 0, 0, true
+  end
+  counters[key] = c
+  used[#used + 1] = key
+  return c
+end
+
 local out = {}
 local o = 0
 local k = 0
 local a = 2
-local state = {}
 
 for call = 1, tonumber(ARGV[1]) do
   local n = tonumber(ARGV[a])
   local call_id = ARGV[a + 1]
   a = a + 2
   local admitted = 1
+  local state = {}
 
   for i = 1, n do
     local base = a + (i - 1) * 5
-    local kind = ARGV[base]
     local key = KEYS[k + i]
-    if kind == 'rate' then
+    if ARGV[base] == 'rate' then
       local limit = tonumber(ARGV[base + 1])
-      local window_us = tonumber(ARGV[base + 2]) * 1000
-      -- Forgetting calls that left the window consumes nothing.
-      redis.call('ZREMRANGEBYSCORE', key, '-inf', now_us - window_us)
-      local count = redis.call('ZCARD', key)
-      local s = { kind = kind, limit = limit, window_us = window_us, count = count, was_empty = count == 0 }
-      if count >= limit then
+      local c = rate_counter(key, tonumber(ARGV[base + 2]) * 1000)
+      local s = { c = c, limit = limit, exceeded = 0 }
+      if c.count >= limit then
         s.exceeded = 1
         admitted = 0
-        -- The call may pass once enough of the counted calls have left the window.
-        local entry = redis.call('ZRANGE', key, count - limit, count - limit, 'WITHSCORES')
-        s.reset_ms = math.ceil((tonumber(entry[2]) + window_us - now_us) / 1000)
-      else
-        s.exceeded = 0
+        -- The call may pass once enough of the counted calls have left the window. Those
+        -- this batch admitted are not in Redis yet; they were counted at now_us, last.
+        local index = c.count - limit
+        local at_us = now_us
+        if index < c.stored then at_us = tonumber(redis.call('ZRANGE', key, index, index, 'WITHSCORES')[2]) end
+        s.reset_ms = math.ceil((at_us + c.window_us - now_us) / 1000)
       end
       state[i] = s
     else
       local calls_limit = tonumber(ARGV[base + 1])
       local bytes_limit = tonumber(ARGV[base + 2])
-      local period = ARGV[base + 3]
-      local rolling = tonumber(ARGV[base + 4])
-      local h = redis.call('HMGET', key, 'start', 'end', 'calls', 'bytes')
-      local s = { kind = kind, calls_limit = calls_limit, bytes_limit = bytes_limit }
-      local stored_end = tonumber(h[2])
-      if stored_end and now_ms < stored_end then
-        s.start, s.finish, s.calls, s.bytes, s.fresh = tonumber(h[1]), stored_end, tonumber(h[3]) or 0, tonumber(h[4]) or 0, false
-      else
-        s.start, s.finish = period_bounds(period, rolling, now_ms)
-        s.calls, s.bytes, s.fresh = 0, 0, true
-      end
+      local c = quota_counter(key, ARGV[base + 3], tonumber(ARGV[base + 4]))
+      local s = { c = c, calls_limit = calls_limit, bytes_limit = bytes_limit, exceeded = 0 }
       -- Bytes are counted after each response, so a bytes quota refuses once it is used up.
-      if (calls_limit > 0 and s.calls >= calls_limit) or (bytes_limit > 0 and s.bytes >= bytes_limit) then
+      if (calls_limit > 0 and c.calls >= calls_limit) or (bytes_limit > 0 and c.bytes >= bytes_limit) then
         s.exceeded = 1
         admitted = 0
-      else
-        s.exceeded = 0
       end
       state[i] = s
     end
@@ -129,67 +154,76 @@ for call = 1, tonumber(ARGV[1]) do
   -- Only a call every limit admits is counted, in every limit: rejected calls consume nothing.
   if admitted == 1 then
     for i = 1, n do
-      local s = state[i]
-      local key = KEYS[k + i]
-      if s.kind == 'rate' then
-        redis.call('ZADD', key, now_us, call_id)
-        redis.call('PEXPIRE', key, math.ceil(s.window_us / 1000) + 1000)
-        s.count = s.count + 1
+      local c = state[i].c
+      if c.kind == 'rate' then
+        c.count = c.count + 1
+        c.added[#c.added + 1] = call_id
+        if not c.oldest_us then c.oldest_us = now_us end
       else
-        if s.fresh then
-          redis.call('DEL', key)
-          redis.call('HSET', key, 'start', s.start, 'end', s.finish, 'calls', 1, 'bytes', 0)
-        else
-          redis.call('HINCRBY', key, 'calls', 1)
-        end
-        -- Kept a minute past its end so a late bytes update still finds its period.
-        redis.call('PEXPIREAT', key, s.finish + 60000)
-        s.calls = s.calls + 1
+        c.calls = c.calls + 1
+        c.added = c.added + 1
       end
     end
   end
 
+  -- Remaining values are those after this call, whatever later calls of the batch take.
   o = o + 1
   out[o] = admitted
   for i = 1, n do
     local s = state[i]
-    local key = KEYS[k + i]
-    if s.kind == 'rate' then
+    local c = s.c
+    if c.kind == 'rate' then
       local reset_ms = s.reset_ms
       if s.exceeded == 0 then
-        if s.was_empty then
-          -- Every call in the window now was counted at now_us (this batch reads TIME once): the oldest is one of them.
-          reset_ms = math.ceil(s.window_us / 1000)
-        else
-          local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-          if oldest[2] then
-            reset_ms = math.ceil((tonumber(oldest[2]) + s.window_us - now_us) / 1000)
-          else
-            reset_ms = math.ceil(s.window_us / 1000)
-          end
-        end
+        -- Until the oldest counted call leaves the window (a whole window when none is counted).
+        reset_ms = math.ceil(((c.oldest_us or now_us) + c.window_us - now_us) / 1000)
       end
       out[o + 1] = s.exceeded
-      out[o + 2] = math.max(s.limit - s.count, 0)
+      out[o + 2] = math.max(s.limit - c.count, 0)
       out[o + 3] = math.max(reset_ms, 0)
       out[o + 4] = -1
       out[o + 5] = 0
     else
       local remaining = -1
-      if s.calls_limit > 0 then remaining = math.max(s.calls_limit - s.calls, 0) end
+      if s.calls_limit > 0 then remaining = math.max(s.calls_limit - c.calls, 0) end
       local bytes_remaining = -1
-      if s.bytes_limit > 0 then bytes_remaining = math.max(s.bytes_limit - s.bytes, 0) end
+      if s.bytes_limit > 0 then bytes_remaining = math.max(s.bytes_limit - c.bytes, 0) end
       out[o + 1] = s.exceeded
       out[o + 2] = remaining
-      out[o + 3] = math.max(s.finish - now_ms, 0)
+      out[o + 3] = math.max(c.finish - now_ms, 0)
       out[o + 4] = bytes_remaining
-      out[o + 5] = s.start
+      out[o + 5] = c.start
     end
     o = o + 5
   end
 
   k = k + n
   a = a + n * 5
+end
+
+-- Write back what the batch admitted, one command per counter and kind of change.
+for _, key in ipairs(used) do
+  local c = counters[key]
+  if c.kind == 'rate' then
+    if #c.added > 0 then
+      local members = {}
+      for i, id in ipairs(c.added) do
+        members[2 * i - 1] = now_us
+        members[2 * i] = id
+      end
+      redis.call('ZADD', key, unpack(members))
+      redis.call('PEXPIRE', key, math.ceil(c.window_us / 1000) + 1000)
+    end
+  elseif c.added > 0 then
+    if c.fresh then
+      redis.call('DEL', key)
+      redis.call('HSET', key, 'start', c.start, 'end', c.finish, 'calls', c.calls, 'bytes', 0)
+    else
+      redis.call('HINCRBY', key, 'calls', c.added)
+    end
+    -- Kept a minute past its end so a late bytes update still finds its period.
+    redis.call('PEXPIREAT', key, c.finish + 60000)
+  end
 end
 return out
 `;
