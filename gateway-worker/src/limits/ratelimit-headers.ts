@@ -10,30 +10,62 @@ import type { LimitResult } from "./limit-checks.js";
 
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 
-export function rateLimitHeaders(limits: readonly CompiledLimit[], results: readonly LimitResult[], legacy: boolean): Record<string, string> {
-  const policy: List = [];
-  const state: List = [];
-  limits.forEach((limit, i) => {
-    const result = results[i];
-    const w = seconds(result.windowMs);
-    const t = seconds(result.resetMs);
+/** One list item of both headers: its name, and the policy's parameters but for the window. */
+interface HeaderItem {
+  name: string;
+  /** The limit (and so the result) it reports on: a quota with a bytes limit has two items. */
+  at: number;
+  policy: Map<string, string | number>;
+  /** Which value of the limit's result the item reports: calls or bytes remaining. */
+  remaining(result: LimitResult): number;
+}
+
+function headerItems(limits: readonly CompiledLimit[]): HeaderItem[] {
+  const items: HeaderItem[] = [];
+  const calls = (result: LimitResult) => result.remaining ?? 0;
+  limits.forEach((limit, at) => {
     if (limit.kind === "rateLimit") {
-      const name = `${limit.scope}-rate`;
-      policy.push([name, new Map([["q", limit.value.calls], ["w", w]])]);
-      state.push([name, new Map([["r", result.remaining ?? 0], ["t", t]])]);
+      items.push({ name: `${limit.scope}-rate`, at, policy: new Map([["q", limit.value.calls]]), remaining: calls });
       return;
     }
     const name = `${limit.scope}-quota`;
-    if (limit.value.calls !== null) {
-      policy.push([name, new Map([["q", limit.value.calls], ["w", w]])]);
-      state.push([name, new Map([["r", result.remaining ?? 0], ["t", t]])]);
-    }
+    if (limit.value.calls !== null) items.push({ name, at, policy: new Map([["q", limit.value.calls]]), remaining: calls });
     if (limit.value.bandwidthBytes !== null) {
-      policy.push([`${name}-bytes`, new Map<string, string | number>([["q", limit.value.bandwidthBytes], ["qu", "content-bytes"], ["w", w]])]);
-      state.push([`${name}-bytes`, new Map([["r", result.bytesRemaining ?? 0], ["t", t]])]);
+      items.push({
+        name: `${name}-bytes`,
+        at,
+        policy: new Map<string, string | number>([["q", limit.value.bandwidthBytes], ["qu", "content-bytes"]]),
+        remaining: (result) => result.bytesRemaining ?? 0,
+      });
     }
   });
-  const headers: Record<string, string> = { "ratelimit-policy": serializeList(policy), ratelimit: serializeList(state) };
+  return items;
+}
+
+/**
+ * Per call's limits (compiled once per config): the items and the last RateLimit-Policy
+ * serialized. The policy changes only with a window's length (a calendar month's), so
+ * nearly every request reuses it and serializes only RateLimit.
+ */
+const shapes = new WeakMap<readonly CompiledLimit[], { items: HeaderItem[]; windows: string; policy: string }>();
+
+export function rateLimitHeaders(limits: readonly CompiledLimit[], results: readonly LimitResult[], legacy: boolean): Record<string, string> {
+  let shape = shapes.get(limits);
+  if (!shape) {
+    shape = { items: headerItems(limits), windows: "", policy: "" };
+    shapes.set(limits, shape);
+  }
+  const windows = results.map((r) => seconds(r.windowMs)).join(",");
+  if (windows !== shape.windows) {
+    const policy: List = shape.items.map((item) => [item.name, new Map([...item.policy, ["w", seconds(results[item.at].windowMs)]])]);
+    shape.policy = serializeList(policy);
+    shape.windows = windows;
+  }
+  const state: List = shape.items.map((item) => {
+    const result = results[item.at];
+    return [item.name, new Map([["r", item.remaining(result)], ["t", seconds(result.resetMs)]])];
+  });
+  const headers: Record<string, string> = { "ratelimit-policy": shape.policy, ratelimit: serializeList(state) };
   if (legacy) Object.assign(headers, legacyHeaders(limits, results));
   return headers;
 }

@@ -4,7 +4,7 @@
 // rejected by any of them consumes none. One policy, not one per kind: two
 // scripts could count a call's rate and then refuse it on quota.
 // Every answer of a limited API carries RateLimit-Policy and RateLimit.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { z } from "zod";
 import { limitCaller, quotaCounterKey, rateCounterKey } from "../contract/limit-counters.js";
 import type { LimitKey } from "../contract/scope-policy.js";
@@ -19,7 +19,7 @@ import type { Policy, PolicyContext, Rejection } from "./policy.js";
 
 const settingsSchema = z.custom<ApiLimits>((v) => typeof v === "object" && v !== null && "forCall" in v);
 
-const hashed = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 32);
+const hashed = (value: string) => hash("sha256", value, "hex").slice(0, 32);
 
 /** Who shares the counter. A call lacking what the key names (no subscription, claim or header) counts by client IP. */
 function callerOf(key: LimitKey | undefined, ctx: PolicyContext): string {
