@@ -15,9 +15,10 @@
 //     until the clean-up: no ingester competes for the CPU), alternating with (a) off on
 //     the first gateway, off then on, BENCH_ANALYTICS_ROUNDS (default 3) fresh runs each
 //     (both gateways warmed the same way first), medians compared.
-// The baseline is measured at the start and again at the end (its median is what the
-// ratios divide by; both runs are printed), so a change in the machine's load during the
-// run shows instead of skewing every ratio one way.
+// The baseline and the gateway's two cases are measured alternately, BENCH_ROUNDS times
+// (default 3), each the median of its runs, and the baseline once more at the end (its
+// median over all is what the ratios divide by; the first and last runs are printed), so
+// a change in the machine's load during the run falls on every side and shows.
 // Analytics is off in every other case, so they compare with earlier runs.
 // Prints requests/s, p50/p99 and the ratio to the baseline, the CPU the server process
 // spent per 1,000 requests and that ratio, and the CPU redis-server spent meanwhile
@@ -168,16 +169,20 @@ async function measure(url: string, headers: Record<string, string>, opts: { ove
   return { ...measured, answered: warmUp.answered + measured.answered };
 }
 
+/** Rounds of the baseline and the gateway alternated (BENCH_ROUNDS, default 3): each case is the median of its runs. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
 /** Rounds of analytics off, then on (BENCH_ANALYTICS_ROUNDS, default 3): each side is the median of its runs. */
 const ANALYTICS_ROUNDS = Math.max(1, Number(process.env.BENCH_ANALYTICS_ROUNDS ?? 3));
 
 /** The median run of several (counts summed): one run stretched by the machine's load moves it less than a mean. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function medianOf(runs: Measured[]): Measured {
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
   const sum = (pick: (m: Measured) => number) => runs.reduce((total, m) => total + pick(m), 0);
   const medianOrNull = (values: (number | null)[]) => (values.every((c) => c !== null) ? median(values as number[]) : null);
   return {
@@ -189,6 +194,17 @@ function medianOf(runs: Measured[]): Measured {
     errors: sum((m) => m.errors),
     non2xx: sum((m) => m.non2xx),
     answered: sum((m) => m.answered),
+  };
+}
+
+/** The median p50 and p99 of paced runs (errors and non-2xx summed). */
+function medianPaced(runs: PacedResult[]): PacedResult {
+  return {
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
   };
 }
 
@@ -282,24 +298,37 @@ async function main() {
   const cpuRatio = (m: Measured) => (m.cpuPerK && baselineCpu ? baselineCpu / m.cpuPerK : undefined);
   let baselineCpu: number | null = null;
   try {
-    const baselineFirst = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
-    // Ratios divide by `baseline`, set once the second baseline run is in (at the end).
-    let baseline = baselineFirst;
-
+    // The baseline and the gateway alternated, ROUNDS times (baseline, key + rate, key + JWT + rate), each
+    // case the median of its runs: the machine's load drifts by the minute, and this spreads it over all.
     const one = await startGateway(1);
-    const keyRate = await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid });
-    const jwtRate = await measure(`${one.url}/jwt/ping`, jwtHeaders, { pid: one.pid });
+    const baselineRuns: Measured[] = [];
+    const keyRuns: Measured[] = [];
+    const jwtRuns: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      baselineRuns.push(await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid }));
+      keyRuns.push(await measure(`${one.url}/keyed/ping`, keyHeaders, { pid: one.pid }));
+      jwtRuns.push(await measure(`${one.url}/jwt/ping`, jwtHeaders, { pid: one.pid }));
+    }
+    const keyRate = medianOf(keyRuns);
+    const jwtRate = medianOf(jwtRuns);
 
     // Added latency at half the gateway's maximum: both sides at the same fixed rate, paced
-    // evenly (paced-load.ts), each after a short warm-up at that rate; then, for comparison
-    // with earlier runs, autocannon's rate mode, which sends each second's quota in a burst.
+    // evenly (paced-load.ts), each after a short warm-up at that rate, alternated ROUNDS times
+    // (medians); then, for comparison with earlier runs, autocannon's rate mode, which sends
+    // each second's quota in a burst.
     const half = Math.max(1, Math.round(keyRate.rps / 2));
     const paced = async (url: string, headers: Record<string, string>): Promise<PacedResult> => {
       await pacedLoad({ url, headers, rate: half, durationSeconds: 2, connections: CONNECTIONS });
       return pacedLoad({ url, headers, rate: half, durationSeconds: DURATION, connections: CONNECTIONS });
     };
-    const baselinePaced = await paced(`${proxyUrl}/ping`, {});
-    const gatewayPaced = await paced(`${one.url}/keyed/ping`, keyHeaders);
+    const baselinePacedRuns: PacedResult[] = [];
+    const gatewayPacedRuns: PacedResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      baselinePacedRuns.push(await paced(`${proxyUrl}/ping`, {}));
+      gatewayPacedRuns.push(await paced(`${one.url}/keyed/ping`, keyHeaders));
+    }
+    const baselinePaced = medianPaced(baselinePacedRuns);
+    const gatewayPaced = medianPaced(gatewayPacedRuns);
     const baselineHalf = await measure(`${proxyUrl}/ping`, {}, { overallRate: half });
     const gatewayHalf = await measure(`${one.url}/keyed/ping`, keyHeaders, { overallRate: half });
 
@@ -324,11 +353,12 @@ async function main() {
     const keyRate2 = await measure(`${two.url}/keyed/ping`, keyHeaders, { pid: two.pid });
     await two.stop();
 
+    // Once more at the end: a machine that got slower or faster during the run shows here.
     const baselineLast = await measure(`${proxyUrl}/ping`, {}, { pid: bare.pid });
-    baseline = medianOf([baselineFirst, baselineLast]);
+    const baseline = medianOf([...baselineRuns, baselineLast]);
     baselineCpu = baseline.cpuPerK;
-    rows.push({ name: "bare http-proxy (baseline, mean of 2)", m: baseline });
-    rows.push({ name: "  first run", m: baselineFirst });
+    rows.push({ name: `bare http-proxy (baseline, median of ${ROUNDS + 1})`, m: baseline });
+    rows.push({ name: "  first run", m: baselineRuns[0]! });
     rows.push({ name: "  last run", m: baselineLast });
     rows.push({ name: "gateway: key + rate limit", m: keyRate, ratio: keyRate.rps / baseline.rps, target: 0.8, cpuRatio: cpuRatio(keyRate) });
     rows.push({ name: "gateway: key + JWT + rate limit", m: jwtRate, ratio: jwtRate.rps / baseline.rps, target: 0.6, cpuRatio: cpuRatio(jwtRate) });
@@ -344,6 +374,10 @@ async function main() {
       const redisText = m.redisPerK === null ? "" : fmt(m.redisPerK, 0).padStart(13);
       console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${ratioText}${targetText}${cpuText}${redisText}${errors}`);
     }
+    const perRun = (runs: Measured[]) => runs.map((m) => `${Math.round(m.rps)}${m.cpuPerK === null ? "" : ` (${Math.round(m.cpuPerK)} ms)`}`).join(", ");
+    console.log("");
+    console.log(`runs, req/s (CPU ms/1k req), alternated: baseline ${perRun(baselineRuns)}, last ${perRun([baselineLast])}`);
+    console.log(`  key + rate ${perRun(keyRuns)}; key + JWT + rate ${perRun(jwtRuns)}`);
     const added = gatewayPaced.p99 - baselinePaced.p99;
     const addedBursts = gatewayHalf.p99 - baselineHalf.p99;
     console.log("");
@@ -351,6 +385,8 @@ async function main() {
       `at ${half} req/s (half the gateway's max), paced evenly: p99 bare proxy ${baselinePaced.p99} ms, gateway ${gatewayPaced.p99} ms, ` +
         `added ${added.toFixed(2)} ms (target < 2 ms: ${check(added < 2)}); p50 ${baselinePaced.p50} and ${gatewayPaced.p50} ms`,
     );
+    const p99s = (runs: PacedResult[]) => runs.map((r) => r.p99).join(", ");
+    console.log(`  medians of ${ROUNDS} runs each, alternated; p99 per run: bare proxy ${p99s(baselinePacedRuns)}, gateway ${p99s(gatewayPacedRuns)}`);
     console.log(
       `  the same rate in autocannon's bursts (each second's quota at full speed, in whole ms): p99 bare proxy ${baselineHalf.p99} ms, ` +
         `gateway ${gatewayHalf.p99} ms, added ${addedBursts.toFixed(1)} ms`,
@@ -364,7 +400,6 @@ async function main() {
     const cpuOnOff = analyticsOn.cpuPerK && analyticsOff.cpuPerK ? analyticsOff.cpuPerK / analyticsOn.cpuPerK : undefined;
     console.log("");
     console.log(`${"key + rate limit, GATEWAY_WORKERS=1".padEnd(42)}     req/s   p50 ms   p99 ms   CPU ms/1k req   (median of ${ANALYTICS_ROUNDS} runs each, alternated)`);
-    const perRun = (runs: Measured[]) => runs.map((m) => `${Math.round(m.rps)}${m.cpuPerK === null ? "" : ` (${Math.round(m.cpuPerK)} ms)`}`).join(", ");
     console.log(`  runs, req/s (CPU ms/1k req): off ${perRun(offRuns)}; on ${perRun(onRuns)}`);
     for (const [name, m] of [["analytics off", analyticsOff], ["analytics on", analyticsOn]] as const) {
       console.log(`${name.padEnd(42)}${fmt(m.rps)}${fmt(m.p50, 1)}${fmt(m.p99, 1)}${m.cpuPerK === null ? "n/a".padStart(16) : fmt(m.cpuPerK, 0).padStart(16)}`);
