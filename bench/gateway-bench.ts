@@ -175,13 +175,13 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 /** Rounds of analytics off, then on (BENCH_ANALYTICS_ROUNDS, default 3): each side is the median of its runs. */
 const ANALYTICS_ROUNDS = Math.max(1, Number(process.env.BENCH_ANALYTICS_ROUNDS ?? 3));
 
-/** The median run of several (counts summed): one run stretched by the machine's load moves it less than a mean. */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The median run of several (counts summed): one run stretched by the machine's load moves it less than a mean. */
 function medianOf(runs: Measured[]): Measured {
   const sum = (pick: (m: Measured) => number) => runs.reduce((total, m) => total + pick(m), 0);
   const medianOrNull = (values: (number | null)[]) => (values.every((c) => c !== null) ? median(values as number[]) : null);

@@ -47,19 +47,19 @@ function headerItems(limits: readonly CompiledLimit[]): HeaderItem[] {
  * serialized. The policy changes only with a window's length (a calendar month's), so
  * nearly every request reuses it and serializes only RateLimit.
  */
-const shapes = new WeakMap<readonly CompiledLimit[], { items: HeaderItem[]; windows: string; policy: string }>();
+const shapes = new WeakMap<readonly CompiledLimit[], { items: HeaderItem[]; windows: number[]; policy: string }>();
 
 export function rateLimitHeaders(limits: readonly CompiledLimit[], results: readonly LimitResult[], legacy: boolean): Record<string, string> {
   let shape = shapes.get(limits);
   if (!shape) {
-    shape = { items: headerItems(limits), windows: "", policy: "" };
+    shape = { items: headerItems(limits), windows: [], policy: "" };
     shapes.set(limits, shape);
   }
-  const windows = results.map((r) => seconds(r.windowMs)).join(",");
-  if (windows !== shape.windows) {
+  const { windows } = shape;
+  if (windows.length !== results.length || results.some((r, i) => seconds(r.windowMs) !== windows[i])) {
     const policy: List = shape.items.map((item) => [item.name, new Map([...item.policy, ["w", seconds(results[item.at].windowMs)]])]);
     shape.policy = serializeList(policy);
-    shape.windows = windows;
+    shape.windows = results.map((r) => seconds(r.windowMs));
   }
   const state: List = shape.items.map((item) => {
     const result = results[item.at];
@@ -73,7 +73,7 @@ export function rateLimitHeaders(limits: readonly CompiledLimit[], results: read
 function legacyHeaders(limits: readonly CompiledLimit[], results: readonly LimitResult[]): Record<string, string> {
   let tightest: { limit: number; remaining: number; resetMs: number } | undefined;
   limits.forEach((limit, i) => {
-    const calls = limit.kind === "rateLimit" ? limit.value.calls : limit.value.calls;
+    const calls = limit.value.calls;
     const remaining = results[i].remaining;
     if (calls === null || remaining === null) return;
     if (!tightest || remaining < tightest.remaining) tightest = { limit: calls, remaining, resetMs: results[i].resetMs };
